@@ -1,0 +1,257 @@
+// Reads and writes one exercise across its tables and keeps the full-text index in step. Callers
+// wrap writes in a transaction; nothing here commits on its own.
+import type { DB } from '../open';
+import type { Generator, Locale, Origin } from '../../electron/shared/domain';
+import type {
+  Dosage,
+  Exercise,
+  ExerciseDraft,
+  ExercisePhoto,
+  LinkedExercise,
+  SuitabilityMap,
+} from '../../electron/shared/exercise';
+
+export interface ExerciseIdentity {
+  id: string;
+  code: string | null;
+  origin: Origin;
+  originBundleId: string | null;
+  originBundleName: string | null;
+  basedOnId: string | null;
+  contentVersion: number;
+  createdAt: string;
+  updatedAt: string;
+  archivedAt: string | null;
+}
+
+export interface ExerciseRow {
+  seq: number;
+  id: string;
+  code: string | null;
+  origin: Origin;
+  origin_bundle_id: string | null;
+  origin_bundle_name: string | null;
+  based_on_id: string | null;
+  content_version: number;
+  stage: 1 | 2 | 3 | 4;
+  region: Exercise['region'];
+  position: Exercise['position'];
+  dosage: string;
+  clinician_notes: string | null;
+  archived_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+const DEFAULT_LOCALE: Locale = 'en';
+
+export function sortKey(stage: number, name: string): string {
+  return `${stage} ${name.toLocaleLowerCase('en')}`;
+}
+
+/** The words the full-text index holds for one exercise, by column. */
+export function ftsColumns(draft: Pick<ExerciseDraft, 'text' | 'tags'>): { name: string; body: string; tags: string } {
+  const t = draft.text;
+  return {
+    name: t.name,
+    body: [t.summary, t.startingPosition, ...t.steps, ...t.cues].join('\n'),
+    tags: draft.tags.join('\n'),
+  };
+}
+
+export function findSeq(db: DB, id: string): number | null {
+  const row = db.prepare('SELECT seq FROM exercises WHERE id = ?').get(id) as { seq: number } | undefined;
+  return row?.seq ?? null;
+}
+
+export function readRow(db: DB, id: string): ExerciseRow | null {
+  return (db.prepare('SELECT * FROM exercises WHERE id = ?').get(id) as ExerciseRow | undefined) ?? null;
+}
+
+/** Inserts a new exercise or replaces every part of an existing one with the same id. */
+export function writeExercise(db: DB, identity: ExerciseIdentity, draft: Omit<ExerciseDraft, 'progressionIds' | 'regressionIds'>): number {
+  const existing = findSeq(db, identity.id);
+  const params = {
+    id: identity.id,
+    code: identity.code,
+    origin: identity.origin,
+    origin_bundle_id: identity.originBundleId,
+    origin_bundle_name: identity.originBundleName,
+    based_on_id: identity.basedOnId,
+    content_version: identity.contentVersion,
+    stage: draft.stage,
+    region: draft.region,
+    position: draft.position,
+    dosage: JSON.stringify(draft.dosage),
+    clinician_notes: draft.clinicianNotes,
+    sort_key: sortKey(draft.stage, draft.text.name),
+    archived_at: identity.archivedAt,
+    created_at: identity.createdAt,
+    updated_at: identity.updatedAt,
+  };
+  let seq: number;
+  if (existing === null) {
+    seq = Number(
+      db
+        .prepare(
+          `INSERT INTO exercises (id, code, origin, origin_bundle_id, origin_bundle_name, based_on_id, content_version,
+             stage, region, position, dosage, clinician_notes, sort_key, archived_at, created_at, updated_at)
+           VALUES (@id, @code, @origin, @origin_bundle_id, @origin_bundle_name, @based_on_id, @content_version,
+             @stage, @region, @position, @dosage, @clinician_notes, @sort_key, @archived_at, @created_at, @updated_at)`,
+        )
+        .run(params).lastInsertRowid,
+    );
+  } else {
+    seq = existing;
+    db.prepare(
+      `UPDATE exercises SET code = @code, origin = @origin, origin_bundle_id = @origin_bundle_id,
+         origin_bundle_name = @origin_bundle_name, based_on_id = @based_on_id, content_version = @content_version,
+         stage = @stage, region = @region, position = @position, dosage = @dosage, clinician_notes = @clinician_notes,
+         sort_key = @sort_key, archived_at = @archived_at, created_at = @created_at, updated_at = @updated_at
+       WHERE seq = @seq`,
+    ).run({ ...params, seq });
+    for (const table of ['exercise_equipment', 'exercise_suitability', 'exercise_tags', 'exercise_sources']) {
+      db.prepare(`DELETE FROM ${table} WHERE exercise_seq = ?`).run(seq);
+    }
+    db.prepare('DELETE FROM exercise_text WHERE exercise_seq = ? AND locale = ?').run(seq, DEFAULT_LOCALE);
+    db.prepare('DELETE FROM exercise_fts WHERE rowid = ?').run(seq);
+  }
+
+  const t = draft.text;
+  db.prepare(
+    `INSERT INTO exercise_text (exercise_seq, locale, name, summary, starting_position, steps, cues, mistakes, precautions)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(seq, DEFAULT_LOCALE, t.name, t.summary, t.startingPosition, JSON.stringify(t.steps), JSON.stringify(t.cues),
+    JSON.stringify(t.mistakes), JSON.stringify(t.precautions));
+  const eq = db.prepare('INSERT INTO exercise_equipment (exercise_seq, equipment, position) VALUES (?, ?, ?)');
+  [...new Set(draft.equipment)].forEach((e, i) => eq.run(seq, e, i));
+  const suit = db.prepare(
+    'INSERT INTO exercise_suitability (exercise_seq, generator, rating, earliest_week, note) VALUES (?, ?, ?, ?, ?)',
+  );
+  for (const [generator, s] of Object.entries(draft.suitability)) suit.run(seq, generator, s.rating, s.earliestWeek, s.note);
+  const tag = db.prepare('INSERT OR IGNORE INTO exercise_tags (exercise_seq, tag) VALUES (?, ?)');
+  for (const t2 of draft.tags) tag.run(seq, t2);
+  const src = db.prepare('INSERT INTO exercise_sources (exercise_seq, position, citation, url) VALUES (?, ?, ?, ?)');
+  draft.sources.forEach((s, i) => src.run(seq, i, s.citation, s.url));
+  const fts = ftsColumns(draft);
+  db.prepare('INSERT INTO exercise_fts (rowid, name, body, tags) VALUES (?, ?, ?, ?)').run(seq, fts.name, fts.body, fts.tags);
+  return seq;
+}
+
+/** Replaces the progression and regression links of one exercise. Unknown ids are reported. */
+export function writeLinks(db: DB, seq: number, progressionIds: string[], regressionIds: string[]): string[] {
+  db.prepare('DELETE FROM exercise_links WHERE from_seq = ?').run(seq);
+  const insert = db.prepare('INSERT OR IGNORE INTO exercise_links (from_seq, kind, to_seq, position) VALUES (?, ?, ?, ?)');
+  const missing: string[] = [];
+  for (const [kind, ids] of [['progression', progressionIds], ['regression', regressionIds]] as const) {
+    ids.forEach((id, i) => {
+      const to = findSeq(db, id);
+      if (to === null) missing.push(id);
+      else if (to !== seq) insert.run(seq, kind, to, i);
+    });
+  }
+  return missing;
+}
+
+export function setArchived(db: DB, seq: number, archivedAt: string | null, updatedAt: string): void {
+  db.prepare('UPDATE exercises SET archived_at = ?, updated_at = ? WHERE seq = ?').run(archivedAt, updatedAt, seq);
+}
+
+interface TextRow {
+  name: string;
+  summary: string;
+  starting_position: string;
+  steps: string;
+  cues: string;
+  mistakes: string;
+  precautions: string;
+}
+
+export function readExercise(db: DB, id: string, locale: Locale = DEFAULT_LOCALE): Exercise | null {
+  const row = readRow(db, id);
+  if (!row) return null;
+  const seq = row.seq;
+  const text = (db.prepare('SELECT * FROM exercise_text WHERE exercise_seq = ? AND locale = ?').get(seq, locale) ??
+    db.prepare('SELECT * FROM exercise_text WHERE exercise_seq = ? AND locale = ?').get(seq, DEFAULT_LOCALE)) as TextRow;
+  const equipment = db
+    .prepare('SELECT equipment FROM exercise_equipment WHERE exercise_seq = ? ORDER BY position')
+    .pluck()
+    .all(seq) as Exercise['equipment'];
+  const suitability = {} as SuitabilityMap;
+  for (const s of db
+    .prepare('SELECT generator, rating, earliest_week, note FROM exercise_suitability WHERE exercise_seq = ?')
+    .all(seq) as { generator: Generator; rating: SuitabilityMap[Generator]['rating']; earliest_week: number | null; note: string | null }[]) {
+    suitability[s.generator] = { rating: s.rating, earliestWeek: s.earliest_week, note: s.note };
+  }
+  const tags = db.prepare('SELECT tag FROM exercise_tags WHERE exercise_seq = ? ORDER BY tag').pluck().all(seq) as string[];
+  const sources = db
+    .prepare('SELECT citation, url FROM exercise_sources WHERE exercise_seq = ? ORDER BY position')
+    .all(seq) as Exercise['sources'];
+  const links = db
+    .prepare(
+      `SELECT l.kind, e.id, e.stage, e.archived_at, t.name FROM exercise_links l
+       JOIN exercises e ON e.seq = l.to_seq
+       JOIN exercise_text t ON t.exercise_seq = e.seq AND t.locale = 'en'
+       WHERE l.from_seq = ? ORDER BY l.kind, l.position`,
+    )
+    .all(seq) as { kind: 'progression' | 'regression'; id: string; stage: 1 | 2 | 3 | 4; archived_at: string | null; name: string }[];
+  const toLinked = (k: string): LinkedExercise[] =>
+    links.filter((l) => l.kind === k).map((l) => ({ id: l.id, name: l.name, stage: l.stage, archived: l.archived_at !== null }));
+  const photos = db
+    .prepare(
+      `SELECT m.sha256, m.mime, m.width, m.height, m.bytes, em.caption FROM exercise_media em
+       JOIN media m ON m.sha256 = em.sha256 WHERE em.exercise_seq = ? ORDER BY em.position`,
+    )
+    .all(seq) as ExercisePhoto[];
+  return {
+    id: row.id,
+    code: row.code,
+    origin: row.origin,
+    originBundleName: row.origin_bundle_name,
+    basedOnId: row.based_on_id,
+    contentVersion: row.content_version,
+    locale,
+    archived: row.archived_at !== null,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    stage: row.stage,
+    region: row.region,
+    position: row.position,
+    equipment,
+    text: {
+      name: text.name,
+      summary: text.summary,
+      startingPosition: text.starting_position,
+      steps: JSON.parse(text.steps) as string[],
+      cues: JSON.parse(text.cues) as string[],
+      mistakes: JSON.parse(text.mistakes) as string[],
+      precautions: JSON.parse(text.precautions) as string[],
+    },
+    dosage: JSON.parse(row.dosage) as Dosage,
+    suitability,
+    tags,
+    sources,
+    clinicianNotes: row.clinician_notes,
+    progressions: toLinked('progression'),
+    regressions: toLinked('regression'),
+    photos,
+  };
+}
+
+/** The draft an exercise would be saved from: what duplicate and edit start with. */
+export function toDraft(ex: Exercise): ExerciseDraft {
+  return {
+    stage: ex.stage,
+    region: ex.region,
+    position: ex.position,
+    equipment: ex.equipment,
+    text: ex.text,
+    dosage: ex.dosage,
+    suitability: ex.suitability,
+    tags: ex.tags,
+    sources: ex.sources,
+    progressionIds: ex.progressions.map((p) => p.id),
+    regressionIds: ex.regressions.map((r) => r.id),
+    clinicianNotes: ex.clinicianNotes,
+  };
+}

@@ -1,0 +1,14 @@
+// The renderer's Content Security Policy, served by both the app:// protocol and browser mode and
+// written into index.html at build time. No inline script, no eval, no remote origin.
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' blob: data:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+  "object-src 'none'",
+].join('; ');

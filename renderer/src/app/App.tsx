@@ -1,0 +1,86 @@
+// The window: a top bar with search, and the library workspace beneath it.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { onAppCommand } from '../api';
+import { SearchIcon } from '../components/Icons';
+import { ToastProvider } from '../components/Toasts';
+import { LibraryScreen } from '../features/library/LibraryScreen';
+
+export function App() {
+  const [query, setQuery] = useState('');
+  const [createRequest, setCreateRequest] = useState(0);
+  const searchRef = useRef<HTMLInputElement>(null);
+
+  const focusSearch = useCallback(() => {
+    searchRef.current?.focus();
+    searchRef.current?.select();
+  }, []);
+
+  useEffect(
+    () =>
+      onAppCommand((command) => {
+        if (command === 'focus-search') focusSearch();
+        if (command === 'new-exercise') setCreateRequest((n) => n + 1);
+      }),
+    [focusSearch],
+  );
+
+  // Browser mode has no native menu: the same shortcuts are handled here.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!(e.ctrlKey || e.metaKey) || e.altKey || e.shiftKey) return;
+      if (e.key.toLowerCase() === 'f') {
+        e.preventDefault();
+        focusSearch();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [focusSearch]);
+
+  const shortcut = /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘F' : 'Ctrl+F';
+  return (
+    <ToastProvider>
+      <div className="app">
+        <header className="topbar">
+          <div className="brand">
+            <span className="brand-mark" aria-hidden="true">
+              Lw
+            </span>
+            <span>Loadwise</span>
+          </div>
+          <nav aria-label="Sections">
+            <a href="#library" aria-current="page">
+              Exercise library
+            </a>
+          </nav>
+          <div className="search" role="search">
+            <SearchIcon />
+            <input
+              ref={searchRef}
+              type="search"
+              aria-label="Search exercises"
+              placeholder="Search by name, muscle, cue or tag"
+              value={query}
+              onChange={(e) => setQuery(e.target.value)}
+              onKeyDown={(e) => {
+                if (e.key === 'ArrowDown') {
+                  e.preventDefault();
+                  document.querySelector<HTMLElement>('.result[aria-selected="true"], .result')?.focus();
+                }
+              }}
+              spellCheck={false}
+              autoComplete="off"
+            />
+            {query === '' && <kbd aria-hidden="true">{shortcut}</kbd>}
+          </div>
+          <div className="topbar-actions">
+            <button type="button" className="btn btn-primary" onClick={() => setCreateRequest((n) => n + 1)}>
+              New exercise
+            </button>
+          </div>
+        </header>
+        <LibraryScreen query={query} createRequest={createRequest} />
+      </div>
+    </ToastProvider>
+  );
+}

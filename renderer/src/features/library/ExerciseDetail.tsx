@@ -1,0 +1,201 @@
+// Everything about one exercise, in the order a clinician reads it: what and why, how, how much,
+// for whom, then links and sources.
+import {
+  EQUIPMENT_LABELS,
+  GENERATORS,
+  GENERATOR_LABELS,
+  ORIGIN_LABELS,
+  POSITION_LABELS,
+  REGION_LABELS,
+} from '../../../../electron/shared/domain';
+import type { Exercise, LinkedExercise } from '../../../../electron/shared/exercise';
+import { dosageRows } from '../../../../electron/shared/format';
+import { RatingBadge, StageBadge } from '../../components/Badges';
+import { Photos } from './Photos';
+
+interface Props {
+  exercise: Exercise;
+  onEdit(): void;
+  onDuplicate(): void;
+  onArchive(archived: boolean): void;
+  onOpen(id: string): void;
+  onChanged(ex: Exercise): void;
+}
+
+function ListCard({ title, items, ordered = false }: { title: string; items: string[]; ordered?: boolean }) {
+  if (items.length === 0) return null;
+  const List = ordered ? 'ol' : 'ul';
+  return (
+    <section className="card">
+      <h3>{title}</h3>
+      <List className={ordered ? 'steps' : 'bullets'}>
+        {items.map((s, i) => (
+          <li key={i}>{s}</li>
+        ))}
+      </List>
+    </section>
+  );
+}
+
+function Links({ title, links, onOpen }: { title: string; links: LinkedExercise[]; onOpen(id: string): void }) {
+  return (
+    <div>
+      <h4>{title}</h4>
+      {links.length === 0 ? (
+        <p className="muted">None</p>
+      ) : (
+        <div className="links">
+          {links.map((l) => (
+            <button key={l.id} type="button" className="btn btn-small" onClick={() => onOpen(l.id)}>
+              <StageBadge stage={l.stage} /> {l.name}
+              {l.archived ? ' (archived)' : ''}
+            </button>
+          ))}
+        </div>
+      )}
+    </div>
+  );
+}
+
+export function ExerciseDetail({ exercise: ex, onEdit, onDuplicate, onArchive, onOpen, onChanged }: Props) {
+  const own = ex.origin === 'clinic';
+  return (
+    <article className="detail" aria-labelledby="detail-title">
+      <header className="detail-head">
+        <div className="detail-title">
+          <h2 id="detail-title">{ex.text.name}</h2>
+          <div className="detail-actions">
+            {own ? (
+              <button type="button" className="btn btn-primary" onClick={onEdit}>
+                Edit
+              </button>
+            ) : null}
+            <button type="button" className="btn" onClick={onDuplicate}>
+              {own ? 'Duplicate' : 'Duplicate to edit'}
+            </button>
+            {ex.origin !== 'builtin' && (
+              <button type="button" className="btn" onClick={() => onArchive(!ex.archived)}>
+                {ex.archived ? 'Restore' : 'Archive'}
+              </button>
+            )}
+          </div>
+        </div>
+        <div className="result-meta">
+          <StageBadge stage={ex.stage} long />
+          <span>{REGION_LABELS[ex.region]}</span>
+          <span aria-hidden="true">·</span>
+          <span>{POSITION_LABELS[ex.position]}</span>
+          <span aria-hidden="true">·</span>
+          <span>{ex.equipment.map((e) => EQUIPMENT_LABELS[e]).join(', ')}</span>
+          <span className="badge badge-origin">
+            {ORIGIN_LABELS[ex.origin]}
+            {ex.code ? ` ${ex.code}` : ''}
+            {ex.originBundleName ? ` from ${ex.originBundleName}` : ''}
+          </span>
+          {ex.archived && <span className="badge badge-archived">Archived</span>}
+        </div>
+        <p className="detail-summary">{ex.text.summary}</p>
+        {!own && ex.origin === 'builtin' && (
+          <p className="notice">Built-in exercises stay as shipped so later updates can improve them. Duplicate one to adapt it for your clinic.</p>
+        )}
+      </header>
+
+      <div className="card-grid">
+        <section className="card">
+          <h3>Starting position</h3>
+          <p>{ex.text.startingPosition}</p>
+        </section>
+        <section className="card">
+          <h3>Dosage</h3>
+          <dl className="kv">
+            {dosageRows(ex.dosage).map((r) => (
+              <div key={r.label} style={{ display: 'contents' }}>
+                <dt>{r.label}</dt>
+                <dd>{r.value}</dd>
+              </div>
+            ))}
+          </dl>
+        </section>
+      </div>
+
+      <ListCard title="Steps" items={ex.text.steps} ordered />
+      <div className="card-grid">
+        <ListCard title="Coaching cues" items={ex.text.cues} />
+        <ListCard title="Common mistakes" items={ex.text.mistakes} />
+      </div>
+      <ListCard title="Precautions" items={ex.text.precautions} />
+
+      <Photos exercise={ex} editable={own} onChanged={onChanged} />
+
+      <section className="card">
+        <h3>Suitability by pain generator</h3>
+        <table className="suit-table">
+          <thead>
+            <tr>
+              <th scope="col">Pain generator</th>
+              <th scope="col">Rating</th>
+              <th scope="col">Earliest week after surgery</th>
+              <th scope="col">Note</th>
+            </tr>
+          </thead>
+          <tbody>
+            {GENERATORS.map((g) => {
+              const s = ex.suitability[g];
+              return (
+                <tr key={g}>
+                  <th scope="row">{GENERATOR_LABELS[g]}</th>
+                  <td>
+                    <RatingBadge rating={s.rating} />
+                  </td>
+                  <td>{s.earliestWeek === null ? '—' : `Week ${s.earliestWeek}`}</td>
+                  <td>{s.note ?? ''}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </section>
+
+      <section className="card">
+        <h3>Progress and regress</h3>
+        <div className="card-grid">
+          <Links title="Regressions (easier)" links={ex.regressions} onOpen={onOpen} />
+          <Links title="Progressions (harder)" links={ex.progressions} onOpen={onOpen} />
+        </div>
+      </section>
+
+      {(ex.clinicianNotes || ex.tags.length > 0) && (
+        <section className="card">
+          <h3>For the clinician</h3>
+          {ex.clinicianNotes && <p>{ex.clinicianNotes}</p>}
+          {ex.tags.length > 0 && (
+            <div className="links" aria-label="Tags">
+              {ex.tags.map((t) => (
+                <span key={t} className="badge badge-neutral">
+                  {t}
+                </span>
+              ))}
+            </div>
+          )}
+        </section>
+      )}
+
+      {ex.sources.length > 0 && (
+        <section className="card">
+          <h3>Sources</h3>
+          <ol className="sources">
+            {ex.sources.map((s, i) => (
+              <li key={i}>
+                {s.citation}
+                {s.url && <span className="muted"> — {s.url}</span>}
+              </li>
+            ))}
+          </ol>
+        </section>
+      )}
+      <p className="muted" style={{ fontSize: 'var(--text-xs)' }}>
+        Version {ex.contentVersion} · updated {new Date(ex.updatedAt).toLocaleDateString()}
+      </p>
+    </article>
+  );
+}

@@ -1,0 +1,324 @@
+// Create or edit a clinic exercise. Everything the detail view shows can be set here.
+import { useId, useState, type ReactNode } from 'react';
+import {
+  EQUIPMENT,
+  EQUIPMENT_LABELS,
+  GENERATORS,
+  GENERATOR_LABELS,
+  POSITIONS,
+  POSITION_LABELS,
+  RATINGS,
+  RATING_LABELS,
+  REGIONS,
+  REGION_LABELS,
+  SIDES,
+  SIDE_LABELS,
+  STAGES,
+  STAGE_LABELS,
+  type Equipment,
+  type Position,
+  type Rating,
+  type Region,
+  type Side,
+  type Stage,
+} from '../../../../electron/shared/domain';
+import type { Exercise } from '../../../../electron/shared/exercise';
+import { api, CallError, expectOk } from '../../api';
+import { useToast } from '../../components/Toasts';
+import { emptyForm, fieldLabel, formFromExercise, validateForm, type ExerciseForm, type FormErrors } from './exercise-form';
+import { LinkPicker } from './LinkPicker';
+import { Photos } from './Photos';
+
+interface Props {
+  /** The exercise being edited, or null to create a new one. */
+  exercise: Exercise | null;
+  onSaved(ex: Exercise): void;
+  onCancel(): void;
+}
+
+function Field({ label, error, hint, children, id }: { label: string; error?: string; hint?: string; children: ReactNode; id: string }) {
+  return (
+    <div className="field">
+      <label htmlFor={id}>
+        <span className="field-label">{label}</span>
+      </label>
+      {children}
+      {hint && <small id={`${id}-hint`}>{hint}</small>}
+      {error && (
+        <span className="field-error" id={`${id}-error`}>
+          {error}
+        </span>
+      )}
+    </div>
+  );
+}
+
+const DOSAGE_FIELDS: { key: keyof ExerciseForm['dosage']; label: string }[] = [
+  { key: 'sets', label: 'Sets' },
+  { key: 'reps', label: 'Reps' },
+  { key: 'repsMax', label: 'Reps, top of range' },
+  { key: 'holdSeconds', label: 'Hold (seconds)' },
+  { key: 'durationSeconds', label: 'Duration (seconds)' },
+  { key: 'restSeconds', label: 'Rest (seconds)' },
+  { key: 'sessionsPerDay', label: 'Sessions a day' },
+  { key: 'daysPerWeek', label: 'Days a week' },
+];
+
+export function ExerciseEditor({ exercise, onSaved, onCancel }: Props) {
+  const [form, setForm] = useState<ExerciseForm>(() => (exercise ? formFromExercise(exercise) : emptyForm()));
+  const [current, setCurrent] = useState<Exercise | null>(exercise);
+  const [errors, setErrors] = useState<FormErrors>({});
+  const [saving, setSaving] = useState(false);
+  const [serverError, setServerError] = useState<string | null>(null);
+  const toast = useToast();
+  const uid = useId();
+  const fid = (name: string) => `${uid}-${name}`;
+
+  const set = <K extends keyof ExerciseForm>(key: K, value: ExerciseForm[K]) => setForm((f) => ({ ...f, [key]: value }));
+  const setDose = (key: keyof ExerciseForm['dosage'], value: string) => setForm((f) => ({ ...f, dosage: { ...f.dosage, [key]: value } }));
+  const setSuit = (g: (typeof GENERATORS)[number], patch: Partial<ExerciseForm['suitability'][typeof g]>) =>
+    setForm((f) => ({ ...f, suitability: { ...f.suitability, [g]: { ...f.suitability[g], ...patch } } }));
+
+  const inputProps = (name: string) => ({
+    id: fid(name),
+    'aria-invalid': errors[name] ? true : undefined,
+    'aria-describedby': errors[name] ? `${fid(name)}-error` : undefined,
+  });
+
+  async function save() {
+    const { draft, errors: found } = validateForm(form);
+    setErrors(found);
+    setServerError(null);
+    if (!draft) {
+      const first = Object.keys(found)[0];
+      document.getElementById(fid(first))?.focus();
+      return;
+    }
+    setSaving(true);
+    try {
+      const saved = current
+        ? await expectOk(api['library.update']({ id: current.id, contentVersion: current.contentVersion, draft }))
+        : await expectOk(api['library.create']({ draft }));
+      toast(current ? 'Changes saved' : 'Exercise created');
+      onSaved(saved);
+    } catch (err) {
+      setServerError(err instanceof CallError ? err.message : 'The exercise could not be saved.');
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  const errorList = Object.entries(errors);
+  return (
+    <form
+      className="editor"
+      aria-labelledby={fid('title')}
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save();
+      }}
+      onKeyDown={(e) => {
+        if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 's') {
+          e.preventDefault();
+          void save();
+        }
+        if (e.key === 'Escape') onCancel();
+      }}
+      noValidate
+    >
+      <div className="editor-head">
+        <h2 id={fid('title')}>{current ? `Edit “${current.text.name}”` : 'New exercise'}</h2>
+        <div className="detail-actions">
+          <button type="button" className="btn" onClick={onCancel}>
+            Cancel
+          </button>
+          <button type="submit" className="btn btn-primary" disabled={saving}>
+            {saving ? 'Saving…' : current ? 'Save changes' : 'Create exercise'}
+          </button>
+        </div>
+      </div>
+
+      {(errorList.length > 0 || serverError) && (
+        <div className="notice notice-error" role="alert">
+          {serverError ?? (
+            <>
+              Please fix {errorList.length === 1 ? 'this' : 'these'} before saving:{' '}
+              {errorList.map(([k, m]) => `${fieldLabel(k)}: ${m}`).join('; ')}
+            </>
+          )}
+        </div>
+      )}
+
+      <section className="card">
+        <h3>What it is</h3>
+        <Field label="Name" id={fid('text.name')} error={errors['text.name']}>
+          <input {...inputProps('text.name')} value={form.name} onChange={(e) => set('name', e.target.value)} maxLength={120} />
+        </Field>
+        <Field label="Purpose, in a sentence for the patient" id={fid('text.summary')} error={errors['text.summary']}>
+          <input {...inputProps('text.summary')} value={form.summary} onChange={(e) => set('summary', e.target.value)} maxLength={300} />
+        </Field>
+        <div className="grid-3">
+          <Field label="Stage" id={fid('stage')}>
+            <select id={fid('stage')} value={form.stage} onChange={(e) => set('stage', Number(e.target.value) as Stage)}>
+              {STAGES.map((s) => (
+                <option key={s} value={s}>
+                  {s}. {STAGE_LABELS[s]}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field label="Region" id={fid('region')}>
+            <select id={fid('region')} value={form.region} onChange={(e) => set('region', e.target.value as Region)}>
+              {REGIONS.map((r) => (
+                <option key={r} value={r}>
+                  {REGION_LABELS[r]}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field label="Position" id={fid('position')}>
+            <select id={fid('position')} value={form.position} onChange={(e) => set('position', e.target.value as Position)}>
+              {POSITIONS.map((p) => (
+                <option key={p} value={p}>
+                  {POSITION_LABELS[p]}
+                </option>
+              ))}
+            </select>
+          </Field>
+        </div>
+        <fieldset className="field" style={{ border: 'none', padding: 0, margin: 0 }} aria-invalid={errors.equipment ? true : undefined}>
+          <legend className="field-label">Equipment</legend>
+          <div className="check-grid" id={fid('equipment')} tabIndex={-1}>
+            {EQUIPMENT.map((eq: Equipment) => (
+              <label key={eq} className="check">
+                <input
+                  type="checkbox"
+                  checked={form.equipment.includes(eq)}
+                  onChange={() => set('equipment', form.equipment.includes(eq) ? form.equipment.filter((x) => x !== eq) : [...form.equipment, eq])}
+                />
+                {EQUIPMENT_LABELS[eq]}
+              </label>
+            ))}
+          </div>
+          {errors.equipment && <span className="field-error">{errors.equipment}</span>}
+        </fieldset>
+      </section>
+
+      <section className="card">
+        <h3>How to do it</h3>
+        <Field label="Starting position" id={fid('text.startingPosition')} error={errors['text.startingPosition']}>
+          <textarea {...inputProps('text.startingPosition')} rows={2} value={form.startingPosition} onChange={(e) => set('startingPosition', e.target.value)} />
+        </Field>
+        <Field label="Steps" hint="One step per line, in order." id={fid('text.steps')} error={errors['text.steps']}>
+          <textarea {...inputProps('text.steps')} rows={5} value={form.steps} onChange={(e) => set('steps', e.target.value)} />
+        </Field>
+        <div className="grid-2">
+          <Field label="Coaching cues" hint="One per line." id={fid('text.cues')} error={errors['text.cues']}>
+            <textarea {...inputProps('text.cues')} rows={4} value={form.cues} onChange={(e) => set('cues', e.target.value)} />
+          </Field>
+          <Field label="Common mistakes" hint="One per line." id={fid('text.mistakes')} error={errors['text.mistakes']}>
+            <textarea {...inputProps('text.mistakes')} rows={4} value={form.mistakes} onChange={(e) => set('mistakes', e.target.value)} />
+          </Field>
+        </div>
+        <Field label="Precautions" hint="One per line, written for the patient." id={fid('text.precautions')} error={errors['text.precautions']}>
+          <textarea {...inputProps('text.precautions')} rows={3} value={form.precautions} onChange={(e) => set('precautions', e.target.value)} />
+        </Field>
+      </section>
+
+      <section className="card">
+        <h3>Default dosage</h3>
+        <div className="grid-4">
+          {DOSAGE_FIELDS.map(({ key, label }) => (
+            <Field key={key} label={label} id={fid(`dosage.${key}`)} error={errors[`dosage.${key}`]}>
+              <input {...inputProps(`dosage.${key}`)} type="number" min={0} inputMode="numeric" value={form.dosage[key]} onChange={(e) => setDose(key, e.target.value)} />
+            </Field>
+          ))}
+        </div>
+        <div className="grid-3">
+          <Field label="Load or band" id={fid('dosage.load')} error={errors['dosage.load']}>
+            <input {...inputProps('dosage.load')} value={form.dosage.load} placeholder="e.g. Light band" onChange={(e) => setDose('load', e.target.value)} />
+          </Field>
+          <Field label="Side" id={fid('dosage.side')}>
+            <select id={fid('dosage.side')} value={form.dosage.side} onChange={(e) => setDose('side', e.target.value as Side)}>
+              {SIDES.map((s) => (
+                <option key={s} value={s}>
+                  {SIDE_LABELS[s]}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field label="Tempo" id={fid('dosage.tempo')} error={errors['dosage.tempo']}>
+            <input {...inputProps('dosage.tempo')} value={form.dosage.tempo} placeholder="e.g. 3 s down, 1 s up" onChange={(e) => setDose('tempo', e.target.value)} />
+          </Field>
+        </div>
+      </section>
+
+      <section className="card">
+        <h3>Suitability by pain generator</h3>
+        <table className="suit-table suit-edit">
+          <thead>
+            <tr>
+              <th scope="col">Pain generator</th>
+              <th scope="col">Rating</th>
+              <th scope="col">Earliest week</th>
+              <th scope="col">Note</th>
+            </tr>
+          </thead>
+          <tbody>
+            {GENERATORS.map((g) => (
+              <tr key={g}>
+                <th scope="row">{GENERATOR_LABELS[g]}</th>
+                <td>
+                  <select aria-label={`${GENERATOR_LABELS[g]} rating`} value={form.suitability[g].rating} onChange={(e) => setSuit(g, { rating: e.target.value as Rating })}>
+                    {RATINGS.map((r) => (
+                      <option key={r} value={r}>
+                        {RATING_LABELS[r]}
+                      </option>
+                    ))}
+                  </select>
+                </td>
+                <td style={{ width: 110 }}>
+                  <input
+                    type="number"
+                    min={0}
+                    aria-label={`${GENERATOR_LABELS[g]} earliest week after surgery`}
+                    aria-invalid={errors[`suitability.${g}`] ? true : undefined}
+                    value={form.suitability[g].earliestWeek}
+                    onChange={(e) => setSuit(g, { earliestWeek: e.target.value })}
+                  />
+                </td>
+                <td>
+                  <input aria-label={`${GENERATOR_LABELS[g]} note`} value={form.suitability[g].note} onChange={(e) => setSuit(g, { note: e.target.value })} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+
+      <section className="card">
+        <h3>Progress and regress</h3>
+        <div className="grid-2">
+          <LinkPicker label="Regressions (easier)" region={form.region} excludeId={current?.id ?? null} value={form.regressions} onChange={(v) => set('regressions', v)} />
+          <LinkPicker label="Progressions (harder)" region={form.region} excludeId={current?.id ?? null} value={form.progressions} onChange={(v) => set('progressions', v)} />
+        </div>
+      </section>
+
+      {current && <Photos exercise={current} editable onChanged={(ex) => setCurrent(ex)} />}
+
+      <section className="card">
+        <h3>For the clinician</h3>
+        <Field label="Tags" hint="Separate with commas, e.g. multifidus, neutral spine." id={fid('tags')} error={errors.tags}>
+          <input {...inputProps('tags')} value={form.tags} onChange={(e) => set('tags', e.target.value)} />
+        </Field>
+        <Field label="Sources" hint="One per line. Add an address after a bar: Citation | https://…" id={fid('sources')} error={errors.sources}>
+          <textarea {...inputProps('sources')} rows={3} value={form.sources} onChange={(e) => set('sources', e.target.value)} />
+        </Field>
+        <Field label="Notes" id={fid('clinicianNotes')} error={errors.clinicianNotes}>
+          <textarea {...inputProps('clinicianNotes')} rows={3} value={form.clinicianNotes} onChange={(e) => set('clinicianNotes', e.target.value)} />
+        </Field>
+        {!current && <p className="muted">You can add photos once the exercise is created.</p>}
+      </section>
+    </form>
+  );
+}

@@ -1,0 +1,72 @@
+// Picks progression or regression exercises by searching the library as you type.
+import { useEffect, useId, useState } from 'react';
+import type { ExerciseSummary, LinkedExercise } from '../../../../electron/shared/exercise';
+import type { Region } from '../../../../electron/shared/domain';
+import { api } from '../../api';
+import { StageBadge } from '../../components/Badges';
+
+interface Props {
+  label: string;
+  region: Region;
+  excludeId: string | null;
+  value: LinkedExercise[];
+  onChange(next: LinkedExercise[]): void;
+}
+
+export function LinkPicker({ label, region, excludeId, value, onChange }: Props) {
+  const [query, setQuery] = useState('');
+  const [options, setOptions] = useState<ExerciseSummary[]>([]);
+  const id = useId();
+
+  useEffect(() => {
+    if (query.trim() === '') {
+      setOptions([]);
+      return;
+    }
+    let live = true;
+    void api['library.search']({ query, filters: { regions: [region] }, limit: 8 }).then((r) => {
+      if (live && r.ok) setOptions(r.value.items.filter((i) => i.id !== excludeId && !value.some((v) => v.id === i.id)));
+    });
+    return () => {
+      live = false;
+    };
+  }, [query, region, excludeId, value]);
+
+  return (
+    <div className="picker">
+      <label className="field" htmlFor={id}>
+        <span>{label}</span>
+      </label>
+      {value.length > 0 && (
+        <div className="links">
+          {value.map((v) => (
+            <span key={v.id} className="token">
+              {v.name}
+              <button type="button" aria-label={`Remove ${v.name}`} onClick={() => onChange(value.filter((x) => x.id !== v.id))}>
+                ×
+              </button>
+            </span>
+          ))}
+        </div>
+      )}
+      <input id={id} className="input" type="search" placeholder="Search to add…" value={query} onChange={(e) => setQuery(e.target.value)} autoComplete="off" />
+      {options.length > 0 && (
+        <ul className="picker-options" aria-label={`${label} suggestions`}>
+          {options.map((o) => (
+            <li key={o.id}>
+              <button
+                type="button"
+                onClick={() => {
+                  onChange([...value, { id: o.id, name: o.name, stage: o.stage, archived: o.archived }]);
+                  setQuery('');
+                }}
+              >
+                <StageBadge stage={o.stage} /> {o.name}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,121 @@
+// Search results as a listbox: arrow keys move through exercises and open each in the detail pane.
+import type { KeyboardEvent } from 'react';
+import type { SearchResult } from '../../../../electron/shared/contract';
+import { EQUIPMENT_LABELS, ORIGIN_LABELS, POSITION_LABELS, REGION_LABELS } from '../../../../electron/shared/domain';
+import { dosageHeadline } from '../../../../electron/shared/format';
+import { RatingBadge, StageBadge } from '../../components/Badges';
+
+interface Props {
+  result: SearchResult | null;
+  loading: boolean;
+  error: string | null;
+  selectedId: string | null;
+  onSelect(id: string): void;
+  onLoadMore(): void;
+}
+
+function countText(result: SearchResult): string {
+  if (result.total === 0) return 'No exercises match';
+  const n = result.totalIsCapped ? `More than ${result.total.toLocaleString()}` : result.total.toLocaleString();
+  return `${n} ${result.total === 1 ? 'exercise' : 'exercises'}`;
+}
+
+export function ResultList({ result, loading, error, selectedId, onSelect, onLoadMore }: Props) {
+  const onKeyDown = (e: KeyboardEvent<HTMLUListElement>) => {
+    if (!result || result.items.length === 0) return;
+    const index = result.items.findIndex((i) => i.id === selectedId);
+    let next = index;
+    if (e.key === 'ArrowDown') next = Math.min(result.items.length - 1, index + 1);
+    else if (e.key === 'ArrowUp') next = Math.max(0, index - 1);
+    else if (e.key === 'Home') next = 0;
+    else if (e.key === 'End') next = result.items.length - 1;
+    else return;
+    e.preventDefault();
+    const item = result.items[next];
+    onSelect(item.id);
+    document.getElementById(`result-${item.id}`)?.focus();
+  };
+
+  return (
+    <section className="pane" aria-label="Search results">
+      <div className="results-head">
+        <div className="results-count" aria-live="polite">
+          {error ? <span className="field-error">{error}</span> : result ? countText(result) : 'Loading…'}
+          {loading && result ? <span className="visually-hidden"> (updating)</span> : null}
+        </div>
+        {result && result.corrections.length > 0 && (
+          <div className="results-note">
+            Showing results for{' '}
+            {result.corrections.map((c, i) => (
+              <span key={c.typed}>
+                {i > 0 ? ', ' : ''}
+                <strong>{c.usedInstead[0]}</strong>
+              </span>
+            ))}{' '}
+            <span className="muted">(no exact match for “{result.corrections.map((c) => c.typed).join(' ')}”)</span>
+          </div>
+        )}
+      </div>
+      {result && result.items.length === 0 ? (
+        <div className="empty">
+          <strong>Nothing found</strong>
+          <span>Try fewer words or clear some filters.</span>
+        </div>
+      ) : (
+        <ul className="results" role="listbox" aria-label="Exercises" onKeyDown={onKeyDown}>
+          {result?.items.map((item) => {
+            const selected = item.id === selectedId;
+            return (
+              <li
+                key={item.id}
+                id={`result-${item.id}`}
+                className="result"
+                role="option"
+                aria-selected={selected}
+                tabIndex={selected || (selectedId === null && item === result.items[0]) ? 0 : -1}
+                onClick={() => onSelect(item.id)}
+                onKeyDown={(e) => {
+                  if (e.key === 'Enter' || e.key === ' ') {
+                    e.preventDefault();
+                    onSelect(item.id);
+                  }
+                }}
+              >
+                <div className="result-title">
+                  <span>{item.name}</span>
+                  {item.code && <span className="result-code">{item.code}</span>}
+                </div>
+                <div className="result-meta">
+                  <StageBadge stage={item.stage} />
+                  <span>{REGION_LABELS[item.region]}</span>
+                  <span aria-hidden="true">·</span>
+                  <span>{POSITION_LABELS[item.position]}</span>
+                  {item.origin !== 'builtin' && <span className="badge badge-origin">{ORIGIN_LABELS[item.origin]}</span>}
+                  {item.archived && <span className="badge badge-archived">Archived</span>}
+                </div>
+                <div className="result-dose">
+                  {dosageHeadline(item.dosage)}
+                  <span className="muted"> · {item.equipment.map((e) => EQUIPMENT_LABELS[e]).join(', ')}</span>
+                </div>
+                {item.ratings.length > 0 && (
+                  <div className="result-meta">
+                    {item.ratings.map((r) => (
+                      <RatingBadge key={r.generator} generator={r.generator} rating={r.rating} />
+                    ))}
+                  </div>
+                )}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      {result && result.items.length < result.total && (
+        <div className="load-more">
+          <button type="button" className="btn" onClick={onLoadMore}>
+            Show more
+          </button>
+        </div>
+      )}
+    </section>
+  );
+}

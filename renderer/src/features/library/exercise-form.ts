@@ -1,0 +1,189 @@
+// The editor's form model: strings as the inputs hold them, converted to an ExerciseDraft and
+// checked with the same schema main uses, so a clinician sees a problem before saving.
+import {
+  GENERATORS,
+  type Equipment,
+  type Generator,
+  type Position,
+  type Rating,
+  type Region,
+  type Side,
+  type Stage,
+} from '../../../../electron/shared/domain';
+import { ExerciseDraftSchema, type Exercise, type ExerciseDraft, type LinkedExercise } from '../../../../electron/shared/exercise';
+
+export const DOSAGE_KEYS = ['sets', 'reps', 'repsMax', 'holdSeconds', 'durationSeconds', 'restSeconds', 'sessionsPerDay', 'daysPerWeek'] as const;
+type DosageNumberKey = (typeof DOSAGE_KEYS)[number];
+
+export interface ExerciseForm {
+  name: string;
+  summary: string;
+  startingPosition: string;
+  steps: string;
+  cues: string;
+  mistakes: string;
+  precautions: string;
+  stage: Stage;
+  region: Region;
+  position: Position;
+  equipment: Equipment[];
+  dosage: Record<DosageNumberKey, string> & { load: string; side: Side; tempo: string };
+  suitability: Record<Generator, { rating: Rating; earliestWeek: string; note: string }>;
+  tags: string;
+  sources: string;
+  clinicianNotes: string;
+  progressions: LinkedExercise[];
+  regressions: LinkedExercise[];
+}
+
+const lines = (s: string): string[] => s.split('\n').map((l) => l.trim()).filter((l) => l.length > 0);
+const num = (s: string): number | null => (s.trim() === '' ? null : Number(s));
+const text = (s: string): string | null => (s.trim() === '' ? null : s.trim());
+const str = (n: number | null): string => (n === null ? '' : String(n));
+
+export function emptyForm(): ExerciseForm {
+  return {
+    name: '',
+    summary: '',
+    startingPosition: '',
+    steps: '',
+    cues: '',
+    mistakes: '',
+    precautions: '',
+    stage: 1,
+    region: 'lumbar',
+    position: 'supine',
+    equipment: ['none'],
+    dosage: { sets: '2', reps: '10', repsMax: '', holdSeconds: '', durationSeconds: '', restSeconds: '60', sessionsPerDay: '1', daysPerWeek: '5', load: '', side: 'both', tempo: '' },
+    suitability: Object.fromEntries(GENERATORS.map((g) => [g, { rating: 'suits', earliestWeek: '', note: '' }])) as ExerciseForm['suitability'],
+    tags: '',
+    sources: '',
+    clinicianNotes: '',
+    progressions: [],
+    regressions: [],
+  };
+}
+
+export function formFromExercise(ex: Exercise): ExerciseForm {
+  const d = ex.dosage;
+  return {
+    name: ex.text.name,
+    summary: ex.text.summary,
+    startingPosition: ex.text.startingPosition,
+    steps: ex.text.steps.join('\n'),
+    cues: ex.text.cues.join('\n'),
+    mistakes: ex.text.mistakes.join('\n'),
+    precautions: ex.text.precautions.join('\n'),
+    stage: ex.stage,
+    region: ex.region,
+    position: ex.position,
+    equipment: ex.equipment,
+    dosage: {
+      sets: str(d.sets),
+      reps: str(d.reps),
+      repsMax: str(d.repsMax),
+      holdSeconds: str(d.holdSeconds),
+      durationSeconds: str(d.durationSeconds),
+      restSeconds: str(d.restSeconds),
+      sessionsPerDay: str(d.sessionsPerDay),
+      daysPerWeek: str(d.daysPerWeek),
+      load: d.load ?? '',
+      side: d.side,
+      tempo: d.tempo ?? '',
+    },
+    suitability: Object.fromEntries(
+      GENERATORS.map((g) => [g, { rating: ex.suitability[g].rating, earliestWeek: str(ex.suitability[g].earliestWeek), note: ex.suitability[g].note ?? '' }]),
+    ) as ExerciseForm['suitability'],
+    tags: ex.tags.join(', '),
+    sources: ex.sources.map((s) => (s.url ? `${s.citation} | ${s.url}` : s.citation)).join('\n'),
+    clinicianNotes: ex.clinicianNotes ?? '',
+    progressions: ex.progressions,
+    regressions: ex.regressions,
+  };
+}
+
+/** One source per line: "citation" or "citation | https://address". */
+function parseSources(s: string): ExerciseDraft['sources'] {
+  return lines(s).map((line) => {
+    const bar = line.lastIndexOf(' | ');
+    return bar === -1 ? { citation: line, url: null } : { citation: line.slice(0, bar).trim(), url: line.slice(bar + 3).trim() };
+  });
+}
+
+export function draftFromForm(f: ExerciseForm): unknown {
+  return {
+    stage: f.stage,
+    region: f.region,
+    position: f.position,
+    equipment: f.equipment,
+    text: {
+      name: f.name.trim(),
+      summary: f.summary.trim(),
+      startingPosition: f.startingPosition.trim(),
+      steps: lines(f.steps),
+      cues: lines(f.cues),
+      mistakes: lines(f.mistakes),
+      precautions: lines(f.precautions),
+    },
+    dosage: {
+      sets: num(f.dosage.sets),
+      reps: num(f.dosage.reps),
+      repsMax: num(f.dosage.repsMax),
+      holdSeconds: num(f.dosage.holdSeconds),
+      durationSeconds: num(f.dosage.durationSeconds),
+      restSeconds: num(f.dosage.restSeconds),
+      sessionsPerDay: num(f.dosage.sessionsPerDay),
+      daysPerWeek: num(f.dosage.daysPerWeek),
+      load: text(f.dosage.load),
+      side: f.dosage.side,
+      tempo: text(f.dosage.tempo),
+    },
+    suitability: Object.fromEntries(
+      GENERATORS.map((g) => [g, { rating: f.suitability[g].rating, earliestWeek: num(f.suitability[g].earliestWeek), note: text(f.suitability[g].note) }]),
+    ),
+    tags: f.tags.split(',').map((t) => t.trim()).filter((t) => t.length > 0),
+    sources: parseSources(f.sources),
+    progressionIds: f.progressions.map((p) => p.id),
+    regressionIds: f.regressions.map((r) => r.id),
+    clinicianNotes: text(f.clinicianNotes),
+  };
+}
+
+const FIELD_NAMES: Record<string, string> = {
+  'text.name': 'Name',
+  'text.summary': 'Purpose',
+  'text.startingPosition': 'Starting position',
+  'text.steps': 'Steps',
+  'text.cues': 'Coaching cues',
+  'text.mistakes': 'Common mistakes',
+  'text.precautions': 'Precautions',
+  equipment: 'Equipment',
+  tags: 'Tags',
+  sources: 'Sources',
+};
+
+export function fieldLabel(path: string): string {
+  const exact = FIELD_NAMES[path];
+  if (exact) return exact;
+  const base = Object.keys(FIELD_NAMES).find((k) => path.startsWith(`${k}.`));
+  if (base) return FIELD_NAMES[base];
+  if (path.startsWith('dosage.')) return `Dosage: ${path.slice(7)}`;
+  if (path.startsWith('suitability.')) return `Suitability: ${path.split('.')[1]}`;
+  return path;
+}
+
+export type FormErrors = Record<string, string>;
+
+/** Errors keyed by the field they belong to ("text.steps", "dosage.sets", "suitability.disc"). */
+export function validateForm(f: ExerciseForm): { draft: ExerciseDraft | null; errors: FormErrors } {
+  const parsed = ExerciseDraftSchema.safeParse(draftFromForm(f));
+  if (parsed.success) return { draft: parsed.data, errors: {} };
+  const errors: FormErrors = {};
+  for (const issue of parsed.error.issues) {
+    const p = issue.path.map(String);
+    // List items and per-generator fields report on the list or the row as a whole.
+    const key = p[0] === 'text' || p[0] === 'dosage' || p[0] === 'suitability' ? p.slice(0, 2).join('.') : p[0] ?? 'form';
+    if (!errors[key]) errors[key] = issue.message;
+  }
+  return { draft: null, errors };
+}

@@ -1,0 +1,58 @@
+// Runs library.search as the query and filters change. Answers that arrive after a newer request
+// was sent are dropped, so fast typing never shows stale results.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { SearchFiltersInput, SearchResult } from '../../../../electron/shared/contract';
+import { api } from '../../api';
+
+const PAGE = 50;
+const TYPING_PAUSE_MS = 60;
+
+export interface SearchState {
+  result: SearchResult | null;
+  loading: boolean;
+  error: string | null;
+  loadMore(): void;
+  refresh(): void;
+}
+
+export function useLibrarySearch(query: string, filters: SearchFiltersInput): SearchState {
+  const [result, setResult] = useState<SearchResult | null>(null);
+  const [loading, setLoading] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [nonce, setNonce] = useState(0);
+  const latest = useRef(0);
+  const filterKey = JSON.stringify(filters);
+
+  useEffect(() => {
+    const request = ++latest.current;
+    setLoading(true);
+    const timer = setTimeout(
+      () => {
+        void api['library.search']({ query, filters: JSON.parse(filterKey) as SearchFiltersInput, limit: PAGE, offset: 0 }).then((r) => {
+          if (request !== latest.current) return;
+          setLoading(false);
+          if (r.ok) {
+            setResult(r.value);
+            setError(null);
+          } else setError(r.error.message);
+        });
+      },
+      query === '' ? 0 : TYPING_PAUSE_MS,
+    );
+    return () => clearTimeout(timer);
+  }, [query, filterKey, nonce]);
+
+  const loadMore = useCallback(() => {
+    if (!result) return;
+    const request = latest.current;
+    void api['library.search']({ query, filters: JSON.parse(filterKey) as SearchFiltersInput, limit: PAGE, offset: result.items.length }).then(
+      (r) => {
+        if (request !== latest.current || !r.ok) return;
+        setResult((prev) => (prev ? { ...r.value, items: [...prev.items, ...r.value.items] } : r.value));
+      },
+    );
+  }, [result, query, filterKey]);
+
+  const refresh = useCallback(() => setNonce((n) => n + 1), []);
+  return { result, loading, error, loadMore, refresh };
+}

@@ -1,0 +1,72 @@
+// Builds everything the app runs: the Node-side bundles with esbuild (main, preload, browser
+// mode, tools) and the renderer with Vite. `--if-stale` skips work when nothing changed since the
+// last build; `--only-node` skips the renderer.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as esbuild from 'esbuild';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const out = path.join(root, 'out');
+const stampFile = path.join(out, '.build-stamp');
+const args = new Set(process.argv.slice(2));
+const SOURCES = ['electron', 'db', 'renderer', 'tools', 'package.json', 'vite.config.mts', 'scripts/build.mjs'];
+
+function newestMtime(p) {
+  const full = path.join(root, p);
+  if (!fs.existsSync(full)) return 0;
+  const st = fs.statSync(full);
+  if (!st.isDirectory()) return st.mtimeMs;
+  return Math.max(0, ...fs.readdirSync(full).map((f) => newestMtime(path.join(p, f))));
+}
+
+if (args.has('--if-stale') && fs.existsSync(stampFile)) {
+  const built = fs.statSync(stampFile).mtimeMs;
+  if (Math.max(...SOURCES.map(newestMtime)) < built) process.exit(0);
+}
+
+/** Lets `import sql from './x.sql?raw'` work the same as under Vite and Vitest. */
+const rawPlugin = {
+  name: 'raw',
+  setup(build) {
+    build.onResolve({ filter: /\?raw$/ }, (a) => ({ path: path.resolve(a.resolveDir, a.path.replace(/\?raw$/, '')), namespace: 'raw' }));
+    build.onLoad({ filter: /.*/, namespace: 'raw' }, (a) => ({ contents: fs.readFileSync(a.path, 'utf8'), loader: 'text' }));
+  },
+};
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  sourcemap: 'linked',
+  logLevel: 'warning',
+  plugins: [rawPlugin],
+  // Native modules and Electron itself load at run time from node_modules.
+  external: ['electron', 'better-sqlite3', 'sharp'],
+};
+
+const started = Date.now();
+await Promise.all([
+  esbuild.build({ ...common, entryPoints: { index: 'electron/main/index.ts' }, outdir: 'out/main', outExtension: { '.js': '.cjs' } }),
+  // A sandboxed preload may require only 'electron' and a few built-ins: bundle everything else.
+  esbuild.build({ ...common, entryPoints: { index: 'electron/preload/index.ts' }, outdir: 'out/preload', outExtension: { '.js': '.cjs' }, external: ['electron'] }),
+  esbuild.build({ ...common, entryPoints: { cli: 'electron/browser-mode/cli.ts' }, outdir: 'out/browser', outExtension: { '.js': '.cjs' } }),
+  esbuild.build({
+    ...common,
+    entryPoints: fs.existsSync(path.join(root, 'tools'))
+      ? Object.fromEntries(fs.readdirSync(path.join(root, 'tools')).filter((f) => f.endsWith('.ts')).map((f) => [f.replace(/\.ts$/, ''), `tools/${f}`]))
+      : {},
+    outdir: 'out/tools',
+    outExtension: { '.js': '.cjs' },
+  }),
+]);
+if (!args.has('--only-node')) {
+  // The config imports the shared CSP module (TypeScript), which only Vite's bundling loader reads.
+  process.env.VITE_CONFIG_NATIVE_IGNORE_WARNING = 'true';
+  const { build } = await import('vite');
+  await build({ configFile: path.join(root, 'vite.config.mts'), logLevel: 'warn' });
+}
+fs.mkdirSync(out, { recursive: true });
+fs.writeFileSync(stampFile, new Date().toISOString());
+process.stderr.write(`built in ${Date.now() - started} ms\n`);

@@ -10,7 +10,7 @@ import { registerIpc } from './ipc';
 import { lockDownContents } from './lockdown';
 import { menuTemplate } from './menu';
 import { APP_ORIGIN_URL, APP_SCHEME, isAllowedRequest, permissionDecision } from './security';
-import { mainWindowOptions } from './web-preferences';
+import { createMainWindow } from './window';
 
 const log = createLogger('main');
 const APP_ID = 'org.loadwise.desktop';
@@ -45,7 +45,7 @@ function sendCommand(command: AppCommand): void {
 }
 
 function createWindow(): void {
-  mainWindow = new BrowserWindow(mainWindowOptions(path.join(appRoot, 'out', 'preload', 'index.cjs')));
+  mainWindow = createMainWindow(BrowserWindow, path.join(appRoot, 'out', 'preload', 'index.cjs'));
   mainWindow.once('ready-to-show', () => mainWindow?.show());
   mainWindow.on('closed', () => {
     mainWindow = null;

@@ -4,7 +4,7 @@ import type { DB } from '../open';
 import { RATINGS, type Generator, type Rating } from '../../electron/shared/domain';
 import type { Dosage, ExerciseSummary } from '../../electron/shared/exercise';
 import { SEARCH_COUNT_CAP, type SearchFilters, type SearchResult } from '../../electron/shared/contract';
-import { compileQuery, tokenize, Vocabulary } from './search-terms';
+import { compileQuery, tokenize, Vocabulary, type CompiledQuery } from './search-terms';
 
 export interface SearchRequest {
   query: string;
@@ -66,6 +66,18 @@ function filterClauses(filters: SearchFilters): { where: string[]; params: unkno
   return { where, params };
 }
 
+export interface Statement {
+  sql: string;
+  params: unknown[];
+}
+
+export interface SearchPlan {
+  compiled: CompiledQuery;
+  ratingGenerators: Generator[];
+  page: Statement;
+  count: Statement;
+}
+
 export class LibrarySearch {
   private vocabulary: Vocabulary | null = null;
 
@@ -84,10 +96,12 @@ export class LibrarySearch {
     this.vocabulary?.add(tokenize(text));
   }
 
-  search(req: SearchRequest): SearchResult {
+  /**
+   * The SQL a request runs: the page query, and the capped count query when one is needed.
+   * Exposed so the benchmark can time the same statements straight on SQLite.
+   */
+  plan(req: SearchRequest): SearchPlan {
     const compiled = compileQuery(req.query, this.vocab());
-    if (compiled.impossible) return { items: [], total: 0, totalIsCapped: false, corrections: compiled.corrections };
-
     const { where, params } = filterClauses(req.filters);
     const ratingGenerators: Generator[] = req.filters.generators;
     const ratingsSelect =
@@ -105,7 +119,7 @@ export class LibrarySearch {
     let order: string;
     const matchParams: unknown[] = [];
     if (compiled.match) {
-      from = `FROM exercise_fts f JOIN exercises e ON e.seq = f.rowid`;
+      from = 'FROM exercise_fts f JOIN exercises e ON e.seq = f.rowid';
       where.unshift('exercise_fts MATCH ?');
       matchParams.push(compiled.match);
       order = 'ORDER BY bm25(exercise_fts, 10.0, 1.0, 4.0), e.sort_key';
@@ -114,23 +128,35 @@ export class LibrarySearch {
       order = 'ORDER BY e.sort_key';
     }
     const whereSql = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
-    const rows = this.db
-      .prepare(
-        `${select} ${from} JOIN exercise_text t ON t.exercise_seq = e.seq AND t.locale = 'en'
+    return {
+      compiled,
+      ratingGenerators,
+      page: {
+        sql: `${select} ${from} JOIN exercise_text t ON t.exercise_seq = e.seq AND t.locale = 'en'
          ${whereSql} ${order} LIMIT ? OFFSET ?`,
-      )
-      .all(...ratingGenerators, ...matchParams, ...params, req.limit, req.offset) as SummaryRow[];
+        params: [...ratingGenerators, ...matchParams, ...params, req.limit, req.offset],
+      },
+      // Counting every match of a one-letter prefix would cost more than the page itself: stop at a cap.
+      count: {
+        sql: `SELECT count(*) AS n FROM (SELECT 1 ${from} ${whereSql} LIMIT ${SEARCH_COUNT_CAP + 1})`,
+        params: [...matchParams, ...params],
+      },
+    };
+  }
 
-    // Counting every match of a one-letter prefix would cost more than the page itself: stop at a cap.
-    let total: number;
-    if (req.offset === 0 && rows.length < req.limit) total = rows.length;
-    else {
-      total = (
-        this.db
-          .prepare(`SELECT count(*) AS n FROM (SELECT 1 ${from} ${whereSql} LIMIT ${SEARCH_COUNT_CAP + 1})`)
-          .get(...matchParams, ...params) as { n: number }
-      ).n;
-    }
+  /** A page that is not full, from the first row, already is the whole result: no count needed. */
+  static needsCount(req: SearchRequest, rowsOnPage: number): boolean {
+    return req.offset > 0 || rowsOnPage >= req.limit;
+  }
+
+  search(req: SearchRequest): SearchResult {
+    const plan = this.plan(req);
+    const { compiled, ratingGenerators } = plan;
+    if (compiled.impossible) return { items: [], total: 0, totalIsCapped: false, corrections: compiled.corrections };
+    const rows = this.db.prepare(plan.page.sql).all(...plan.page.params) as SummaryRow[];
+    const total = LibrarySearch.needsCount(req, rows.length)
+      ? (this.db.prepare(plan.count.sql).get(...plan.count.params) as { n: number }).n
+      : rows.length;
     const order2 = new Map(ratingGenerators.map((g, i) => [g, i]));
     return {
       items: rows.map((r) => ({

@@ -3,12 +3,15 @@ import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 import { CONTENT_SECURITY_POLICY } from "./electron/shared/csp";
 
-/** Writes the one CSP into index.html too, as a fallback to the header both transports send. */
+/**
+ * Writes the one CSP into index.html too, as a fallback to the header both transports send.
+ * frame-ancestors is left out there: browsers honour it only as a header.
+ */
 function cspMeta(): Plugin {
   return {
     name: 'loadwise-csp-meta',
     transformIndexHtml: (html) =>
-      html.replace('<!--csp-->', `<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}" />`),
+      html.replace('<!--csp-->', `<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY.split('; ').filter((d) => !d.startsWith('frame-ancestors')).join('; ')}" />`),
   };
 }
 

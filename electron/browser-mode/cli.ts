@@ -29,7 +29,8 @@ async function main(): Promise<void> {
     process.stdout.write(`${USAGE}\n`);
     return;
   }
-  const port = values.port === undefined ? 0 : Number(values.port);
+  // Digits only: Number() would read '' and ' ' as 0 (a random port) and accept 0x50 or 1e3.
+  const port = values.port === undefined ? 0 : /^\d{1,5}$/.test(values.port) ? Number(values.port) : NaN;
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     process.stderr.write(`--port must be a whole number from 0 to 65535, not "${values.port}".\n`);
     process.exit(2);

@@ -65,7 +65,7 @@ export function App() {
               onKeyDown={(e) => {
                 if (e.key === 'ArrowDown') {
                   e.preventDefault();
-                  document.querySelector<HTMLElement>('.result[aria-selected="true"], .result')?.focus();
+                  document.querySelector<HTMLElement>('.result')?.focus();
                 }
               }}
               spellCheck={false}

@@ -152,7 +152,7 @@ export function ExerciseEditor({ exercise, onSaved, onCancel }: Props) {
       <section className="card">
         <h3>What it is</h3>
         <Field label="Name" id={fid('text.name')} error={errors['text.name']}>
-          <input {...inputProps('text.name')} value={form.name} onChange={(e) => set('name', e.target.value)} maxLength={120} />
+          <input {...inputProps('text.name')} value={form.name} onChange={(e) => set('name', e.target.value)} maxLength={120} autoFocus />
         </Field>
         <Field label="Purpose, in a sentence for the patient" id={fid('text.summary')} error={errors['text.summary']}>
           <input {...inputProps('text.summary')} value={form.summary} onChange={(e) => set('summary', e.target.value)} maxLength={300} />

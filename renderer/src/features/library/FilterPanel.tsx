@@ -87,9 +87,9 @@ export function FilterPanel({ filters, onChange }: { filters: Filters; onChange(
         <label className="field" style={{ marginTop: 6 }}>
           <span>At least</span>
           <select value={filters.minRating} onChange={(e) => set('minRating', e.target.value as Rating)}>
-            <option value="suits">Suits as written</option>
-            <option value="modify">Suits or needs modifying</option>
-            <option value="caution">Anything but avoid early</option>
+            <option value="suits">Suits</option>
+            <option value="modify">Suits or modify</option>
+            <option value="caution">Not avoid early</option>
           </select>
         </label>
       </fieldset>

@@ -99,6 +99,7 @@ export function LibraryScreen({ query, createRequest }: { query: string; createR
       <ResultList
         result={search.result}
         loading={search.loading}
+        answered={search.answered}
         error={search.error}
         selectedId={selectedId}
         onSelect={select}

@@ -8,6 +8,7 @@ import { RatingBadge, StageBadge } from '../../components/Badges';
 interface Props {
   result: SearchResult | null;
   loading: boolean;
+  answered: { query: string; filters: string } | null;
   error: string | null;
   selectedId: string | null;
   onSelect(id: string): void;
@@ -20,10 +21,12 @@ function countText(result: SearchResult): string {
   return `${n} ${result.total === 1 ? 'exercise' : 'exercises'}`;
 }
 
-export function ResultList({ result, loading, error, selectedId, onSelect, onLoadMore }: Props) {
+export function ResultList({ result, loading, answered, error, selectedId, onSelect, onLoadMore }: Props) {
   const onKeyDown = (e: KeyboardEvent<HTMLUListElement>) => {
     if (!result || result.items.length === 0) return;
-    const index = result.items.findIndex((i) => i.id === selectedId);
+    // Move from the focused option; selection follows focus (the listbox pattern for a master list).
+    const focusedId = document.activeElement?.id.replace(/^result-/, '');
+    const index = result.items.findIndex((i) => i.id === (focusedId ?? selectedId));
     let next = index;
     if (e.key === 'ArrowDown') next = Math.min(result.items.length - 1, index + 1);
     else if (e.key === 'ArrowUp') next = Math.max(0, index - 1);
@@ -37,7 +40,7 @@ export function ResultList({ result, loading, error, selectedId, onSelect, onLoa
   };
 
   return (
-    <section className="pane" aria-label="Search results">
+    <section className="pane" aria-label="Search results" aria-busy={loading} data-query={answered?.query} data-filters={answered?.filters}>
       <div className="results-head">
         <div className="results-count" aria-live="polite">
           {error ? <span className="field-error">{error}</span> : result ? countText(result) : 'Loading…'}
@@ -74,6 +77,9 @@ export function ResultList({ result, loading, error, selectedId, onSelect, onLoa
                 aria-selected={selected}
                 tabIndex={selected || (selectedId === null && item === result.items[0]) ? 0 : -1}
                 onClick={() => onSelect(item.id)}
+                onFocus={() => {
+                  if (!selected) onSelect(item.id);
+                }}
                 onKeyDown={(e) => {
                   if (e.key === 'Enter' || e.key === ' ') {
                     e.preventDefault();

@@ -11,6 +11,8 @@ export interface SearchState {
   result: SearchResult | null;
   loading: boolean;
   error: string | null;
+  /** The query and filters the shown result answers, so tests and screen readers know it is current. */
+  answered: { query: string; filters: string } | null;
   loadMore(): void;
   refresh(): void;
 }
@@ -20,6 +22,7 @@ export function useLibrarySearch(query: string, filters: SearchFiltersInput): Se
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [nonce, setNonce] = useState(0);
+  const [answered, setAnswered] = useState<SearchState['answered']>(null);
   const latest = useRef(0);
   const filterKey = JSON.stringify(filters);
 
@@ -31,6 +34,7 @@ export function useLibrarySearch(query: string, filters: SearchFiltersInput): Se
         void api['library.search']({ query, filters: JSON.parse(filterKey) as SearchFiltersInput, limit: PAGE, offset: 0 }).then((r) => {
           if (request !== latest.current) return;
           setLoading(false);
+          setAnswered({ query, filters: filterKey });
           if (r.ok) {
             setResult(r.value);
             setError(null);
@@ -54,5 +58,5 @@ export function useLibrarySearch(query: string, filters: SearchFiltersInput): Se
   }, [result, query, filterKey]);
 
   const refresh = useCallback(() => setNonce((n) => n + 1), []);
-  return { result, loading, error, loadMore, refresh };
+  return { result, loading, error, answered, loadMore, refresh };
 }

@@ -23,19 +23,35 @@ export async function backupDatabase(db: DB, dataDir: string, reason: string, no
   let final = path.join(dir, `loadwise-${stamp(now)}-${safeReason}.db`);
   for (let n = 2; fs.existsSync(final); n++) final = path.join(dir, `loadwise-${stamp(now)}-${safeReason}-${n}.db`);
   const tmp = `${final}.tmp`;
-  fs.rmSync(tmp, { force: true });
+  const removeTmp = (): void => {
+    for (const f of [tmp, `${tmp}-wal`, `${tmp}-shm`, `${tmp}-journal`]) fs.rmSync(f, { force: true });
+  };
+  removeTmp();
   fs.closeSync(fs.openSync(tmp, 'w', 0o600));
-  await db.backup(tmp);
-  const copy = new Database(tmp, { readonly: true });
   try {
-    const result = copy.pragma('integrity_check', { simple: true });
-    if (result !== 'ok') throw new Error(`The backup failed its integrity check (${String(result)})`);
-  } finally {
-    copy.close();
+    await db.backup(tmp);
+    // The copy carries the source's WAL flag, so every later open (even read-only) would create
+    // -wal/-shm files beside it. Make it one self-contained file before checking it.
+    const writable = new Database(tmp, { fileMustExist: true });
+    try {
+      writable.pragma('journal_mode = DELETE');
+    } finally {
+      writable.close();
+    }
+    const copy = new Database(tmp, { readonly: true, fileMustExist: true });
+    try {
+      const result = copy.pragma('integrity_check', { simple: true });
+      if (result !== 'ok') throw new Error(`The backup failed its integrity check (${String(result)})`);
+    } finally {
+      copy.close();
+    }
+    const fd = fs.openSync(tmp, 'r');
+    fs.fsyncSync(fd);
+    fs.closeSync(fd);
+  } catch (err) {
+    removeTmp();
+    throw err;
   }
-  const fd = fs.openSync(tmp, 'r');
-  fs.fsyncSync(fd);
-  fs.closeSync(fd);
   fs.renameSync(tmp, final);
   pruneBackups(dir);
   return final;

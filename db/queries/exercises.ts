@@ -1,6 +1,7 @@
 // Reads and writes one exercise across its tables and keeps the full-text index in step. Callers
 // wrap writes in a transaction; nothing here commits on its own.
 import type { DB } from '../open';
+import { stmt } from '../statements';
 import type { Generator, Locale, Origin } from '../../electron/shared/domain';
 import type {
   Dosage,
@@ -60,12 +61,12 @@ export function ftsColumns(draft: Pick<ExerciseDraft, 'text' | 'tags'>): { name:
 }
 
 export function findSeq(db: DB, id: string): number | null {
-  const row = db.prepare('SELECT seq FROM exercises WHERE id = ?').get(id) as { seq: number } | undefined;
+  const row = stmt(db, 'SELECT seq FROM exercises WHERE id = ?').get(id) as { seq: number } | undefined;
   return row?.seq ?? null;
 }
 
 export function readRow(db: DB, id: string): ExerciseRow | null {
-  return (db.prepare('SELECT * FROM exercises WHERE id = ?').get(id) as ExerciseRow | undefined) ?? null;
+  return (stmt(db, 'SELECT * FROM exercises WHERE id = ?').get(id) as ExerciseRow | undefined) ?? null;
 }
 
 /** Inserts a new exercise or replaces every part of an existing one with the same id. */
@@ -92,8 +93,7 @@ export function writeExercise(db: DB, identity: ExerciseIdentity, draft: Omit<Ex
   let seq: number;
   if (existing === null) {
     seq = Number(
-      db
-        .prepare(
+      stmt(db, 
           `INSERT INTO exercises (id, code, origin, origin_bundle_id, origin_bundle_name, based_on_id, content_version,
              stage, region, position, dosage, clinician_notes, sort_key, archived_at, created_at, updated_at)
            VALUES (@id, @code, @origin, @origin_bundle_id, @origin_bundle_name, @based_on_id, @content_version,
@@ -103,7 +103,7 @@ export function writeExercise(db: DB, identity: ExerciseIdentity, draft: Omit<Ex
     );
   } else {
     seq = existing;
-    db.prepare(
+    stmt(db, 
       `UPDATE exercises SET code = @code, origin = @origin, origin_bundle_id = @origin_bundle_id,
          origin_bundle_name = @origin_bundle_name, based_on_id = @based_on_id, content_version = @content_version,
          stage = @stage, region = @region, position = @position, dosage = @dosage, clinician_notes = @clinician_notes,
@@ -111,37 +111,37 @@ export function writeExercise(db: DB, identity: ExerciseIdentity, draft: Omit<Ex
        WHERE seq = @seq`,
     ).run({ ...params, seq });
     for (const table of ['exercise_equipment', 'exercise_suitability', 'exercise_tags', 'exercise_sources']) {
-      db.prepare(`DELETE FROM ${table} WHERE exercise_seq = ?`).run(seq);
+      stmt(db, `DELETE FROM ${table} WHERE exercise_seq = ?`).run(seq);
     }
-    db.prepare('DELETE FROM exercise_text WHERE exercise_seq = ? AND locale = ?').run(seq, DEFAULT_LOCALE);
-    db.prepare('DELETE FROM exercise_fts WHERE rowid = ?').run(seq);
+    stmt(db, 'DELETE FROM exercise_text WHERE exercise_seq = ? AND locale = ?').run(seq, DEFAULT_LOCALE);
+    stmt(db, 'DELETE FROM exercise_fts WHERE rowid = ?').run(seq);
   }
 
   const t = draft.text;
-  db.prepare(
+  stmt(db, 
     `INSERT INTO exercise_text (exercise_seq, locale, name, summary, starting_position, steps, cues, mistakes, precautions)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(seq, DEFAULT_LOCALE, t.name, t.summary, t.startingPosition, JSON.stringify(t.steps), JSON.stringify(t.cues),
     JSON.stringify(t.mistakes), JSON.stringify(t.precautions));
-  const eq = db.prepare('INSERT INTO exercise_equipment (exercise_seq, equipment, position) VALUES (?, ?, ?)');
+  const eq = stmt(db, 'INSERT INTO exercise_equipment (exercise_seq, equipment, position) VALUES (?, ?, ?)');
   [...new Set(draft.equipment)].forEach((e, i) => eq.run(seq, e, i));
-  const suit = db.prepare(
+  const suit = stmt(db, 
     'INSERT INTO exercise_suitability (exercise_seq, generator, rating, earliest_week, note) VALUES (?, ?, ?, ?, ?)',
   );
   for (const [generator, s] of Object.entries(draft.suitability)) suit.run(seq, generator, s.rating, s.earliestWeek, s.note);
-  const tag = db.prepare('INSERT OR IGNORE INTO exercise_tags (exercise_seq, tag) VALUES (?, ?)');
+  const tag = stmt(db, 'INSERT OR IGNORE INTO exercise_tags (exercise_seq, tag) VALUES (?, ?)');
   for (const t2 of draft.tags) tag.run(seq, t2);
-  const src = db.prepare('INSERT INTO exercise_sources (exercise_seq, position, citation, url) VALUES (?, ?, ?, ?)');
+  const src = stmt(db, 'INSERT INTO exercise_sources (exercise_seq, position, citation, url) VALUES (?, ?, ?, ?)');
   draft.sources.forEach((s, i) => src.run(seq, i, s.citation, s.url));
   const fts = ftsColumns(draft);
-  db.prepare('INSERT INTO exercise_fts (rowid, name, body, tags) VALUES (?, ?, ?, ?)').run(seq, fts.name, fts.body, fts.tags);
+  stmt(db, 'INSERT INTO exercise_fts (rowid, name, body, tags) VALUES (?, ?, ?, ?)').run(seq, fts.name, fts.body, fts.tags);
   return seq;
 }
 
 /** Replaces the progression and regression links of one exercise. Unknown ids are reported. */
 export function writeLinks(db: DB, seq: number, progressionIds: string[], regressionIds: string[]): string[] {
-  db.prepare('DELETE FROM exercise_links WHERE from_seq = ?').run(seq);
-  const insert = db.prepare('INSERT OR IGNORE INTO exercise_links (from_seq, kind, to_seq, position) VALUES (?, ?, ?, ?)');
+  stmt(db, 'DELETE FROM exercise_links WHERE from_seq = ?').run(seq);
+  const insert = stmt(db, 'INSERT OR IGNORE INTO exercise_links (from_seq, kind, to_seq, position) VALUES (?, ?, ?, ?)');
   const missing: string[] = [];
   for (const [kind, ids] of [['progression', progressionIds], ['regression', regressionIds]] as const) {
     ids.forEach((id, i) => {
@@ -154,7 +154,7 @@ export function writeLinks(db: DB, seq: number, progressionIds: string[], regres
 }
 
 export function setArchived(db: DB, seq: number, archivedAt: string | null, updatedAt: string): void {
-  db.prepare('UPDATE exercises SET archived_at = ?, updated_at = ? WHERE seq = ?').run(archivedAt, updatedAt, seq);
+  stmt(db, 'UPDATE exercises SET archived_at = ?, updated_at = ? WHERE seq = ?').run(archivedAt, updatedAt, seq);
 }
 
 interface TextRow {
@@ -171,24 +171,20 @@ export function readExercise(db: DB, id: string, locale: Locale = DEFAULT_LOCALE
   const row = readRow(db, id);
   if (!row) return null;
   const seq = row.seq;
-  const text = (db.prepare('SELECT * FROM exercise_text WHERE exercise_seq = ? AND locale = ?').get(seq, locale) ??
-    db.prepare('SELECT * FROM exercise_text WHERE exercise_seq = ? AND locale = ?').get(seq, DEFAULT_LOCALE)) as TextRow;
-  const equipment = db
-    .prepare('SELECT equipment FROM exercise_equipment WHERE exercise_seq = ? ORDER BY position')
+  const text = (stmt(db, 'SELECT * FROM exercise_text WHERE exercise_seq = ? AND locale = ?').get(seq, locale) ??
+    stmt(db, 'SELECT * FROM exercise_text WHERE exercise_seq = ? AND locale = ?').get(seq, DEFAULT_LOCALE)) as TextRow;
+  const equipment = stmt(db, 'SELECT equipment FROM exercise_equipment WHERE exercise_seq = ? ORDER BY position')
     .pluck()
     .all(seq) as Exercise['equipment'];
   const suitability = {} as SuitabilityMap;
-  for (const s of db
-    .prepare('SELECT generator, rating, earliest_week, note FROM exercise_suitability WHERE exercise_seq = ?')
+  for (const s of stmt(db, 'SELECT generator, rating, earliest_week, note FROM exercise_suitability WHERE exercise_seq = ?')
     .all(seq) as { generator: Generator; rating: SuitabilityMap[Generator]['rating']; earliest_week: number | null; note: string | null }[]) {
     suitability[s.generator] = { rating: s.rating, earliestWeek: s.earliest_week, note: s.note };
   }
-  const tags = db.prepare('SELECT tag FROM exercise_tags WHERE exercise_seq = ? ORDER BY tag').pluck().all(seq) as string[];
-  const sources = db
-    .prepare('SELECT citation, url FROM exercise_sources WHERE exercise_seq = ? ORDER BY position')
+  const tags = stmt(db, 'SELECT tag FROM exercise_tags WHERE exercise_seq = ? ORDER BY tag').pluck().all(seq) as string[];
+  const sources = stmt(db, 'SELECT citation, url FROM exercise_sources WHERE exercise_seq = ? ORDER BY position')
     .all(seq) as Exercise['sources'];
-  const links = db
-    .prepare(
+  const links = stmt(db, 
       `SELECT l.kind, e.id, e.stage, e.archived_at, t.name FROM exercise_links l
        JOIN exercises e ON e.seq = l.to_seq
        JOIN exercise_text t ON t.exercise_seq = e.seq AND t.locale = 'en'
@@ -197,8 +193,7 @@ export function readExercise(db: DB, id: string, locale: Locale = DEFAULT_LOCALE
     .all(seq) as { kind: 'progression' | 'regression'; id: string; stage: 1 | 2 | 3 | 4; archived_at: string | null; name: string }[];
   const toLinked = (k: string): LinkedExercise[] =>
     links.filter((l) => l.kind === k).map((l) => ({ id: l.id, name: l.name, stage: l.stage, archived: l.archived_at !== null }));
-  const photos = db
-    .prepare(
+  const photos = stmt(db, 
       `SELECT m.sha256, m.mime, m.width, m.height, m.bytes, em.caption FROM exercise_media em
        JOIN media m ON m.sha256 = em.sha256 WHERE em.exercise_seq = ? ORDER BY em.position`,
     )

@@ -1,6 +1,7 @@
 // Library search: full-text match (when there are words) combined with structured filters.
 // Results are ranked by bm25 with the name weighted highest; without words, by stage then name.
 import type { DB } from '../open';
+import { stmt } from '../statements';
 import { RATINGS, type Generator, type Rating } from '../../electron/shared/domain';
 import type { Dosage, ExerciseSummary } from '../../electron/shared/exercise';
 import { SEARCH_COUNT_CAP, type SearchFilters, type SearchResult } from '../../electron/shared/contract';
@@ -85,7 +86,7 @@ export class LibrarySearch {
 
   private vocab(): Vocabulary {
     if (!this.vocabulary) {
-      const terms = this.db.prepare('SELECT term FROM exercise_fts_vocab').pluck().all() as string[];
+      const terms = stmt(this.db, 'SELECT term FROM exercise_fts_vocab').pluck().all() as string[];
       this.vocabulary = new Vocabulary(terms);
     }
     return this.vocabulary;
@@ -153,9 +154,9 @@ export class LibrarySearch {
     const plan = this.plan(req);
     const { compiled, ratingGenerators } = plan;
     if (compiled.impossible) return { items: [], total: 0, totalIsCapped: false, corrections: compiled.corrections };
-    const rows = this.db.prepare(plan.page.sql).all(...plan.page.params) as SummaryRow[];
+    const rows = stmt(this.db, plan.page.sql).all(...plan.page.params) as SummaryRow[];
     const total = LibrarySearch.needsCount(req, rows.length)
-      ? (this.db.prepare(plan.count.sql).get(...plan.count.params) as { n: number }).n
+      ? (stmt(this.db, plan.count.sql).get(...plan.count.params) as { n: number }).n
       : rows.length;
     const order2 = new Map(ratingGenerators.map((g, i) => [g, i]));
     return {

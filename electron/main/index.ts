@@ -22,6 +22,8 @@ protocol.registerSchemesAsPrivileged([
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
 ]);
 app.enableSandbox();
+// A chosen data folder (tests, or a second clinic profile) replaces the per-user default.
+if (process.env.LOADWISE_DATA_DIR) app.setPath('userData', path.resolve(process.env.LOADWISE_DATA_DIR));
 app.setAppUserModelId(APP_ID);
 
 let services: Services | null = null;

@@ -47,7 +47,7 @@ export function FilterPanel({ filters, onChange }: { filters: Filters; onChange(
     <aside className="pane filters" aria-label="Filters">
       <div className="filters-footer">
         <h1 className="visually-hidden">Exercise library</h1>
-        <h4>Filters</h4>
+        <h2 className="eyebrow">Filters</h2>
         {activeFilterCount(filters) > 0 && (
           <button type="button" className="link-button" onClick={() => onChange(EMPTY_FILTERS)}>
             Clear all

@@ -1,0 +1,47 @@
+// axe-core over each library screen in Chromium: no serious or critical violations.
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { LibraryPage } from './library-page';
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  // Guard against a silent no-op: axe must have checked the page's colours, names and structure.
+  const ran = new Set(results.passes.map((p) => p.id));
+  for (const rule of ['color-contrast', 'label', 'button-name', 'aria-allowed-attr', 'landmark-one-main']) {
+    if (!ran.has(rule) && !results.violations.some((v) => v.id === rule)) throw new Error(`axe did not evaluate ${rule}`);
+  }
+  for (const v of results.violations.filter((x) => x.impact === 'moderate' || x.impact === 'minor')) console.log(`axe ${v.impact}: ${v.id}`);
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+test('library with filters, results and an exercise in detail', async ({ page, app }) => {
+  await app.open();
+  const lib = new LibraryPage(page);
+  await lib.filters().getByRole('checkbox', { name: 'Disc loading' }).check();
+  await lib.settled('"generators":["disc"]');
+  await lib.open((await lib.resultNames())[0]);
+  expect(await seriousViolations(page)).toEqual([]);
+});
+
+test('search with a correction and an empty result', async ({ page, app }) => {
+  await app.open();
+  const lib = new LibraryPage(page);
+  await lib.searchFor('mutlifidus');
+  expect(await seriousViolations(page)).toEqual([]);
+  await lib.searchFor('zzqxv');
+  expect(await seriousViolations(page)).toEqual([]);
+});
+
+test('new-exercise form, including its error summary', async ({ page, app }) => {
+  await app.open();
+  await page.getByRole('button', { name: 'New exercise' }).click();
+  const form = page.getByRole('form');
+  await expect(form).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+  await form.getByRole('button', { name: 'Create exercise' }).click();
+  await expect(form.getByRole('alert')).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+});

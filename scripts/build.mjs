@@ -59,6 +59,8 @@ await Promise.all([
       : {},
     outdir: 'out/tools',
     outExtension: { '.js': '.cjs' },
+    // Tools run from the checkout, next to node_modules: load packages from there.
+    packages: 'external',
   }),
 ]);
 if (!args.has('--only-node')) {

@@ -46,8 +46,14 @@ export interface ExerciseRow {
 
 const DEFAULT_LOCALE: Locale = 'en';
 
+/** Exercises list by stage, then name: the key starts with the stage digit. */
 export function sortKey(stage: number, name: string): string {
   return `${stage} ${name.toLocaleLowerCase('en')}`;
+}
+
+/** The sort-key range that holds the given stages, so an index scan can seek to the first. */
+export function sortKeyRange(stages: readonly number[]): { from: string; below: string } {
+  return { from: `${Math.min(...stages)} `, below: `${Math.max(...stages) + 1}` };
 }
 
 /** The words the full-text index holds for one exercise, by column. */

@@ -96,7 +96,8 @@ export class Vocabulary {
     if (max === 0) return [];
     const scored: { term: string; d: number }[] = [];
     for (const term of this.terms()) {
-      if (term.length + max < word.length) continue;
+      // Numbers are never misspelt words; skipping them keeps corrections fast in big libraries.
+      if (term.length + max < word.length || term.length - max > word.length + 12 || /^\d+$/.test(term)) continue;
       const whole = editDistance(word, term, max);
       const start = term.length > word.length ? editDistance(word, term.slice(0, word.length), max) : whole;
       const d = Math.min(whole, start);

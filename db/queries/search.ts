@@ -5,6 +5,7 @@ import { stmt } from '../statements';
 import { RATINGS, type Generator, type Rating } from '../../electron/shared/domain';
 import type { Dosage, ExerciseSummary } from '../../electron/shared/exercise';
 import { SEARCH_COUNT_CAP, type SearchFilters, type SearchResult } from '../../electron/shared/contract';
+import { sortKeyRange } from './exercises';
 import { compileQuery, tokenize, Vocabulary, type CompiledQuery } from './search-terms';
 
 export interface SearchRequest {
@@ -48,6 +49,11 @@ function filterClauses(filters: SearchFilters): { where: string[]; params: unkno
     params.push(...values);
   };
   inList('e.stage', filters.stages);
+  if (filters.stages.length > 0) {
+    const range = sortKeyRange(filters.stages);
+    where.push('e.sort_key >= ? AND e.sort_key < ?');
+    params.push(range.from, range.below);
+  }
   inList('e.region', filters.regions);
   inList('e.position', filters.positions);
   inList('e.origin', filters.origins);
@@ -75,9 +81,15 @@ export interface Statement {
 export interface SearchPlan {
   compiled: CompiledQuery;
   ratingGenerators: Generator[];
+  ordering: SearchResult['ordering'];
+  /** Counts index matches to choose the plan; null when there are no words. */
+  probe: Statement | null;
   page: Statement;
   count: Statement;
 }
+
+/** Up to this many word matches, results are ranked by relevance; beyond it, by name. */
+export const RANKED_MATCH_LIMIT = 1000;
 
 export class LibrarySearch {
   private vocabulary: Vocabulary | null = null;
@@ -98,50 +110,91 @@ export class LibrarySearch {
   }
 
   /**
-   * The SQL a request runs: the page query, and the capped count query when one is needed.
-   * Exposed so the benchmark can time the same statements straight on SQLite.
+   * The SQL a request runs. Which plan is cheapest depends on how many documents the words
+   * match, so a word query first counts its matches in the index alone (fast, capped):
+   *  - few matches: walk the matches, rank them by bm25 (name weighted highest);
+   *  - very many (a one-letter prefix in a large library): walk the name-ordered index and keep
+   *    rows in the match set, which stops after one page instead of sorting every match.
+   * Exposed so the benchmark can time exactly these statements on SQLite.
    */
   plan(req: SearchRequest): SearchPlan {
     const compiled = compileQuery(req.query, this.vocab());
     const { where, params } = filterClauses(req.filters);
     const ratingGenerators: Generator[] = req.filters.generators;
-    const ratingsSelect =
-      ratingGenerators.length > 0
-        ? `(SELECT json_group_array(json_array(s.generator, s.rating)) FROM exercise_suitability s
-             WHERE s.exercise_seq = e.seq AND s.generator IN (${placeholders(ratingGenerators.length)}))`
-        : 'NULL';
-    const select = `SELECT e.id, e.code, t.name, t.summary, e.stage, e.region, e.position, e.dosage, e.origin, e.archived_at,
-        (SELECT group_concat(q.equipment, ',') FROM (SELECT equipment FROM exercise_equipment
-           WHERE exercise_seq = e.seq ORDER BY position) q) AS equipment,
-        ${ratingsSelect} AS ratings,
-        (SELECT m.sha256 FROM exercise_media m WHERE m.exercise_seq = e.seq ORDER BY m.position LIMIT 1) AS photo`;
+    const and = (clauses: string[]): string => (clauses.length > 0 ? `WHERE ${clauses.join(' AND ')}` : '');
 
-    let from: string;
-    let order: string;
-    const matchParams: unknown[] = [];
-    if (compiled.match) {
-      from = 'FROM exercise_fts f JOIN exercises e ON e.seq = f.rowid';
-      where.unshift('exercise_fts MATCH ?');
-      matchParams.push(compiled.match);
-      order = 'ORDER BY bm25(exercise_fts, 10.0, 1.0, 4.0), e.sort_key';
-    } else {
-      from = 'FROM exercises e';
-      order = 'ORDER BY e.sort_key';
+    // The page's rows are chosen first, by key only; their columns (equipment, ratings, photo)
+    // are then read for those rows alone, not for every match the sort had to look at.
+    const decorate = (inner: string, innerParams: unknown[]): Statement => ({
+      sql: `SELECT e.id, e.code, t.name, t.summary, e.stage, e.region, e.position, e.dosage, e.origin, e.archived_at,
+          (SELECT group_concat(q.equipment, ',') FROM (SELECT equipment FROM exercise_equipment
+             WHERE exercise_seq = e.seq ORDER BY position) q) AS equipment,
+          ${
+            ratingGenerators.length > 0
+              ? `(SELECT json_group_array(json_array(s.generator, s.rating)) FROM exercise_suitability s
+                   WHERE s.exercise_seq = e.seq AND s.generator IN (${placeholders(ratingGenerators.length)}))`
+              : 'NULL'
+          } AS ratings,
+          (SELECT m.sha256 FROM exercise_media m WHERE m.exercise_seq = e.seq ORDER BY m.position LIMIT 1) AS photo
+        FROM (${inner}) p CROSS JOIN exercises e ON e.seq = p.seq
+        CROSS JOIN exercise_text t ON t.exercise_seq = e.seq AND t.locale = 'en'
+        ORDER BY p.k1, p.k2`,
+      params: [...ratingGenerators, ...innerParams, req.limit, req.offset],
+    });
+
+    if (!compiled.match) {
+      return {
+        compiled,
+        ratingGenerators,
+        ordering: 'name',
+        probe: null,
+        // Filters keep a large share of rows (a stage is a quarter), so reading in name order and
+        // stopping after a page beats sorting every match; the planner cannot know that.
+        page: decorate(
+          `SELECT e.seq, 0 AS k1, e.sort_key AS k2 FROM exercises e INDEXED BY exercises_by_sort ${and(where)}
+           ORDER BY e.sort_key LIMIT ? OFFSET ?`,
+          params,
+        ),
+        count: { sql: `SELECT count(*) AS n FROM (SELECT 1 FROM exercises e ${and(where)} LIMIT ${SEARCH_COUNT_CAP + 1})`, params },
+      };
     }
-    const whereSql = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
+    const probe: Statement = {
+      sql: `SELECT count(*) AS n FROM (SELECT 1 FROM exercise_fts WHERE exercise_fts MATCH ? LIMIT ${RANKED_MATCH_LIMIT + 1})`,
+      params: [compiled.match],
+    };
+    const matches = (stmt(this.db, probe.sql).get(...probe.params) as { n: number }).n;
+    const count: Statement = {
+      sql: `SELECT count(*) AS n FROM (SELECT 1 FROM exercise_fts f CROSS JOIN exercises e ON e.seq = f.rowid
+            ${and(['exercise_fts MATCH ?', ...where])} LIMIT ${SEARCH_COUNT_CAP + 1})`,
+      params: [compiled.match, ...params],
+    };
+    if (matches <= RANKED_MATCH_LIMIT) {
+      return {
+        compiled,
+        ratingGenerators,
+        ordering: 'relevance',
+        probe,
+        page: decorate(
+          `SELECT e.seq, bm25(exercise_fts, 10.0, 1.0, 4.0) AS k1, e.sort_key AS k2
+           FROM exercise_fts f CROSS JOIN exercises e ON e.seq = f.rowid
+           ${and(['exercise_fts MATCH ?', ...where])} ORDER BY k1, k2 LIMIT ? OFFSET ?`,
+          [compiled.match, ...params],
+        ),
+        count,
+      };
+    }
     return {
       compiled,
       ratingGenerators,
-      page: {
-        sql: `${select} ${from} JOIN exercise_text t ON t.exercise_seq = e.seq AND t.locale = 'en'
-         ${whereSql} ${order} LIMIT ? OFFSET ?`,
-        params: [...ratingGenerators, ...matchParams, ...params, req.limit, req.offset],
-      },
-      // Counting every match of a one-letter prefix would cost more than the page itself: stop at a cap.
-      count: {
-        sql: `SELECT count(*) AS n FROM (SELECT 1 ${from} ${whereSql} LIMIT ${SEARCH_COUNT_CAP + 1})`,
-        params: [...matchParams, ...params],
-      },
+      ordering: 'name',
+      probe,
+      page: decorate(
+        `SELECT e.seq, 0 AS k1, e.sort_key AS k2 FROM exercises e INDEXED BY exercises_by_sort
+         ${and([...where, 'e.seq IN (SELECT rowid FROM exercise_fts WHERE exercise_fts MATCH ?)'])}
+         ORDER BY e.sort_key LIMIT ? OFFSET ?`,
+        [...params, compiled.match],
+      ),
+      count,
     };
   }
 
@@ -153,7 +206,9 @@ export class LibrarySearch {
   search(req: SearchRequest): SearchResult {
     const plan = this.plan(req);
     const { compiled, ratingGenerators } = plan;
-    if (compiled.impossible) return { items: [], total: 0, totalIsCapped: false, corrections: compiled.corrections };
+    if (compiled.impossible) {
+      return { items: [], total: 0, totalIsCapped: false, corrections: compiled.corrections, ordering: plan.ordering };
+    }
     const rows = stmt(this.db, plan.page.sql).all(...plan.page.params) as SummaryRow[];
     const total = LibrarySearch.needsCount(req, rows.length)
       ? (stmt(this.db, plan.count.sql).get(...plan.count.params) as { n: number }).n
@@ -182,6 +237,7 @@ export class LibrarySearch {
       total: Math.min(total, SEARCH_COUNT_CAP),
       totalIsCapped: total > SEARCH_COUNT_CAP,
       corrections: compiled.corrections,
+      ordering: plan.ordering,
     };
   }
 }

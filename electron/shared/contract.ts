@@ -29,7 +29,7 @@ export const SearchFiltersSchema = z
 export type SearchFilters = z.infer<typeof SearchFiltersSchema>;
 export type SearchFiltersInput = z.input<typeof SearchFiltersSchema>;
 
-export const SEARCH_COUNT_CAP = 1000;
+export const SEARCH_COUNT_CAP = 500;
 
 export interface SearchResult {
   items: ExerciseSummary[];
@@ -38,6 +38,8 @@ export interface SearchResult {
   totalIsCapped: boolean;
   /** Words that matched nothing and were read as close spellings instead. */
   corrections: { typed: string; usedInstead: string[] }[];
+  /** Relevance for word searches; by name when browsing, or when words match very many exercises. */
+  ordering: 'relevance' | 'name';
 }
 
 export interface AppInfo {

@@ -51,6 +51,7 @@ export function loadSeedLibrary(seedDir: string): SeedLibrary {
   const manifest = readSeedManifest(seedDir);
   const problems: string[] = [];
   const exercises: SeedExercise[] = [];
+  const where = new Map<SeedExercise, string>();
   for (const name of manifest.files) {
     const parsed = SeedFileSchema.safeParse(readJson(path.join(seedDir, 'exercises', name), problems));
     if (!parsed.success) {
@@ -64,23 +65,25 @@ export function loadSeedLibrary(seedDir: string): SeedLibrary {
       const prefix = `${ex.region === 'lumbar' ? 'L' : 'C'}${ex.stage}-`;
       if (!ex.code.startsWith(prefix)) problems.push(`${name}: ${ex.code} should start with ${prefix}`);
       exercises.push(ex);
+      where.set(ex, `${name}: exercises.${i} (${ex.code})`);
     }
   }
-  problems.push(...crossCheck(exercises));
+  problems.push(...crossCheck(exercises, where));
   if (problems.length > 0) throw new SeedError(problems);
   return { seedVersion: manifest.seedVersion, exercises };
 }
 
-function crossCheck(exercises: SeedExercise[]): string[] {
+/** `where` names each exercise's file and position, so every problem says where to look. */
+function crossCheck(exercises: SeedExercise[], where: Map<SeedExercise, string>): string[] {
   const problems: string[] = [];
   const byCode = new Map<string, SeedExercise>();
   const ids = new Set<string>();
   const names = new Set<string>();
   for (const ex of exercises) {
-    if (byCode.has(ex.code)) problems.push(`${ex.code}: code used twice`);
-    if (ids.has(ex.id)) problems.push(`${ex.code}: id ${ex.id} used twice`);
+    if (byCode.has(ex.code)) problems.push(`${where.get(ex)}: code used twice`);
+    if (ids.has(ex.id)) problems.push(`${where.get(ex)}: id ${ex.id} used twice`);
     const nameKey = `${ex.region}:${ex.text.name.toLowerCase()}`;
-    if (names.has(nameKey)) problems.push(`${ex.code}: name "${ex.text.name}" used twice in ${ex.region}`);
+    if (names.has(nameKey)) problems.push(`${where.get(ex)}: name "${ex.text.name}" used twice in ${ex.region}`);
     byCode.set(ex.code, ex);
     ids.add(ex.id);
     names.add(nameKey);
@@ -89,9 +92,9 @@ function crossCheck(exercises: SeedExercise[]): string[] {
     for (const kind of ['progressions', 'regressions'] as const) {
       for (const code of ex[kind]) {
         const target = byCode.get(code);
-        if (!target) problems.push(`${ex.code}: ${kind} names ${code}, which does not exist`);
-        else if (target.region !== ex.region) problems.push(`${ex.code}: ${kind} ${code} is another region`);
-        else if (code === ex.code) problems.push(`${ex.code}: links to itself`);
+        if (!target) problems.push(`${where.get(ex)}: ${kind} names ${code}, which does not exist`);
+        else if (target.region !== ex.region) problems.push(`${where.get(ex)}: ${kind} ${code} is another region`);
+        else if (code === ex.code) problems.push(`${where.get(ex)}: links to itself`);
       }
     }
   }

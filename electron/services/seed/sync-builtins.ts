@@ -29,17 +29,29 @@ export function syncBuiltins(db: DB, seedDir: string, now: Date): SyncReport {
 
   db.transaction(() => {
     const current = new Map(
-      (db.prepare("SELECT id, content_version, created_at FROM exercises WHERE origin = 'builtin'").all() as {
+      (db.prepare("SELECT id, content_version, created_at, archived_at FROM exercises WHERE origin = 'builtin'").all() as {
         id: string;
         content_version: number;
         created_at: string;
+        archived_at: string | null;
       }[]).map((r) => [r.id, r]),
     );
     const changed: SeedExercise[] = [];
+    const restore = db.prepare('UPDATE exercises SET archived_at = NULL, updated_at = ? WHERE id = ?');
+    const releaseCode = db.prepare('UPDATE exercises SET code = NULL WHERE code = ? AND id <> ?');
     for (const ex of library.exercises) {
       const row = current.get(ex.id);
-      if (row && row.content_version >= ex.contentVersion) continue;
+      if (row && row.content_version >= ex.contentVersion) {
+        // Retired by an earlier library and shipped again unchanged: it comes back.
+        if (row.archived_at !== null) {
+          restore.run(stamp, ex.id);
+          report.updated++;
+        }
+        continue;
+      }
       const { code, id, contentVersion, progressions: _p, regressions: _r, ...draft } = ex;
+      // A code names one built-in at a time; one retired (or renumbered) earlier gives it up.
+      releaseCode.run(code, id);
       writeExercise(
         db,
         {

@@ -122,6 +122,7 @@ describe('appProtocolResponse', () => {
     'app://loadwise.evil/index.html',
     'app://evil.loadwise/index.html',
     'app://loadwise:99/index.html',
+    'app://user@loadwise/index.html',
     'https://loadwise/index.html',
     'file:///index.html',
   ])('answers 404 for another origin: %s', (url) => {

@@ -46,6 +46,9 @@ export function ResultList({ result, loading, answered, error, selectedId, onSel
           {error ? <span className="field-error">{error}</span> : result ? countText(result) : 'Loading…'}
           {loading && result ? <span className="visually-hidden"> (updating)</span> : null}
         </div>
+        {result && result.ordering === 'name' && answered && answered.query.trim() !== '' && result.total > 0 && (
+          <div className="results-note muted">So many exercises match that they are listed by name. Add a word to rank them.</div>
+        )}
         {result && result.corrections.length > 0 && (
           <div className="results-note">
             Showing results for{' '}

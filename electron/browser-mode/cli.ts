@@ -5,7 +5,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { bootServices } from '../services/boot';
 import { defaultDataDir } from '../services/paths';
-import { openInChromium } from './open-browser';
+import { openInChromium, removeLaunchPages } from './open-browser';
 import { startBridge } from './server';
 
 const USAGE = 'Usage: npm run web -- [--port N] [--data-dir DIR] [--no-open]';
@@ -56,12 +56,14 @@ async function main(): Promise<void> {
   const bridge = await startBridge({ ctx: services.ctx, token, rendererDir, port });
   const address = `${bridge.url}#token=${token}`;
   process.stdout.write(`Loadwise is running at ${address}\n`);
+  removeLaunchPages(dataDir);
   if (!values['no-open']) openInChromium(address, dataDir);
 
   let closing = false;
   const shutdown = (): void => {
     if (closing) return;
     closing = true;
+    removeLaunchPages(dataDir);
     void bridge.close().finally(() => {
       services.close();
       process.exit(0);

@@ -1,8 +1,10 @@
 // Opens the browser-mode address in Chromium's app mode (a window without browser chrome), when a
 // Chromium is installed. Failing to find one is fine: the printed address works in any browser.
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 const CANDIDATES = [
   '/usr/bin/chromium',
@@ -17,9 +19,10 @@ export function findChromium(candidates = CANDIDATES): string | null {
   return candidates.find((c) => fs.existsSync(c)) ?? null;
 }
 
-export function chromiumAppArgs(url: string, profileDir: string, isRoot: boolean): string[] {
+/** `launchUrl` must not carry the token: see writeLaunchPage. */
+export function chromiumAppArgs(launchUrl: string, profileDir: string, isRoot: boolean): string[] {
   return [
-    `--app=${url}`,
+    `--app=${launchUrl}`,
     `--user-data-dir=${profileDir}`,
     '--no-first-run',
     '--no-default-browser-check',
@@ -31,13 +34,39 @@ export function chromiumAppArgs(url: string, profileDir: string, isRoot: boolean
   ];
 }
 
+const LAUNCH_FILE_LIFETIME_MS = 30_000;
+
+/**
+ * The address carries the token, and a command line is readable by every user of the machine
+ * (ps), so Chromium is pointed at a small page in the private data folder that forwards to the
+ * address instead. The page is deleted once Chromium has had time to read it.
+ */
+export function writeLaunchPage(url: string, dataDir: string): string {
+  const file = path.join(dataDir, `open-${randomBytes(8).toString('hex')}.html`);
+  const escaped = url.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  fs.writeFileSync(
+    file,
+    `<!doctype html><meta charset="utf-8"><meta http-equiv="refresh" content="0;url=${escaped}"><title>Opening Loadwise…</title>\n`,
+    { mode: 0o600 },
+  );
+  return file;
+}
+
+/** Removes forwarding pages left by an earlier run that ended before deleting its own. */
+export function removeLaunchPages(dataDir: string): void {
+  if (!fs.existsSync(dataDir)) return;
+  for (const f of fs.readdirSync(dataDir)) if (/^open-[a-f0-9]{16}\.html$/.test(f)) fs.rmSync(path.join(dataDir, f), { force: true });
+}
+
 export function openInChromium(url: string, dataDir: string): boolean {
   const chromium = findChromium();
   if (!chromium) return false;
   const profileDir = path.join(dataDir, 'browser-profile');
   fs.mkdirSync(profileDir, { recursive: true, mode: 0o700 });
+  const launchPage = writeLaunchPage(url, dataDir);
+  setTimeout(() => fs.rmSync(launchPage, { force: true }), LAUNCH_FILE_LIFETIME_MS).unref();
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-  const child = spawn(chromium, chromiumAppArgs(url, profileDir, isRoot), { detached: true, stdio: 'ignore' });
+  const child = spawn(chromium, chromiumAppArgs(pathToFileURL(launchPage).href, profileDir, isRoot), { detached: true, stdio: 'ignore' });
   child.on('error', () => undefined);
   child.unref();
   return true;

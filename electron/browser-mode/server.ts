@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { CONTENT_SECURITY_POLICY } from '../shared/csp';
+import type { ErrorCode } from '../shared/result';
 import type { ServiceContext } from '../services/context';
 import { dispatch } from '../services/dispatch';
 import { resolveStatic } from '../services/static-files';
@@ -44,7 +45,7 @@ function send(res: http.ServerResponse, status: number, body: string | Buffer, t
   res.end(body);
 }
 
-const sendError = (res: http.ServerResponse, status: number, code: string, message: string): void =>
+const sendError = (res: http.ServerResponse, status: number, code: ErrorCode, message: string): void =>
   send(res, status, JSON.stringify({ ok: false, error: { code, message } }));
 
 export function tokensMatch(expected: string, given: string): boolean {
@@ -89,26 +90,34 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
       sendError(res, 421, 'wrong_host', 'This server answers only to its own loopback address.');
       return;
     }
+    // The raw, still-encoded path: the static resolver refuses encoded dots and slashes itself,
+    // exactly as the app:// handler does, so both transports answer the same paths.
+    const pathname = (req.url ?? '/').split(/[?#]/)[0] || '/';
     const origin = req.headers.origin;
     const site = req.headers['sec-fetch-site'];
-    if ((origin !== undefined && !allowedOrigins.has(origin)) || site === 'cross-site' || site === 'same-site') {
+    // Opening the page itself from elsewhere (the forwarding page Chromium starts on, a link) is
+    // a harmless top-level navigation: the page holds no data and the token is not sent with it.
+    // Calls and sub-resources from another site are refused.
+    const pageNavigation =
+      req.method === 'GET' && !pathname.startsWith('/api/') && req.headers['sec-fetch-mode'] === 'navigate' && req.headers['sec-fetch-dest'] === 'document';
+    const fromOtherSite = site === 'cross-site' || site === 'same-site';
+    if ((origin !== undefined && !allowedOrigins.has(origin)) || (fromOtherSite && !pageNavigation)) {
       sendError(res, 403, 'forbidden_origin', 'Requests from other sites are refused.');
       return;
     }
-    const url = new URL(req.url ?? '/', 'http://placeholder');
     if (req.method === 'OPTIONS') {
       sendError(res, 405, 'method_not_allowed', 'Cross-origin requests are not supported.');
       return;
     }
-    if (url.pathname.startsWith('/api/')) {
-      await handleApi(req, res, url.pathname.slice('/api/'.length));
+    if (pathname.startsWith('/api/')) {
+      await handleApi(req, res, pathname.slice('/api/'.length));
       return;
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       sendError(res, 405, 'method_not_allowed', 'Only GET is allowed here.');
       return;
     }
-    const found = resolveStatic(options.rendererDir, url.pathname);
+    const found = resolveStatic(options.rendererDir, pathname);
     if (!found) {
       send(res, 404, 'Not found', 'text/plain; charset=utf-8');
       return;

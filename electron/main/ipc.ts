@@ -17,7 +17,7 @@ function senderOf(event: IpcMainInvokeEvent): { url: string; isTopFrame: boolean
 export function registerIpc(ctx: ServiceContext): void {
   for (const channel of CHANNELS) {
     ipcMain.handle(ipcChannelName(channel), (event, args: unknown) => {
-      if (!isTrustedSender(senderOf(event))) return fail('invalid_argument', 'Calls are accepted only from the Loadwise window.');
+      if (!isTrustedSender(senderOf(event))) return fail('forbidden_origin', 'Calls are accepted only from the Loadwise window.');
       return dispatch(ctx, channel, args);
     });
   }

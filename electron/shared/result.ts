@@ -11,6 +11,11 @@ export const ERROR_CODES = [
   'database_busy',
   'disk_problem',
   'internal',
+  // Refusals by the browser-mode bridge, before a call reaches the services.
+  'unauthorized',
+  'wrong_host',
+  'forbidden_origin',
+  'method_not_allowed',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import Database from 'better-sqlite3';
 import { test as base, expect, type Page } from '@playwright/test';
 import { startBridgeProcess, type BridgeProcess } from './bridge-process';
@@ -55,7 +56,9 @@ export const test = base.extend<{ app: AppUnderTest }>({
     for (const db of opened) db.close();
     await bridge.stop();
     fs.rmSync(dataDir, { recursive: true, force: true });
-    const foreign = requests.filter((u) => ![...origins].some((o) => u.startsWith(o)) && !/^(blob|data):/.test(u));
+    // Allowed: the bridge, in-page blobs, and the private forwarding page in the data folder.
+    const local = pathToFileURL(dataDir).href;
+    const foreign = requests.filter((u) => ![...origins].some((o) => u.startsWith(o)) && !/^(blob|data):/.test(u) && !u.startsWith(local));
     expect(foreign, 'requests that left the loopback bridge').toEqual([]);
   },
 });

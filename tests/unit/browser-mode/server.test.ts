@@ -205,6 +205,15 @@ describe('Origin and Sec-Fetch-Site', () => {
     expect(json(r).ok).toBe(true);
   });
 
+  it.each(['cross-site', 'same-site'])('lets a %s top-level navigation open the page, but nothing else', async (site) => {
+    const nav = { 'Sec-Fetch-Site': site, 'Sec-Fetch-Mode': 'navigate', 'Sec-Fetch-Dest': 'document' };
+    expect((await call({ path: '/', headers: nav })).status).toBe(200);
+    expect((await call({ path: '/', headers: { ...nav, 'Sec-Fetch-Dest': 'iframe' } })).status).toBe(403);
+    expect((await call({ path: '/', headers: { ...nav, 'Sec-Fetch-Mode': 'no-cors' } })).status).toBe(403);
+    const r = await api('app.info', {}, nav);
+    expect(r.status).toBe(403);
+  });
+
   it('accepts Sec-Fetch-Site: none (the address typed by the user)', async () => {
     const r = await call({ path: '/', headers: { 'Sec-Fetch-Site': 'none' } });
     expect(r.status).toBe(200);

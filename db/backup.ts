@@ -2,26 +2,31 @@
 // since committed pages may still sit in the -wal file.
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
-import { ensurePrivateDir, type DB } from './open';
+import { ensurePrivateDir, openWithSameBinding, type DB } from './open';
 
 export const BACKUP_DIR_NAME = 'backups';
 const KEEP_BACKUPS = 10;
 
+/** "20261125-004640123": UTC to the millisecond, so names sort in the order they were taken. */
 function stamp(date: Date): string {
-  return date.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
+  return date.toISOString().replace(/[-:.]/g, '').replace('T', '-').slice(0, 18);
 }
 
+const BACKUP_NAME = /^loadwise-\d{8}-\d{9}-\d{2}-[a-z0-9-]*\.db$/i;
+
 /**
- * Writes `backups/loadwise-<when>-<reason>.db`, checks it opens and passes integrity_check, and
- * only then gives it its final name. Returns the path of the finished backup.
+ * Writes `backups/loadwise-<when>-<nn>-<reason>.db`, checks the copy (integrity, foreign keys)
+ * and only then gives it its final name. `nn` tells apart copies made in the same millisecond
+ * and keeps them in order. Returns the path of the finished backup.
  */
 export async function backupDatabase(db: DB, dataDir: string, reason: string, now = new Date()): Promise<string> {
   const dir = path.join(dataDir, BACKUP_DIR_NAME);
   ensurePrivateDir(dir);
   const safeReason = reason.replace(/[^a-z0-9-]/gi, '-').slice(0, 40);
-  let final = path.join(dir, `loadwise-${stamp(now)}-${safeReason}.db`);
-  for (let n = 2; fs.existsSync(final); n++) final = path.join(dir, `loadwise-${stamp(now)}-${safeReason}-${n}.db`);
+  const named = (n: number): string => path.join(dir, `loadwise-${stamp(now)}-${String(n).padStart(2, '0')}-${safeReason}.db`);
+  let n = 0;
+  while (fs.readdirSync(dir).some((f) => f.startsWith(`loadwise-${stamp(now)}-${String(n).padStart(2, '0')}-`))) n++;
+  const final = named(n);
   const tmp = `${final}.tmp`;
   const removeTmp = (): void => {
     for (const f of [tmp, `${tmp}-wal`, `${tmp}-shm`, `${tmp}-journal`]) fs.rmSync(f, { force: true });
@@ -32,16 +37,18 @@ export async function backupDatabase(db: DB, dataDir: string, reason: string, no
     await db.backup(tmp);
     // The copy carries the source's WAL flag, so every later open (even read-only) would create
     // -wal/-shm files beside it. Make it one self-contained file before checking it.
-    const writable = new Database(tmp, { fileMustExist: true });
+    const writable = openWithSameBinding(db, tmp, { readonly: false });
     try {
       writable.pragma('journal_mode = DELETE');
     } finally {
       writable.close();
     }
-    const copy = new Database(tmp, { readonly: true, fileMustExist: true });
+    const copy = openWithSameBinding(db, tmp, { readonly: true });
     try {
       const result = copy.pragma('integrity_check', { simple: true });
       if (result !== 'ok') throw new Error(`The backup failed its integrity check (${String(result)})`);
+      const orphans = copy.pragma('foreign_key_check') as unknown[];
+      if (orphans.length > 0) throw new Error(`The backup has ${orphans.length} broken reference(s)`);
     } finally {
       copy.close();
     }
@@ -61,7 +68,7 @@ export async function backupDatabase(db: DB, dataDir: string, reason: string, no
 export function pruneBackups(dir: string, keep = KEEP_BACKUPS): void {
   const files = fs
     .readdirSync(dir)
-    .filter((f) => /^loadwise-\d{8}-\d{6}-.*\.db$/.test(f))
+    .filter((f) => BACKUP_NAME.test(f))
     .sort();
   for (const f of files.slice(0, Math.max(0, files.length - keep))) fs.rmSync(path.join(dir, f));
 }

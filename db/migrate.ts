@@ -54,9 +54,12 @@ export async function migrate(
       db.exec(m.sql);
       db.pragma(`user_version = ${m.version}`);
     }
+    // Checked before the commit, so a migration that breaks references is rolled back whole.
+    const fk = db.pragma('foreign_key_check') as unknown[];
+    if (fk.length > 0) throw new Error(`Migration to schema ${latest} left ${fk.length} broken reference(s); nothing was changed`);
   }).immediate();
-  const fk = db.pragma('foreign_key_check') as unknown[];
-  if (fk.length > 0) throw new Error(`Migration left ${fk.length} foreign key problem(s)`);
+  const integrity = db.pragma('integrity_check', { simple: true });
+  if (integrity !== 'ok') throw new Error(`The database failed its integrity check after migrating (${String(integrity)})`);
   db.pragma('optimize');
   return { from, to: latest, backupPath };
 }

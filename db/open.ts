@@ -35,6 +35,19 @@ export function restrictDatabaseFiles(file: string): void {
 export interface OpenOptions {
   readonly?: boolean;
   busyTimeoutMs?: number;
+  /** A better-sqlite3 binary built for this runtime (unpackaged Electron); default: node_modules'. */
+  nativeBinding?: string;
+}
+
+const bindings = new WeakMap<DB, string>();
+
+/**
+ * Opens another file (a backup copy) with the same native module as `like`: in unpackaged
+ * Electron the default module is the one built for Node and would not load.
+ */
+export function openWithSameBinding(like: DB, file: string, options: { readonly: boolean }): DB {
+  const nativeBinding = bindings.get(like);
+  return new Database(file, { readonly: options.readonly, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
 }
 
 export function openDatabase(file: string, options: OpenOptions = {}): DB {
@@ -44,7 +57,12 @@ export function openDatabase(file: string, options: OpenOptions = {}): DB {
   if (!readonly && !fs.existsSync(file)) fs.closeSync(fs.openSync(file, 'a', PRIVATE_FILE_MODE));
   let db: DB;
   try {
-    db = new Database(file, { readonly, fileMustExist: readonly, timeout: options.busyTimeoutMs ?? 5000 });
+    db = new Database(file, {
+      readonly,
+      fileMustExist: readonly,
+      timeout: options.busyTimeoutMs ?? 5000,
+      ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+    });
   } catch (err) {
     throw new DatabaseOpenError(`The database file could not be opened (${(err as Error).message})`, 'io');
   }
@@ -69,6 +87,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): DB {
     throw err;
   }
   if (!readonly) restrictDatabaseFiles(file);
+  if (options.nativeBinding) bindings.set(db, options.nativeBinding);
   return db;
 }
 

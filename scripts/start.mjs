@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensureElectronNative } from './native-electron.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -39,11 +40,13 @@ const build = spawnSync(process.execPath, [path.join(root, 'scripts', 'build.mjs
 if (build.status !== 0) process.exit(build.status ?? 1);
 
 const electron = electronBinary();
-if (electron.bin) {
+const native = electron.bin ? ensureElectronNative(root, require('electron/package.json').version) : null;
+if (electron.bin && native?.ok) {
   // Chromium's OS sandbox cannot start as root; the renderer sandbox and isolation stay on.
   const rootArgs = process.getuid?.() === 0 ? ['--no-sandbox'] : [];
   run(electron.bin, [...rootArgs, root, ...passThrough]);
 } else {
-  console.log(`Electron is not available (${electron.reason}); starting Loadwise in browser mode instead.`);
+  const why = electron.bin ? `its database module could not be built: ${native.reason}` : electron.reason;
+  console.log(`Electron is not available (${why}); starting Loadwise in browser mode instead.`);
   run(process.execPath, [path.join(root, 'out', 'browser', 'cli.cjs'), ...passThrough]);
 }

@@ -4,7 +4,8 @@
 /** Mirrors FTS5's unicode61 tokenizer with remove_diacritics 2: lower case, no accents. */
 export function tokenize(text: string): string[] {
   return text
-    .normalize('NFKD')
+    // NFD, not NFKD: the index keeps ligatures and fractions whole, so must the query.
+    .normalize('NFD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()
     .split(/[^\p{L}\p{N}]+/u)

@@ -1,5 +1,6 @@
 // Electron main process: hardens the session, serves the renderer on app://, boots the shared
 // services on the userData folder and opens the one window.
+import fs from 'node:fs';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, Menu, protocol, session, shell } from 'electron';
 import { bootServices, type Services } from '../services/boot';
@@ -17,6 +18,10 @@ const APP_ID = 'org.loadwise.desktop';
 const appRoot = path.resolve(__dirname, '..', '..');
 const rendererDir = path.join(appRoot, 'out', 'renderer');
 const seedDir = app.isPackaged ? path.join(process.resourcesPath, 'seed') : path.join(appRoot, 'resources', 'seed');
+// Unpackaged runs use the Electron build of better-sqlite3 that `npm start` makes (scripts/native-electron.mjs);
+// packaged apps carry one rebuilt in place by electron-builder.
+const devNativeBinding = path.join(appRoot, 'out', 'native', `electron-${process.versions.electron}`, 'better_sqlite3.node');
+const nativeBinding = !app.isPackaged && fs.existsSync(devNativeBinding) ? devNativeBinding : undefined;
 
 protocol.registerSchemesAsPrivileged([
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
@@ -65,6 +70,7 @@ async function start(): Promise<void> {
       appVersion: app.getVersion(),
       transport: 'electron',
       log: createLogger('services'),
+      nativeBinding,
     });
   } catch (err) {
     log.error('start-up failed', err);

@@ -15,6 +15,8 @@ export interface BootOptions {
   transport: ServiceContext['transport'];
   log?: Logger;
   now?: () => Date;
+  /** See db/open.ts: only unpackaged Electron passes one. */
+  nativeBinding?: string;
 }
 
 export interface Services {
@@ -26,7 +28,7 @@ export async function bootServices(options: BootOptions): Promise<Services> {
   const log = options.log ?? createLogger('services');
   const now = options.now ?? (() => new Date());
   ensurePrivateDir(options.dataDir);
-  const db = openDatabase(path.join(options.dataDir, DB_FILE_NAME));
+  const db = openDatabase(path.join(options.dataDir, DB_FILE_NAME), { nativeBinding: options.nativeBinding });
   try {
     const migration = await migrate(db, options.dataDir);
     if (migration.from !== migration.to) log.info(`database schema ${migration.from} -> ${migration.to}`);

@@ -39,10 +39,12 @@ const handlers: Handlers = {
 
 /** "filters.stages.0: Invalid input" lines, one per problem; values are never echoed back. */
 export function describeZodError(error: z.ZodError): string {
-  return error.issues
+  const text = error.issues
     .slice(0, 5)
     .map((i) => `${i.path.length > 0 ? i.path.join('.') : 'arguments'}: ${i.message}`)
     .join('; ');
+  // An unknown-keys issue lists every key it was sent: keep the message readable.
+  return text.length > 400 ? `${text.slice(0, 399)}…` : text;
 }
 
 function toFailure(channel: string, err: unknown, ctx: ServiceContext): Result<never> {

@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import sharp, { type Metadata, type Sharp } from 'sharp';
-import { findSeq } from '../../db/queries/exercises';
+import { stmt } from '../../db/statements';
 import { MAX_PHOTO_BYTES, MAX_PHOTO_PIXELS, MAX_PHOTOS_PER_EXERCISE, type MediaData, type ParsedArgsOf } from '../shared/contract';
 import type { Exercise } from '../shared/exercise';
 import { ServiceError } from '../shared/result';
@@ -97,8 +97,17 @@ export async function cleanImage(fileName: string, input: Buffer): Promise<Clean
   }
 }
 
+function assertRoomForPhoto(ctx: ServiceContext, seq: number): number {
+  const count = (stmt(ctx.db, 'SELECT count(*) AS n FROM exercise_media WHERE exercise_seq = ?').get(seq) as { n: number }).n;
+  if (count >= MAX_PHOTOS_PER_EXERCISE) {
+    throw new ServiceError('too_large', `An exercise can have up to ${MAX_PHOTOS_PER_EXERCISE} photos. Remove one first.`);
+  }
+  return count;
+}
+
 export async function attachPhoto(ctx: ServiceContext, args: ParsedArgsOf<'media.attach'>): Promise<Exercise> {
-  editableRow(ctx, args.exerciseId);
+  // Checked before any work and again in the transaction: another window may add one meanwhile.
+  assertRoomForPhoto(ctx, editableRow(ctx, args.exerciseId).seq);
   const input = Buffer.from(args.dataBase64, 'base64');
   const image = await cleanImage(args.fileName, input);
   // Files first, rows second: a crash in between leaves an unreferenced file, which start-up removes.
@@ -108,12 +117,9 @@ export async function attachPhoto(ctx: ServiceContext, args: ParsedArgsOf<'media
   }
   ctx.db.transaction(() => {
     const row = editableRow(ctx, args.exerciseId);
-    const count = (ctx.db.prepare('SELECT count(*) AS n FROM exercise_media WHERE exercise_seq = ?').get(row.seq) as { n: number }).n;
-    const already = ctx.db.prepare('SELECT 1 FROM exercise_media WHERE exercise_seq = ? AND sha256 = ?').get(row.seq, image.sha256);
+    const already = stmt(ctx.db, 'SELECT 1 FROM exercise_media WHERE exercise_seq = ? AND sha256 = ?').get(row.seq, image.sha256);
     if (already) return;
-    if (count >= MAX_PHOTOS_PER_EXERCISE) {
-      throw new ServiceError('too_large', `An exercise can have up to ${MAX_PHOTOS_PER_EXERCISE} photos. Remove one first.`);
-    }
+    const count = assertRoomForPhoto(ctx, row.seq);
     ctx.db
       .prepare('INSERT OR IGNORE INTO media (sha256, mime, width, height, bytes, created_at) VALUES (?, ?, ?, ?, ?, ?)')
       .run(image.sha256, image.mime, image.width, image.height, image.bytes.length, ctx.now().toISOString());

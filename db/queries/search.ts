@@ -119,6 +119,7 @@ export class LibrarySearch {
    */
   plan(req: SearchRequest): SearchPlan {
     const compiled = compileQuery(req.query, this.vocab());
+    const typed = req.query.trim().replace(/\s+/g, ' ').toLocaleLowerCase('en');
     const { where, params } = filterClauses(req.filters);
     const ratingGenerators: Generator[] = req.filters.generators;
     const and = (clauses: string[]): string => (clauses.length > 0 ? `WHERE ${clauses.join(' AND ')}` : '');
@@ -174,11 +175,14 @@ export class LibrarySearch {
         ratingGenerators,
         ordering: 'relevance',
         probe,
+        // A name that is exactly what was typed comes first, then names starting with it, then
+        // bm25 order. The name sits in sort_key after "<stage> ", already lower-cased.
         page: decorate(
-          `SELECT e.seq, bm25(exercise_fts, 10.0, 1.0, 4.0) AS k1, e.sort_key AS k2
+          `SELECT e.seq, CASE WHEN substr(e.sort_key, 3) = ? THEN -2e9 WHEN substr(e.sort_key, 3) LIKE ? ESCAPE '\\' THEN -1e9 ELSE 0 END
+             + bm25(exercise_fts, 10.0, 1.0, 4.0) AS k1, e.sort_key AS k2
            FROM exercise_fts f CROSS JOIN exercises e ON e.seq = f.rowid
            ${and(['exercise_fts MATCH ?', ...where])} ORDER BY k1, k2 LIMIT ? OFFSET ?`,
-          [compiled.match, ...params],
+          [typed, `${typed.replace(/[\\%_]/g, (c) => `\\${c}`)}%`, compiled.match, ...params],
         ),
         count,
       };

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { _electron as electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
 import { CHANNELS } from '../../../electron/shared/contract';
-import { electronBinary } from './electron-binary';
+import { electronBinary } from '../../support/electron-binary';
 
 const binary = electronBinary();
 const root = path.resolve(__dirname, '../../..');

@@ -134,7 +134,7 @@ export function ExerciseDetail({ exercise: ex, onEdit, onDuplicate, onArchive, o
             <tr>
               <th scope="col">Pain generator</th>
               <th scope="col">Rating</th>
-              <th scope="col">Earliest week after surgery</th>
+              <th scope="col" title="Earliest week after surgery this is usually started">From week</th>
               <th scope="col">Note</th>
             </tr>
           </thead>

@@ -260,7 +260,7 @@ export function ExerciseEditor({ exercise, onSaved, onCancel }: Props) {
             <tr>
               <th scope="col">Pain generator</th>
               <th scope="col">Rating</th>
-              <th scope="col">Earliest week</th>
+              <th scope="col" title="Earliest week after surgery this is usually started">From week</th>
               <th scope="col">Note</th>
             </tr>
           </thead>

@@ -1,5 +1,5 @@
 // The library workspace: filters, results and one exercise, side by side.
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Exercise } from '../../../../electron/shared/exercise';
 import { api, expectOk } from '../../api';
 import { useToast } from '../../components/Toasts';
@@ -19,6 +19,12 @@ export function LibraryScreen({ query, createRequest }: { query: string; createR
   const [loadError, setLoadError] = useState<string | null>(null);
   const [mode, setMode] = useState<Mode>({ kind: 'view' });
   const toast = useToast();
+  const detailPane = useRef<HTMLElement>(null);
+
+  // A newly chosen exercise, or the editor, starts at its top.
+  useEffect(() => {
+    detailPane.current?.scrollTo({ top: 0 });
+  }, [exercise?.id, mode.kind]);
 
   useEffect(() => {
     if (createRequest > 0) setMode({ kind: 'create' });
@@ -105,7 +111,7 @@ export function LibraryScreen({ query, createRequest }: { query: string; createR
         onSelect={select}
         onLoadMore={search.loadMore}
       />
-      <section className="pane" aria-label="Exercise details">
+      <section className="pane" aria-label="Exercise details" ref={detailPane}>
         {right}
       </section>
     </main>

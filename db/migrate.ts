@@ -2,17 +2,10 @@
 // transaction with the user_version bump, so a failure leaves the file exactly as it was.
 import { backupDatabase } from './backup';
 import type { DB } from './open';
-import { MIGRATIONS, type Migration } from './migrations/index';
+import { DatabaseFromFutureError } from './errors';
 
-export class DatabaseFromFutureError extends Error {
-  constructor(readonly found: number, readonly supported: number) {
-    super(
-      `This database was written by a newer version of Loadwise (schema ${found}; this version understands up to ${supported}). ` +
-        'Install the newer version to open it. Nothing was changed.',
-    );
-    this.name = 'DatabaseFromFutureError';
-  }
-}
+export { DatabaseFromFutureError };
+import { MIGRATIONS, type Migration } from './migrations/index';
 
 export function assertOrdered(migrations: readonly Migration[]): void {
   migrations.forEach((m, i) => {

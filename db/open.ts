@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { DatabaseFromFutureError } from './errors';
 
 export type DB = Database.Database;
 
@@ -37,6 +38,11 @@ export interface OpenOptions {
   busyTimeoutMs?: number;
   /** A better-sqlite3 binary built for this runtime (unpackaged Electron); default: node_modules'. */
   nativeBinding?: string;
+  /**
+   * The newest schema this build understands. A file from a newer Loadwise is refused before
+   * anything is written to it (switching to WAL alone would change its header).
+   */
+  maxSchemaVersion?: number;
 }
 
 const bindings = new WeakMap<DB, string>();
@@ -67,6 +73,10 @@ export function openDatabase(file: string, options: OpenOptions = {}): DB {
     throw new DatabaseOpenError(`The database file could not be opened (${(err as Error).message})`, 'io');
   }
   try {
+    if (options.maxSchemaVersion !== undefined) {
+      const version = db.pragma('user_version', { simple: true }) as number;
+      if (version > options.maxSchemaVersion) throw new DatabaseFromFutureError(version, options.maxSchemaVersion);
+    }
     if (!readonly) {
       const mode = db.pragma('journal_mode = WAL', { simple: true });
       if (mode !== 'wal') throw new Error(`journal_mode is ${String(mode)}, expected wal`);
@@ -78,7 +88,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): DB {
     if (check !== 'ok') throw new DatabaseOpenError('The database file is damaged (quick_check failed)', 'corrupt');
   } catch (err) {
     db.close();
-    if (err instanceof DatabaseOpenError) throw err;
+    if (err instanceof DatabaseOpenError || err instanceof DatabaseFromFutureError) throw err;
     const code = (err as { code?: string }).code;
     if (code === 'SQLITE_NOTADB') {
       throw new DatabaseOpenError('The file is not a Loadwise database (it is not SQLite)', 'not_a_database');

@@ -41,7 +41,7 @@ async function main(): Promise<void> {
     process.stderr.write('The interface is not built yet: run "npm run build" first.\n');
     process.exit(1);
   }
-  const dataDir = path.resolve(values['data-dir'] ?? defaultDataDir());
+  const dataDir = path.resolve(values['data-dir'] ?? (process.env.LOADWISE_DATA_DIR || defaultDataDir()));
   const version = (JSON.parse(fs.readFileSync(path.join(appRoot, 'package.json'), 'utf8')) as { version: string }).version;
   // Tests hand the token over in the environment, never on the command line (visible in ps).
   const token = process.env.LOADWISE_TOKEN || randomBytes(32).toString('base64url');

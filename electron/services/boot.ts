@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { closeDatabase, DB_FILE_NAME, ensurePrivateDir, openDatabase } from '../../db/open';
 import { migrate } from '../../db/migrate';
+import { MIGRATIONS } from '../../db/migrations/index';
 import { LibrarySearch } from '../../db/queries/search';
 import type { ServiceContext } from './context';
 import { createLogger, type Logger } from './log';
@@ -28,7 +29,10 @@ export async function bootServices(options: BootOptions): Promise<Services> {
   const log = options.log ?? createLogger('services');
   const now = options.now ?? (() => new Date());
   ensurePrivateDir(options.dataDir);
-  const db = openDatabase(path.join(options.dataDir, DB_FILE_NAME), { nativeBinding: options.nativeBinding });
+  const db = openDatabase(path.join(options.dataDir, DB_FILE_NAME), {
+    nativeBinding: options.nativeBinding,
+    maxSchemaVersion: MIGRATIONS.length,
+  });
   try {
     const migration = await migrate(db, options.dataDir);
     if (migration.from !== migration.to) log.info(`database schema ${migration.from} -> ${migration.to}`);

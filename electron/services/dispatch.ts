@@ -37,12 +37,23 @@ const handlers: Handlers = {
   'media.get': (ctx, args) => readPhoto(ctx, args),
 };
 
+/** Names written by programmers (fields, calls) are echoed; anything else might be typed data. */
+const IDENTIFIER = /^[A-Za-z][A-Za-z0-9]{0,39}$/;
+const CALL_NAME = /^[a-z]+\.[A-Za-z]+$/;
+
+function describeIssue(i: z.core.$ZodIssue): string {
+  const where = i.path.length > 0 ? i.path.map(String).map((p) => (IDENTIFIER.test(p) || /^\d+$/.test(p) ? p : '…')).join('.') : 'arguments';
+  if (i.code === 'unrecognized_keys') {
+    const named = i.keys.filter((k) => IDENTIFIER.test(k));
+    const list = named.length > 0 ? `: ${named.slice(0, 3).join(', ')}${i.keys.length > named.slice(0, 3).length ? ', …' : ''}` : '';
+    return `${where}: ${i.keys.length} unknown field${i.keys.length === 1 ? '' : 's'}${list}`;
+  }
+  return `${where}: ${i.message}`;
+}
+
 /** "filters.stages.0: Invalid input" lines, one per problem; values are never echoed back. */
 export function describeZodError(error: z.ZodError): string {
-  const text = error.issues
-    .slice(0, 5)
-    .map((i) => `${i.path.length > 0 ? i.path.join('.') : 'arguments'}: ${i.message}`)
-    .join('; ');
+  const text = error.issues.slice(0, 5).map(describeIssue).join('; ');
   // An unknown-keys issue lists every key it was sent: keep the message readable.
   return text.length > 400 ? `${text.slice(0, 399)}…` : text;
 }
@@ -64,7 +75,9 @@ function toFailure(channel: string, err: unknown, ctx: ServiceContext): Result<n
 }
 
 export async function dispatch(ctx: ServiceContext, channel: string, raw: unknown): Promise<Result<unknown>> {
-  if (!isChannel(channel)) return fail('unknown_call', `There is no call named "${channel.slice(0, 60)}".`);
+  if (!isChannel(channel)) {
+    return fail('unknown_call', CALL_NAME.test(channel) && channel.length <= 60 ? `There is no call named "${channel}".` : 'There is no such call.');
+  }
   const parsed = contract[channel].args.safeParse(raw ?? {});
   if (!parsed.success) return fail('invalid_argument', `${channel}: ${describeZodError(parsed.error)}`);
   try {

@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import http from 'node:http';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it, type TestContext } from 'vitest';
 import { tempDir } from '../helpers/fixtures';
 
@@ -169,5 +170,31 @@ describe('out/browser/cli.cjs', () => {
     expect(await run.exited).toEqual({ code: 0, signal: null });
     expect(run.stdout()).toMatch(/^Usage: npm run web -- \[--port N\] \[--data-dir DIR\] \[--no-open\]\n$/);
     expect(fs.existsSync(dataDir)).toBe(false);
+  });
+
+  it.for([
+    ['a file that is not SQLite', (file: string) => fs.writeFileSync(file, 'these bytes are not a database at all'), /not a Loadwise database/],
+    [
+      'a database from a newer Loadwise',
+      (file: string) => {
+        const db = new Database(file);
+        db.pragma('user_version = 99');
+        db.exec('CREATE TABLE from_the_future (x)');
+        db.close();
+      },
+      /newer version of Loadwise \(schema 99/,
+    ],
+  ] as const)('refuses to start on %s, says why in one line, and leaves the file as it was', async ([, make, message], ctx) => {
+    requireBuild(ctx);
+    const dataDir = tempDir('loadwise-cli-bad-');
+    const file = path.join(dataDir, 'loadwise.db');
+    make(file);
+    const before = fs.readFileSync(file);
+    const run = launch(ctx, ['--port', '0', '--data-dir', dataDir, '--no-open'], { LOADWISE_TOKEN: TOKEN });
+    expect(await run.exited).toEqual({ code: 1, signal: null });
+    expect(run.stdout()).toBe('');
+    expect(run.stderr()).toMatch(/^Loadwise could not start: /m);
+    expect(run.stderr()).toMatch(message);
+    expect(fs.readFileSync(file).equals(before)).toBe(true);
   });
 });

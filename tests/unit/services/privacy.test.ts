@@ -1,0 +1,51 @@
+// Logs and error messages never carry what a clinician typed: a canary written into every text a
+// call can hold must not appear in any log line or error message, even when calls fail.
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createLogger } from '../../../electron/services/log';
+import { dispatch } from '../../../electron/services/dispatch';
+import { bootTestServices, sampleDraft, tempDir } from '../helpers/fixtures';
+import { call } from './call';
+
+const CANARY = 'ZZ-CANARY-7f3a';
+
+describe('privacy of logs and messages', () => {
+  it('keeps the canary out of logs and errors across successful, refused and failed calls', async () => {
+    const lines: string[] = [];
+    const dataDir = tempDir();
+    const services = await bootTestServices({ dataDir });
+    const ctx = { ...services.ctx, log: createLogger('privacy', (l) => lines.push(l)) };
+    const messages: string[] = [];
+    const record = async (channel: string, args: unknown) => {
+      const r = await dispatch(ctx, channel, args);
+      if (!r.ok) messages.push(r.error.message);
+      return r;
+    };
+
+    const draft = sampleDraft({
+      text: { ...sampleDraft().text, name: `Walk for ${CANARY}`, steps: [`Step ${CANARY}`], summary: CANARY },
+      clinicianNotes: `Notes ${CANARY}`,
+      tags: ['zz canary'],
+    });
+    const created = await call(ctx, 'library.create', { draft });
+    // Refusals of every kind, each carrying the canary somewhere in its arguments.
+    await record('library.update', { id: created.id, contentVersion: 99, draft });
+    await record('library.create', { draft: { ...draft, stage: CANARY } });
+    await record('library.create', { draft, [CANARY]: true });
+    await record('library.search', { query: CANARY.repeat(20) });
+    await record(`library.${CANARY}`, {});
+    await record('media.attach', { exerciseId: created.id, fileName: 'photo.png', dataBase64: Buffer.from(CANARY).toString('base64') });
+    // A failure inside SQLite: the database is closed under the service.
+    services.close();
+    await record('library.create', { draft });
+    await record('library.get', { id: created.id });
+
+    expect(messages.length).toBeGreaterThanOrEqual(7);
+    expect(lines.length).toBeGreaterThan(0);
+    for (const text of [...lines, ...messages]) expect(text).not.toContain(CANARY);
+    expect(lines.join('\n')).not.toContain('Walk for');
+    // The database file itself of course holds it (it is where the data belongs).
+    expect(fs.readFileSync(path.join(dataDir, 'loadwise.db')).includes(Buffer.from(CANARY))).toBe(true);
+  });
+});

@@ -25,7 +25,7 @@ import {
 import type { Exercise } from '../../../../electron/shared/exercise';
 import { api, CallError, expectOk } from '../../api';
 import { useToast } from '../../components/Toasts';
-import { emptyForm, fieldLabel, formFromExercise, validateForm, type ExerciseForm, type FormErrors } from './exercise-form';
+import { DOSAGE_NUMBER_FIELDS, emptyForm, fieldLabel, formFromExercise, validateForm, type ExerciseForm, type FormErrors } from './exercise-form';
 import { LinkPicker } from './LinkPicker';
 import { Photos } from './Photos';
 
@@ -52,17 +52,6 @@ function Field({ label, error, hint, children, id }: { label: string; error?: st
     </div>
   );
 }
-
-const DOSAGE_FIELDS: { key: keyof ExerciseForm['dosage']; label: string }[] = [
-  { key: 'sets', label: 'Sets' },
-  { key: 'reps', label: 'Reps' },
-  { key: 'repsMax', label: 'Reps, top of range' },
-  { key: 'holdSeconds', label: 'Hold (seconds)' },
-  { key: 'durationSeconds', label: 'Duration (seconds)' },
-  { key: 'restSeconds', label: 'Rest (seconds)' },
-  { key: 'sessionsPerDay', label: 'Sessions a day' },
-  { key: 'daysPerWeek', label: 'Days a week' },
-];
 
 export function ExerciseEditor({ exercise, onSaved, onCancel }: Props) {
   const [form, setForm] = useState<ExerciseForm>(() => (exercise ? formFromExercise(exercise) : emptyForm()));
@@ -142,8 +131,8 @@ export function ExerciseEditor({ exercise, onSaved, onCancel }: Props) {
         <div className="notice notice-error" role="alert">
           {serverError ?? (
             <>
-              Please fix {errorList.length === 1 ? 'this' : 'these'} before saving:{' '}
-              {errorList.map(([k, m]) => `${fieldLabel(k)}: ${m}`).join('; ')}
+              Please check {errorList.length === 1 ? 'this field' : 'these fields'} before saving:{' '}
+              {errorList.map(([k, m]) => `${fieldLabel(k)} (${m.toLowerCase()})`).join(', ')}
             </>
           )}
         </div>
@@ -228,7 +217,7 @@ export function ExerciseEditor({ exercise, onSaved, onCancel }: Props) {
       <section className="card">
         <h3>Default dosage</h3>
         <div className="grid-4">
-          {DOSAGE_FIELDS.map(({ key, label }) => (
+          {DOSAGE_NUMBER_FIELDS.map(({ key, label }) => (
             <Field key={key} label={label} id={fid(`dosage.${key}`)} error={errors[`dosage.${key}`]}>
               <input {...inputProps(`dosage.${key}`)} type="number" min={0} inputMode="numeric" value={form.dosage[key]} onChange={(e) => setDose(key, e.target.value)} />
             </Field>

@@ -2,6 +2,7 @@
 // checked with the same schema main uses, so a clinician sees a problem before saving.
 import {
   GENERATORS,
+  GENERATOR_LABELS,
   type Equipment,
   type Generator,
   type Position,
@@ -10,10 +11,22 @@ import {
   type Side,
   type Stage,
 } from '../../../../electron/shared/domain';
+import type { z } from 'zod';
 import { ExerciseDraftSchema, type Exercise, type ExerciseDraft, type LinkedExercise } from '../../../../electron/shared/exercise';
 
-export const DOSAGE_KEYS = ['sets', 'reps', 'repsMax', 'holdSeconds', 'durationSeconds', 'restSeconds', 'sessionsPerDay', 'daysPerWeek'] as const;
-type DosageNumberKey = (typeof DOSAGE_KEYS)[number];
+/** The numeric dose fields, in the editor's order, with their labels. */
+export const DOSAGE_NUMBER_FIELDS = [
+  { key: 'sets', label: 'Sets' },
+  { key: 'reps', label: 'Reps' },
+  { key: 'repsMax', label: 'Reps, top of range' },
+  { key: 'holdSeconds', label: 'Hold (seconds)' },
+  { key: 'durationSeconds', label: 'Duration (seconds)' },
+  { key: 'restSeconds', label: 'Rest (seconds)' },
+  { key: 'sessionsPerDay', label: 'Sessions a day' },
+  { key: 'daysPerWeek', label: 'Days a week' },
+] as const;
+type DosageNumberKey = (typeof DOSAGE_NUMBER_FIELDS)[number]['key'];
+const DOSAGE_TEXT_LABELS: Record<string, string> = { load: 'Load or band', tempo: 'Tempo', side: 'Side' };
 
 export interface ExerciseForm {
   name: string;
@@ -167,12 +180,38 @@ export function fieldLabel(path: string): string {
   if (exact) return exact;
   const base = Object.keys(FIELD_NAMES).find((k) => path.startsWith(`${k}.`));
   if (base) return FIELD_NAMES[base];
-  if (path.startsWith('dosage.')) return `Dosage: ${path.slice(7)}`;
-  if (path.startsWith('suitability.')) return `Suitability: ${path.split('.')[1]}`;
+  if (path.startsWith('dosage.')) {
+    const key = path.split('.')[1];
+    return DOSAGE_NUMBER_FIELDS.find((f) => f.key === key)?.label ?? DOSAGE_TEXT_LABELS[key] ?? key;
+  }
+  if (path.startsWith('suitability.')) {
+    const g = path.split('.')[1] as Generator;
+    return `${GENERATOR_LABELS[g] ?? g} suitability`;
+  }
   return path;
 }
 
 export type FormErrors = Record<string, string>;
+
+/** zod's wording is for developers; these are the words shown beside a field. */
+export function friendlyMessage(issue: z.core.$ZodIssue): string {
+  switch (issue.code) {
+    case 'too_small':
+      if (issue.origin === 'string') return 'Required';
+      if (issue.origin === 'array') return 'Add at least one';
+      return `At least ${String(issue.minimum)}`;
+    case 'too_big':
+      if (issue.origin === 'string') return `Keep it under ${String(issue.maximum)} characters`;
+      if (issue.origin === 'array') return `Up to ${String(issue.maximum)}`;
+      return `At most ${String(issue.maximum)}`;
+    case 'invalid_type':
+      return issue.expected === 'number' ? 'Enter a whole number' : 'Required';
+    case 'invalid_format':
+      return issue.format === 'url' ? 'Use a web address starting with https://' : issue.message;
+    default:
+      return issue.message;
+  }
+}
 
 /** Errors keyed by the field they belong to ("text.steps", "dosage.sets", "suitability.disc"). */
 export function validateForm(f: ExerciseForm): { draft: ExerciseDraft | null; errors: FormErrors } {
@@ -183,7 +222,7 @@ export function validateForm(f: ExerciseForm): { draft: ExerciseDraft | null; er
     const p = issue.path.map(String);
     // List items and per-generator fields report on the list or the row as a whole.
     const key = p[0] === 'text' || p[0] === 'dosage' || p[0] === 'suitability' ? p.slice(0, 2).join('.') : p[0] ?? 'form';
-    if (!errors[key]) errors[key] = issue.message;
+    if (!errors[key]) errors[key] = friendlyMessage(issue);
   }
   return { draft: null, errors };
 }

@@ -53,10 +53,11 @@ async function main(): Promise<void> {
     appVersion: version,
     transport: 'browser',
   });
+  // Forwarding pages left by an earlier run go before this run announces itself.
+  removeLaunchPages(dataDir);
   const bridge = await startBridge({ ctx: services.ctx, token, rendererDir, port });
   const address = `${bridge.url}#token=${token}`;
   process.stdout.write(`Loadwise is running at ${address}\n`);
-  removeLaunchPages(dataDir);
   if (!values['no-open']) openInChromium(address, dataDir);
 
   let closing = false;

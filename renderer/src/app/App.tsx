@@ -1,6 +1,6 @@
 // The window: a top bar with search, and the library workspace beneath it.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { onAppCommand } from '../api';
+import { api, onAppCommand } from '../api';
 import { SearchIcon } from '../components/Icons';
 import { ToastProvider } from '../components/Toasts';
 import { LibraryScreen } from '../features/library/LibraryScreen';
@@ -8,6 +8,7 @@ import { LibraryScreen } from '../features/library/LibraryScreen';
 export function App() {
   const [query, setQuery] = useState('');
   const [createRequest, setCreateRequest] = useState(0);
+  const [blocked, setBlocked] = useState<string | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
 
   const focusSearch = useCallback(() => {
@@ -37,7 +38,26 @@ export function App() {
     return () => window.removeEventListener('keydown', onKey);
   }, [focusSearch]);
 
+  // Browser mode opened without its launch token (or with an old one) can do nothing: say so.
+  useEffect(() => {
+    void api['app.info']({}).then((r) => {
+      if (!r.ok && r.error.code === 'unauthorized') {
+        setBlocked('Open Loadwise with the full address it printed when it started: the part after #token= lets this window in. Each start makes a new one.');
+      }
+    });
+  }, []);
+
   const shortcut = /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘F' : 'Ctrl+F';
+  if (blocked) {
+    return (
+      <main className="placeholder-pane" style={{ height: '100%' }}>
+        <div className="card" style={{ maxWidth: 520 }}>
+          <h1>This window is not connected</h1>
+          <p>{blocked}</p>
+        </div>
+      </main>
+    );
+  }
   return (
     <ToastProvider>
       <div className="app">

@@ -1,5 +1,4 @@
 // Finding exercises: the built-in library, search as you type, typo tolerance, filters, keyboard.
-import { writeLaunchPage } from '../../../electron/browser-mode/open-browser';
 import { expect, test } from './fixtures';
 import { LibraryPage } from './library-page';
 
@@ -127,11 +126,4 @@ test('follows a progression link to the harder exercise', async ({ page }) => {
   const target = (await links.first().textContent())!.replace(/^Stage \d/, '').trim();
   await links.first().click();
   await expect(lib.detailTitle).toHaveText(target);
-});
-
-test('the forwarding page Chromium is launched with opens the app without the token on a command line', async ({ page, app }) => {
-  const launch = writeLaunchPage(app.bridge.url, app.dataDir);
-  await page.goto(`file://${launch}`);
-  await expect(page.locator('.results-count')).toHaveText(/\d+ exercises/);
-  expect(page.url()).toBe(app.bridge.origin);
 });

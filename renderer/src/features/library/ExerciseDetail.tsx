@@ -2,8 +2,6 @@
 // for whom, then links and sources.
 import {
   EQUIPMENT_LABELS,
-  GENERATORS,
-  GENERATOR_LABELS,
   ORIGIN_LABELS,
   POSITION_LABELS,
   REGION_LABELS,
@@ -12,6 +10,7 @@ import type { Exercise, LinkedExercise } from '../../../../electron/shared/exerc
 import { dosageRows } from '../../../../electron/shared/format';
 import { RatingBadge, StageBadge } from '../../components/Badges';
 import { Photos } from './Photos';
+import { SuitabilityCard } from './SuitabilityCard';
 
 interface Props {
   exercise: Exercise;
@@ -127,34 +126,20 @@ export function ExerciseDetail({ exercise: ex, onEdit, onDuplicate, onArchive, o
 
       <Photos exercise={ex} editable={own} onChanged={onChanged} />
 
-      <section className="card">
-        <h3>Suitability by pain generator</h3>
-        <table className="suit-table">
-          <thead>
-            <tr>
-              <th scope="col">Pain generator</th>
-              <th scope="col">Rating</th>
-              <th scope="col" title="Earliest week after surgery this is usually started">From week</th>
-              <th scope="col">Note</th>
-            </tr>
-          </thead>
-          <tbody>
-            {GENERATORS.map((g) => {
-              const s = ex.suitability[g];
-              return (
-                <tr key={g}>
-                  <th scope="row">{GENERATOR_LABELS[g]}</th>
-                  <td>
-                    <RatingBadge rating={s.rating} />
-                  </td>
-                  <td>{s.earliestWeek === null ? '—' : `Week ${s.earliestWeek}`}</td>
-                  <td>{s.note ?? ''}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </section>
+      <SuitabilityCard
+        row={(g) => {
+          const s = ex.suitability[g];
+          return (
+            <>
+              <td>
+                <RatingBadge rating={s.rating} />
+              </td>
+              <td>{s.earliestWeek === null ? '—' : `Week ${s.earliestWeek}`}</td>
+              <td>{s.note ?? ''}</td>
+            </>
+          );
+        }}
+      />
 
       <section className="card">
         <h3>Progress and regress</h3>

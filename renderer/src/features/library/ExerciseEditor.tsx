@@ -28,6 +28,7 @@ import { useToast } from '../../components/Toasts';
 import { DOSAGE_NUMBER_FIELDS, emptyForm, fieldLabel, formFromExercise, validateForm, type ExerciseForm, type FormErrors } from './exercise-form';
 import { LinkPicker } from './LinkPicker';
 import { Photos } from './Photos';
+import { SuitabilityCard } from './SuitabilityCard';
 
 interface Props {
   /** The exercise being edited, or null to create a new one. */
@@ -242,48 +243,35 @@ export function ExerciseEditor({ exercise, onSaved, onCancel }: Props) {
         </div>
       </section>
 
-      <section className="card">
-        <h3>Suitability by pain generator</h3>
-        <table className="suit-table suit-edit">
-          <thead>
-            <tr>
-              <th scope="col">Pain generator</th>
-              <th scope="col">Rating</th>
-              <th scope="col" title="Earliest week after surgery this is usually started">From week</th>
-              <th scope="col">Note</th>
-            </tr>
-          </thead>
-          <tbody>
-            {GENERATORS.map((g) => (
-              <tr key={g}>
-                <th scope="row">{GENERATOR_LABELS[g]}</th>
-                <td>
-                  <select aria-label={`${GENERATOR_LABELS[g]} rating`} value={form.suitability[g].rating} onChange={(e) => setSuit(g, { rating: e.target.value as Rating })}>
-                    {RATINGS.map((r) => (
-                      <option key={r} value={r}>
-                        {RATING_LABELS[r]}
-                      </option>
-                    ))}
-                  </select>
-                </td>
-                <td style={{ width: 110 }}>
-                  <input
-                    type="number"
-                    min={0}
-                    aria-label={`${GENERATOR_LABELS[g]} earliest week after surgery`}
-                    aria-invalid={errors[`suitability.${g}`] ? true : undefined}
-                    value={form.suitability[g].earliestWeek}
-                    onChange={(e) => setSuit(g, { earliestWeek: e.target.value })}
-                  />
-                </td>
-                <td>
-                  <input aria-label={`${GENERATOR_LABELS[g]} note`} value={form.suitability[g].note} onChange={(e) => setSuit(g, { note: e.target.value })} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </section>
+      <SuitabilityCard
+        editable
+        row={(g) => (
+          <>
+            <td>
+              <select aria-label={`${GENERATOR_LABELS[g]} rating`} value={form.suitability[g].rating} onChange={(e) => setSuit(g, { rating: e.target.value as Rating })}>
+                {RATINGS.map((r) => (
+                  <option key={r} value={r}>
+                    {RATING_LABELS[r]}
+                  </option>
+                ))}
+              </select>
+            </td>
+            <td style={{ width: 110 }}>
+              <input
+                type="number"
+                min={0}
+                aria-label={`${GENERATOR_LABELS[g]} earliest week after surgery`}
+                aria-invalid={errors[`suitability.${g}`] ? true : undefined}
+                value={form.suitability[g].earliestWeek}
+                onChange={(e) => setSuit(g, { earliestWeek: e.target.value })}
+              />
+            </td>
+            <td>
+              <input aria-label={`${GENERATOR_LABELS[g]} note`} value={form.suitability[g].note} onChange={(e) => setSuit(g, { note: e.target.value })} />
+            </td>
+          </>
+        )}
+      />
 
       <section className="card">
         <h3>Progress and regress</h3>

@@ -1,5 +1,6 @@
 // Structured filters beside the search box. Each group is a fieldset with a legend, so a screen
 // reader announces what a checkbox belongs to.
+import type { ReactNode } from 'react';
 import type { SearchFiltersInput } from '../../../../electron/shared/contract';
 import {
   EQUIPMENT,
@@ -41,6 +42,29 @@ export function activeFilterCount(f: Filters): number {
   return f.stages.length + f.regions.length + f.positions.length + f.equipment.length + f.generators.length + f.origins.length + (f.includeArchived ? 1 : 0);
 }
 
+/** A fieldset of checkboxes, one per option; the legend names the group for screen readers. */
+function CheckGroup<T extends string | number>(props: {
+  legend: string;
+  options: readonly T[];
+  label(option: T): string;
+  selected: readonly T[];
+  onChange(next: T[]): void;
+  children?: ReactNode;
+}) {
+  return (
+    <fieldset>
+      <legend>{props.legend}</legend>
+      {props.options.map((o) => (
+        <label key={o} className="check">
+          <input type="checkbox" checked={props.selected.includes(o)} onChange={() => props.onChange(toggle(props.selected, o))} />
+          {props.label(o)}
+        </label>
+      ))}
+      {props.children}
+    </fieldset>
+  );
+}
+
 export function FilterPanel({ filters, onChange }: { filters: Filters; onChange(next: Filters): void }) {
   const set = <K extends keyof Filters>(key: K, value: Filters[K]) => onChange({ ...filters, [key]: value });
   return (
@@ -66,24 +90,9 @@ export function FilterPanel({ filters, onChange }: { filters: Filters; onChange(
         </div>
       </fieldset>
 
-      <fieldset>
-        <legend>Stage</legend>
-        {STAGES.map((s) => (
-          <label key={s} className="check">
-            <input type="checkbox" checked={filters.stages.includes(s)} onChange={() => set('stages', toggle(filters.stages, s))} />
-            {s}. {STAGE_LABELS[s]}
-          </label>
-        ))}
-      </fieldset>
+      <CheckGroup legend="Stage" options={STAGES} label={(s) => `${s}. ${STAGE_LABELS[s]}`} selected={filters.stages} onChange={(v) => set('stages', v)} />
 
-      <fieldset>
-        <legend>Suitable for</legend>
-        {GENERATORS.map((g) => (
-          <label key={g} className="check">
-            <input type="checkbox" checked={filters.generators.includes(g)} onChange={() => set('generators', toggle(filters.generators, g))} />
-            {GENERATOR_LABELS[g]}
-          </label>
-        ))}
+      <CheckGroup legend="Suitable for" options={GENERATORS} label={(g) => GENERATOR_LABELS[g]} selected={filters.generators} onChange={(v) => set('generators', v)}>
         <label className="field" style={{ marginTop: 6 }}>
           <span>At least</span>
           <select value={filters.minRating} onChange={(e) => set('minRating', e.target.value as Rating)}>
@@ -92,41 +101,18 @@ export function FilterPanel({ filters, onChange }: { filters: Filters; onChange(
             <option value="caution">Not avoid early</option>
           </select>
         </label>
-      </fieldset>
+      </CheckGroup>
 
-      <fieldset>
-        <legend>Position</legend>
-        {POSITIONS.map((p) => (
-          <label key={p} className="check">
-            <input type="checkbox" checked={filters.positions.includes(p)} onChange={() => set('positions', toggle(filters.positions, p))} />
-            {POSITION_LABELS[p]}
-          </label>
-        ))}
-      </fieldset>
+      <CheckGroup legend="Position" options={POSITIONS} label={(p) => POSITION_LABELS[p]} selected={filters.positions} onChange={(v) => set('positions', v)} />
 
-      <fieldset>
-        <legend>Equipment</legend>
-        {EQUIPMENT.map((e) => (
-          <label key={e} className="check">
-            <input type="checkbox" checked={filters.equipment.includes(e)} onChange={() => set('equipment', toggle(filters.equipment, e))} />
-            {EQUIPMENT_LABELS[e]}
-          </label>
-        ))}
-      </fieldset>
+      <CheckGroup legend="Equipment" options={EQUIPMENT} label={(e) => EQUIPMENT_LABELS[e]} selected={filters.equipment} onChange={(v) => set('equipment', v)} />
 
-      <fieldset>
-        <legend>Source</legend>
-        {ORIGINS.map((o) => (
-          <label key={o} className="check">
-            <input type="checkbox" checked={filters.origins.includes(o)} onChange={() => set('origins', toggle(filters.origins, o))} />
-            {ORIGIN_LABELS[o]}
-          </label>
-        ))}
+      <CheckGroup legend="Source" options={ORIGINS} label={(o) => ORIGIN_LABELS[o]} selected={filters.origins} onChange={(v) => set('origins', v)}>
         <label className="check">
           <input type="checkbox" checked={filters.includeArchived} onChange={() => set('includeArchived', !filters.includeArchived)} />
           Show archived
         </label>
-      </fieldset>
+      </CheckGroup>
     </aside>
   );
 }

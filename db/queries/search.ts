@@ -1,5 +1,6 @@
 // Library search: full-text match (when there are words) combined with structured filters.
-// Results are ranked by bm25 with the name weighted highest; without words, by stage then name.
+// Word searches list a name equal to the words first, then names starting with them, then bm25
+// order (name weighted highest); browsing, and words that match very many, list by stage and name.
 import type { DB } from '../open';
 import { stmt } from '../statements';
 import { RATINGS, type Generator, type Rating } from '../../electron/shared/domain';

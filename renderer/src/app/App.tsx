@@ -50,7 +50,7 @@ export function App() {
   const shortcut = /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘F' : 'Ctrl+F';
   if (blocked) {
     return (
-      <main className="placeholder-pane" style={{ height: '100%' }}>
+      <main className="empty-pane" style={{ height: '100%' }}>
         <div className="card" style={{ maxWidth: 520 }}>
           <h1>This window is not connected</h1>
           <p>{blocked}</p>

@@ -83,7 +83,7 @@ describe('CONTENT_SECURITY_POLICY', () => {
     expect(serious).toEqual([]);
   });
 
-  it('is injected into the renderer source by the build placeholder', () => {
+  it('is injected into the renderer source by the build marker', () => {
     expect(fs.readFileSync(path.join(root, 'renderer', 'index.html'), 'utf8')).toContain('<!--csp-->');
   });
 

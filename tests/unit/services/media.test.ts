@@ -297,7 +297,7 @@ describe('media.attach', () => {
       await expectRefused(ctx, ex, 'cut.jpg', jpeg.subarray(0, Math.floor(jpeg.length / 2)), 'unsupported_media', /"cut\.jpg" is damaged or incomplete/);
       const png = await noise(400, 300).png().toBuffer();
       await expectRefused(ctx, ex, 'cut.png', png.subarray(0, Math.floor(png.length / 2)), 'unsupported_media', /"cut\.png"/);
-      await expectRefused(ctx, ex, 'stub.jpg', jpeg.subarray(0, 40), 'unsupported_media', /"stub\.jpg"/);
+      await expectRefused(ctx, ex, 'truncated.jpg', jpeg.subarray(0, 40), 'unsupported_media', /"truncated\.jpg"/);
     });
 
     it(`refuses a photo beyond MAX_PHOTOS_PER_EXERCISE (${MAX_PHOTOS_PER_EXERCISE}) as too_large`, async () => {

@@ -81,7 +81,7 @@ export function LibraryScreen({ query, createRequest }: { query: string; createR
   } else if (mode.kind === 'edit' && exercise) {
     right = <ExerciseEditor key={exercise.id} exercise={exercise} onSaved={afterChange} onCancel={() => setMode({ kind: 'view' })} />;
   } else if (loadError) {
-    right = <div className="placeholder-pane">{loadError}</div>;
+    right = <div className="empty-pane">{loadError}</div>;
   } else if (exercise) {
     right = (
       <ExerciseDetail
@@ -96,7 +96,7 @@ export function LibraryScreen({ query, createRequest }: { query: string; createR
       />
     );
   } else {
-    right = <div className="placeholder-pane">Choose an exercise to see its details.</div>;
+    right = <div className="empty-pane">Choose an exercise to see its details.</div>;
   }
 
   return (

@@ -42,7 +42,7 @@ export function editableRow(ctx: ServiceContext, id: string): ExerciseRow {
   return row;
 }
 
-function saveDraft(ctx: ServiceContext, seqId: { id: string; row: ExerciseRow | null }, draft: ExerciseDraft, extra: {
+function saveDraft(ctx: ServiceContext, target: { id: string; row: ExerciseRow | null }, draft: ExerciseDraft, extra: {
   basedOnId: string | null;
   contentVersion: number;
 }): void {
@@ -51,16 +51,16 @@ function saveDraft(ctx: ServiceContext, seqId: { id: string; row: ExerciseRow | 
   const seq = writeExercise(
     ctx.db,
     {
-      id: seqId.id,
+      id: target.id,
       code: null,
       origin: 'clinic',
       originBundleId: null,
       originBundleName: null,
       basedOnId: extra.basedOnId,
       contentVersion: extra.contentVersion,
-      createdAt: seqId.row?.created_at ?? stamp,
+      createdAt: target.row?.created_at ?? stamp,
       updatedAt: stamp,
-      archivedAt: seqId.row?.archived_at ?? null,
+      archivedAt: target.row?.archived_at ?? null,
     },
     rest,
   );

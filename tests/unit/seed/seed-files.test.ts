@@ -33,4 +33,13 @@ describe('built-in library seed', () => {
       for (const code of ex.regressions) expect(byCode.get(code)!.stage, `${ex.code} -> ${code}`).toBeLessThanOrEqual(ex.stage);
     }
   });
+
+  it('gives a post-operative week only where surgery or an implant applies, and one to every "avoid early"', () => {
+    for (const ex of library.exercises) {
+      for (const [generator, s] of Object.entries(ex.suitability)) {
+        if (['disc', 'instability', 'nerve'].includes(generator)) expect(s.earliestWeek, `${ex.code} ${generator}`).toBeNull();
+        if (s.rating === 'avoid-early') expect(s.earliestWeek, `${ex.code} ${generator} avoid early until when?`).not.toBeNull();
+      }
+    }
+  });
 });

@@ -15,19 +15,12 @@ const cli = path.join(root, 'out', 'browser', 'cli.cjs');
 const LINE = /^Loadwise is running at http:\/\/127\.0\.0\.1:(\d+)\/#token=(\S+)$/;
 const TOKEN = 'cli_test_token_3b9e1f2a7c5d4e6f8a0b';
 
-let built = false;
-let buildOutput = '';
-
 beforeAll(() => {
   // The same build step `npm run web` runs first.
   const r = spawnSync(process.execPath, ['scripts/build.mjs', '--if-stale'], { cwd: root, encoding: 'utf8', timeout: 120_000 });
-  buildOutput = `${r.stdout ?? ''}${r.stderr ?? ''}`;
-  built = r.status === 0 && fs.existsSync(cli);
+  // A build that fails is a failure of these tests, never a reason to skip them.
+  if (r.status !== 0 || !fs.existsSync(cli)) throw new Error(`out/browser/cli.cjs could not be built: ${`${r.stdout ?? ''}${r.stderr ?? ''}`.slice(0, 500)}`);
 }, 130_000);
-
-function requireBuild(ctx: TestContext): void {
-  if (!built) ctx.skip(`out/browser/cli.cjs was not built: ${buildOutput.slice(0, 300)}`);
-}
 
 interface Launched {
   child: ChildProcess;
@@ -96,7 +89,6 @@ const settle = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, m
 
 describe('out/browser/cli.cjs', () => {
   it('prints exactly one address line, serves the API with the env token, keeps data private and stops on SIGTERM', async (ctx) => {
-    requireBuild(ctx);
     const dataDir = path.join(tempDir('loadwise-cli-'), 'data');
     const run = launch(ctx, ['--port', '0', '--data-dir', dataDir, '--no-open'], { LOADWISE_TOKEN: TOKEN });
 
@@ -130,7 +122,6 @@ describe('out/browser/cli.cjs', () => {
   });
 
   it('makes its own 43-character token when none is given', async (ctx) => {
-    requireBuild(ctx);
     const run = launch(ctx, ['--port', '0', '--data-dir', path.join(tempDir('loadwise-cli-'), 'data'), '--no-open']);
     const match = LINE.exec(await run.firstLine);
     expect(match).not.toBeNull();
@@ -143,7 +134,6 @@ describe('out/browser/cli.cjs', () => {
   it.concurrent.for([['abc'], ['-1'], ['65536'], ['1.5'], [''], [' '], ['0x50'], ['1e3'], ['80abc']])(
     'refuses --port=%j with a clear message on stderr and exit code 2',
     async ([value], ctx) => {
-      requireBuild(ctx);
       const { expect } = ctx;
       // Not a tempDir(): those are removed after each test, and these tests run side by side.
       const dataDir = path.join(os.tmpdir(), `loadwise-never-created-${randomUUID()}`);
@@ -156,7 +146,6 @@ describe('out/browser/cli.cjs', () => {
   );
 
   it('refuses an unknown option with usage on stderr and exit code 2', async (ctx) => {
-    requireBuild(ctx);
     const run = launch(ctx, ['--bogus']);
     expect(await run.exited).toEqual({ code: 2, signal: null });
     expect(run.stderr()).toContain('Usage: npm run web');
@@ -164,7 +153,6 @@ describe('out/browser/cli.cjs', () => {
   });
 
   it('prints usage for --help and exits 0 without starting', async (ctx) => {
-    requireBuild(ctx);
     const dataDir = path.join(tempDir('loadwise-cli-'), 'data');
     const run = launch(ctx, ['--help', '--data-dir', dataDir]);
     expect(await run.exited).toEqual({ code: 0, signal: null });
@@ -185,7 +173,6 @@ describe('out/browser/cli.cjs', () => {
       /newer version of Loadwise \(schema 99/,
     ],
   ] as const)('refuses to start on %s, says why in one line, and leaves the file as it was', async ([, make, message], ctx) => {
-    requireBuild(ctx);
     const dataDir = tempDir('loadwise-cli-bad-');
     const file = path.join(dataDir, 'loadwise.db');
     make(file);

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
-import { CONTENT_SECURITY_POLICY } from "./electron/shared/csp";
+import { CONTENT_SECURITY_POLICY } from "./common/csp";
 
 /**
  * Writes the one CSP into index.html too, as a fallback to the header both transports send.

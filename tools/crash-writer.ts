@@ -4,8 +4,8 @@ import { randomUUID } from 'node:crypto';
 import { openDatabase } from '../db/open';
 import { migrate } from '../db/migrate';
 import { writeExercise, writeLinks } from '../db/queries/exercises';
-import { GENERATORS } from '../electron/shared/domain';
-import type { ExerciseDraft } from '../electron/shared/exercise';
+import { GENERATORS } from '../common/domain/vocabulary';
+import type { ExerciseDraft } from '../common/domain/exercise';
 
 const file = process.argv[2];
 

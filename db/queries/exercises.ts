@@ -2,7 +2,7 @@
 // wrap writes in a transaction; nothing here commits on its own.
 import type { DB } from '../open';
 import { stmt } from '../statements';
-import type { Generator, Locale, Origin } from '../../electron/shared/domain';
+import type { Generator, Locale, Origin } from '../../common/domain/vocabulary';
 import type {
   Dosage,
   Exercise,
@@ -10,7 +10,7 @@ import type {
   ExercisePhoto,
   LinkedExercise,
   SuitabilityMap,
-} from '../../electron/shared/exercise';
+} from '../../common/domain/exercise';
 
 export interface ExerciseIdentity {
   id: string;
@@ -255,4 +255,9 @@ export function toDraft(ex: Exercise): ExerciseDraft {
     regressionIds: ex.regressions.map((r) => r.id),
     clinicianNotes: ex.clinicianNotes,
   };
+}
+
+/** Exercises a clinician can choose from (not archived). */
+export function countExercises(db: DB): number {
+  return (stmt(db, 'SELECT count(*) AS n FROM exercises WHERE archived_at IS NULL').get() as { n: number }).n;
 }

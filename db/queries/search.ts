@@ -3,9 +3,9 @@
 // order (name weighted highest); browsing, and words that match very many, list by stage and name.
 import type { DB } from '../open';
 import { stmt } from '../statements';
-import { RATINGS, type Generator, type Rating } from '../../electron/shared/domain';
-import type { Dosage, ExerciseSummary } from '../../electron/shared/exercise';
-import { SEARCH_COUNT_CAP, type SearchFilters, type SearchResult } from '../../electron/shared/contract';
+import { RATINGS, type Generator, type Rating } from '../../common/domain/vocabulary';
+import type { Dosage, ExerciseSummary } from '../../common/domain/exercise';
+import { SEARCH_COUNT_CAP, type SearchFilters, type SearchResult } from '../../common/domain/search';
 import { sortKeyRange } from './exercises';
 import { compileQuery, tokenize, Vocabulary, type CompiledQuery } from './search-terms';
 

@@ -1,8 +1,8 @@
 // Serves the built renderer on app://loadwise/ in place of file://, which would grant the page
 // the whole file system's origin. Only files inside the renderer folder are answered.
 import fs from 'node:fs';
-import { CONTENT_SECURITY_POLICY } from '../shared/csp';
-import { resolveStatic } from '../services/static-files';
+import { CONTENT_SECURITY_POLICY } from '../../common/csp';
+import { resolveStatic } from '../../services/static-files';
 import { APP_HOST, APP_SCHEME } from './security';
 
 const HEADERS = {

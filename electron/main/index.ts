@@ -3,9 +3,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, Menu, protocol, session, shell } from 'electron';
-import { bootServices, type Services } from '../services/boot';
-import { createLogger } from '../services/log';
-import { IPC_COMMAND, type AppCommand } from '../shared/ipc-names';
+import { bootServices, type Services } from '../../services/boot';
+import { createLogger } from '../../services/log';
+import { IPC_COMMAND } from '../../common/contract/channels';
+import type { MenuCommand } from '../../common/contract/commands';
 import { appProtocolResponse } from './app-protocol';
 import { registerIpc } from './ipc';
 import { lockDownContents } from './lockdown';
@@ -47,7 +48,7 @@ function hardenSession(): void {
   protocol.handle(APP_SCHEME, (request) => appProtocolResponse(request.url, request.method, rendererDir));
 }
 
-function sendCommand(command: AppCommand): void {
+function sendCommand(command: MenuCommand): void {
   mainWindow?.webContents.send(IPC_COMMAND, command);
 }
 

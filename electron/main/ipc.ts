@@ -1,11 +1,11 @@
 // Electron transport: one ipcMain.handle per contract channel, each answering only the app's
 // own top frame, and each handing its raw argument to the shared dispatcher.
 import { ipcMain, type IpcMainInvokeEvent } from 'electron';
-import { CHANNELS } from '../shared/contract';
-import { fail } from '../shared/result';
-import type { ServiceContext } from '../services/context';
-import { dispatch } from '../services/dispatch';
-import { ipcChannelName } from '../shared/ipc-names';
+import { CHANNELS } from '../../common/contract';
+import { fail } from '../../common/contract/result';
+import type { ServiceContext } from '../../services/context';
+import { dispatch } from '../../services/dispatch';
+import { ipcChannelName } from '../../common/contract/channels';
 import { isTrustedSender } from './security';
 
 function senderOf(event: IpcMainInvokeEvent): { url: string; isTopFrame: boolean } | null {

@@ -1,16 +1,16 @@
 // The native menu: standard Edit roles (so copy, paste, undo and select all work with their
 // usual shortcuts in every text field) and app commands sent to the window.
 import type { MenuItemConstructorOptions } from 'electron';
-import type { AppCommand } from '../shared/ipc-names';
+import type { MenuCommand } from '../../common/contract/commands';
 
-export function menuTemplate(platform: NodeJS.Platform, send: (command: AppCommand) => void): MenuItemConstructorOptions[] {
+export function menuTemplate(platform: NodeJS.Platform, send: (command: MenuCommand) => void): MenuItemConstructorOptions[] {
   const isMac = platform === 'darwin';
   return [
     ...(isMac ? [{ role: 'appMenu' as const }] : []),
     {
       label: '&File',
       submenu: [
-        { label: 'New Exercise', accelerator: 'CmdOrCtrl+N', click: () => send('new-exercise') },
+        { label: 'New Exercise', accelerator: 'CmdOrCtrl+N', click: () => send('library.newExercise') },
         { type: 'separator' },
         isMac ? { role: 'close' } : { role: 'quit' },
       ],
@@ -26,7 +26,7 @@ export function menuTemplate(platform: NodeJS.Platform, send: (command: AppComma
         { role: 'paste' },
         { role: 'selectAll' },
         { type: 'separator' },
-        { label: 'Find in Library', accelerator: 'CmdOrCtrl+F', click: () => send('focus-search') },
+        { label: 'Find in Library', accelerator: 'CmdOrCtrl+F', click: () => send('library.focusSearch') },
       ],
     },
     {

@@ -1,14 +1,14 @@
 // The only renderer code that knows how calls travel. In Electron the preload has put `api` on
 // window; in browser mode the same calls go over HTTP with the launch token. Components import
 // `api` and never learn which one they got.
-import { CHANNELS, type Api, type Channel } from '../../../electron/shared/contract';
-import type { AppCommand } from '../../../electron/shared/ipc-names';
-import type { Result } from '../../../electron/shared/result';
+import { CHANNELS, type Api, type Channel } from '../../../common/contract';
+import type { MenuCommand } from '../../../common/contract/commands';
+import type { Result } from '../../../common/contract/result';
 
 declare global {
   interface Window {
     api?: Api;
-    appEvents?: { onCommand(listener: (command: AppCommand) => void): () => void };
+    appEvents?: { onCommand(listener: (command: MenuCommand) => void): () => void };
   }
 }
 
@@ -46,7 +46,7 @@ export const transport: 'electron' | 'browser' = window.api ? 'electron' : 'brow
 export const api: Api = window.api ?? httpApi();
 
 /** Menu commands from Electron; browser mode has no native menu and uses keyboard shortcuts. */
-export function onAppCommand(listener: (command: AppCommand) => void): () => void {
+export function onMenuCommand(listener: (command: MenuCommand) => void): () => void {
   return window.appEvents ? window.appEvents.onCommand(listener) : () => undefined;
 }
 

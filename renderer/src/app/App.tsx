@@ -1,6 +1,6 @@
 // The window: a top bar with search, and the library workspace beneath it.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { api, onAppCommand } from '../api';
+import { api, onMenuCommand } from '../api';
 import { SearchIcon } from '../components/Icons';
 import { ToastProvider } from '../components/Toasts';
 import { LibraryScreen } from '../features/library/LibraryScreen';
@@ -18,9 +18,9 @@ export function App() {
 
   useEffect(
     () =>
-      onAppCommand((command) => {
-        if (command === 'focus-search') focusSearch();
-        if (command === 'new-exercise') setCreateRequest((n) => n + 1);
+      onMenuCommand((command) => {
+        if (command === 'library.focusSearch') focusSearch();
+        if (command === 'library.newExercise') setCreateRequest((n) => n + 1);
       }),
     [focusSearch],
   );

@@ -1,4 +1,4 @@
-import { GENERATOR_LABELS, RATING_LABELS, STAGE_LABELS, type Generator, type Rating, type Stage } from '../../../electron/shared/domain';
+import { GENERATOR_LABELS, RATING_LABELS, STAGE_LABELS, type Generator, type Rating, type Stage } from '../../../common/domain/vocabulary';
 
 export function StageBadge({ stage, long = false }: { stage: Stage; long?: boolean }) {
   return (

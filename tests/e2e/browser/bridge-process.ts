@@ -4,8 +4,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import readline from 'node:readline';
+import { repoRoot } from '../../support/repo';
 
-const CLI = path.resolve(__dirname, '../../../out/browser/cli.cjs');
+const CLI = path.join(repoRoot, 'out/browser/cli.cjs');
 export const ADDRESS_LINE = /^Loadwise is running at (http:\/\/127\.0\.0\.1:(\d+)\/)#token=(\S+)$/;
 
 export interface BridgeProcess {

@@ -1,6 +1,6 @@
 // How a window gets into browser mode: only with the launch token, which reaches Chromium through
 // a private forwarding page rather than its command line.
-import { writeLaunchPage } from '../../../electron/browser-mode/open-browser';
+import { writeLaunchPage } from '../../../browser-mode/open-browser';
 import { expect, test } from './fixtures';
 
 test('the forwarding page Chromium is launched with opens the app, token included', async ({ page, app }) => {

@@ -4,11 +4,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { _electron as electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
-import { CHANNELS } from '../../../electron/shared/contract';
+import { CHANNELS } from '../../../common/contract';
 import { electronBinary } from '../../support/electron-binary';
+import { repoRoot } from '../../support/repo';
 
 const binary = electronBinary();
-const root = path.resolve(__dirname, '../../..');
+const root = repoRoot;
 
 test.describe('Electron app', () => {
   test.skip(binary.path === null, binary.reason);

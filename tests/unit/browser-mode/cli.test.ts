@@ -8,9 +8,10 @@ import http from 'node:http';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it, type TestContext } from 'vitest';
-import { tempDir } from '../helpers/fixtures';
+import { tempDir } from '../../support/fixtures';
+import { repoRoot } from '../../support/repo';
 
-const root = path.resolve(__dirname, '../../..');
+const root = repoRoot;
 const cli = path.join(root, 'out', 'browser', 'cli.cjs');
 const LINE = /^Loadwise is running at http:\/\/127\.0\.0\.1:(\d+)\/#token=(\S+)$/;
 const TOKEN = 'cli_test_token_3b9e1f2a7c5d4e6f8a0b';

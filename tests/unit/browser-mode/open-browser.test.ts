@@ -3,8 +3,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { chromiumAppArgs, findChromium, removeLaunchPages, writeLaunchPage } from '../../../electron/browser-mode/open-browser';
-import { tempDir } from '../helpers/fixtures';
+import { chromiumAppArgs, findChromium, removeLaunchPages, writeLaunchPage } from '../../../browser-mode/open-browser';
+import { tempDir } from '../../support/fixtures';
 
 const URL_WITH_TOKEN = 'http://127.0.0.1:4321/#token=s3cr3t-token-value';
 

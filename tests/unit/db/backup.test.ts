@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { BACKUP_DIR_NAME, backupDatabase, pruneBackups } from '../../../db/backup';
 import { closeDatabase, DB_FILE_NAME, openDatabase, type DB } from '../../../db/open';
-import { tempDir } from '../helpers/fixtures';
+import { tempDir } from '../../support/fixtures';
 
 const posixOnly = process.platform === 'win32' ? it.skip : it;
 

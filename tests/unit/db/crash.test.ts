@@ -6,10 +6,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { closeDatabase, openDatabase } from '../../../db/open';
-import { GENERATORS } from '../../../electron/shared/domain';
-import { tempDir } from '../helpers/fixtures';
+import { GENERATORS } from '../../../common/domain/vocabulary';
+import { tempDir } from '../../support/fixtures';
+import { repoRoot } from '../../support/repo';
 
-const root = path.resolve(__dirname, '../../..');
+const root = repoRoot;
 const writer = path.join(root, 'out', 'tools', 'crash-writer.cjs');
 const ROUNDS = 8;
 

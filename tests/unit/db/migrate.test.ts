@@ -8,7 +8,7 @@ import { BACKUP_DIR_NAME } from '../../../db/backup';
 import { assertOrdered, DatabaseFromFutureError, migrate, schemaVersion } from '../../../db/migrate';
 import { MIGRATIONS, type Migration } from '../../../db/migrations/index';
 import { closeDatabase, DB_FILE_NAME, openDatabase, type DB } from '../../../db/open';
-import { bootTestServices, tempDir } from '../helpers/fixtures';
+import { bootTestServices, tempDir } from '../../support/fixtures';
 
 const posixOnly = process.platform === 'win32' ? it.skip : it;
 

@@ -6,7 +6,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { closeDatabase, DB_FILE_NAME, DatabaseOpenError, openDatabase, type DB } from '../../../db/open';
-import { tempDir } from '../helpers/fixtures';
+import { tempDir } from '../../support/fixtures';
 
 const posixOnly = process.platform === 'win32' ? it.skip : it;
 

@@ -7,9 +7,10 @@ import { describe, expect, it } from 'vitest';
 import { migrate } from '../../../db/migrate';
 import { MIGRATIONS } from '../../../db/migrations/index';
 import { closeDatabase, DB_FILE_NAME, openDatabase, type DB } from '../../../db/open';
-import { tempDir } from '../helpers/fixtures';
+import { tempDir } from '../../support/fixtures';
+import { repoRoot } from '../../support/repo';
 
-const SNAPSHOT_FILE = path.resolve(__dirname, '../../../db/schema-snapshot.json');
+const SNAPSHOT_FILE = path.join(repoRoot, 'db/schema-snapshot.json');
 const CHANGED = 'schema changed: add a new migration instead of editing an old one, then update db/schema-snapshot.json';
 
 interface SchemaObject {

@@ -8,8 +8,9 @@ import { listPackage } from '@electron/asar';
 import { FuseV1Options, getCurrentFuseWire } from '@electron/fuses';
 import { describe, expect, it } from 'vitest';
 import { electronBinary } from '../../support/electron-binary';
+import { repoRoot } from '../../support/repo';
 
-const root = path.resolve(__dirname, '../../..');
+const root = repoRoot;
 const binary = electronBinary();
 if (!binary.path) console.log(`Skipping the packaging test: ${binary.reason}`);
 

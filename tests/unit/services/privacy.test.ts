@@ -3,10 +3,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createLogger } from '../../../electron/services/log';
-import { dispatch } from '../../../electron/services/dispatch';
-import { bootTestServices, sampleDraft, tempDir } from '../helpers/fixtures';
-import { call } from './call';
+import { createLogger } from '../../../services/log';
+import { dispatch } from '../../../services/dispatch';
+import { bootTestServices, sampleDraft, tempDir } from '../../support/fixtures';
+import { call } from '../../support/call';
 
 const CANARY = 'ZZ-CANARY-7f3a';
 

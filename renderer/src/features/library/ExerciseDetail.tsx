@@ -5,9 +5,9 @@ import {
   ORIGIN_LABELS,
   POSITION_LABELS,
   REGION_LABELS,
-} from '../../../../electron/shared/domain';
-import type { Exercise, LinkedExercise } from '../../../../electron/shared/exercise';
-import { dosageRows } from '../../../../electron/shared/format';
+} from '../../../../common/domain/vocabulary';
+import type { Exercise, LinkedExercise } from '../../../../common/domain/exercise';
+import { dosageRows } from '../../../../common/text/dosage';
 import { RatingBadge, StageBadge } from '../../components/Badges';
 import { Photos } from './Photos';
 import { SuitabilityCard } from './SuitabilityCard';

@@ -21,8 +21,8 @@ import {
   type Region,
   type Side,
   type Stage,
-} from '../../../../electron/shared/domain';
-import type { Exercise } from '../../../../electron/shared/exercise';
+} from '../../../../common/domain/vocabulary';
+import type { Exercise } from '../../../../common/domain/exercise';
 import { api, CallError, expectOk } from '../../api';
 import { useToast } from '../../components/Toasts';
 import { DOSAGE_NUMBER_FIELDS, emptyForm, fieldLabel, formFromExercise, validateForm, type ExerciseForm, type FormErrors } from './exercise-form';

@@ -1,7 +1,7 @@
 // Structured filters beside the search box. Each group is a fieldset with a legend, so a screen
 // reader announces what a checkbox belongs to.
 import type { ReactNode } from 'react';
-import type { SearchFiltersInput } from '../../../../electron/shared/contract';
+import type { SearchFiltersInput } from '../../../../common/contract';
 import {
   EQUIPMENT,
   EQUIPMENT_LABELS,
@@ -16,7 +16,7 @@ import {
   STAGES,
   STAGE_LABELS,
   type Rating,
-} from '../../../../electron/shared/domain';
+} from '../../../../common/domain/vocabulary';
 
 export type Filters = Required<Pick<SearchFiltersInput, 'stages' | 'regions' | 'positions' | 'equipment' | 'generators' | 'origins'>> & {
   minRating: Rating;

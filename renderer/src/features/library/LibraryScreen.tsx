@@ -1,6 +1,6 @@
 // The library workspace: filters, results and one exercise, side by side.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Exercise } from '../../../../electron/shared/exercise';
+import type { Exercise } from '../../../../common/domain/exercise';
 import { api, expectOk } from '../../api';
 import { useToast } from '../../components/Toasts';
 import { ExerciseDetail } from './ExerciseDetail';

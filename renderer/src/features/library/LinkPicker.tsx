@@ -1,7 +1,7 @@
 // Picks progression or regression exercises by searching the library as you type.
 import { useEffect, useId, useState } from 'react';
-import type { ExerciseSummary, LinkedExercise } from '../../../../electron/shared/exercise';
-import type { Region } from '../../../../electron/shared/domain';
+import type { ExerciseSummary, LinkedExercise } from '../../../../common/domain/exercise';
+import type { Region } from '../../../../common/domain/vocabulary';
 import { api } from '../../api';
 import { StageBadge } from '../../components/Badges';
 

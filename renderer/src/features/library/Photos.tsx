@@ -1,8 +1,8 @@
 // Exercise photos: shown from the content-addressed store, added from a file picker. The file is
 // read here and sent as base64; the main process checks, cleans and stores it.
 import { useEffect, useRef, useState } from 'react';
-import { MAX_PHOTO_BYTES } from '../../../../electron/shared/contract';
-import type { Exercise } from '../../../../electron/shared/exercise';
+import { MAX_PHOTO_BYTES } from '../../../../common/contract';
+import type { Exercise } from '../../../../common/domain/exercise';
 import { api, expectOk } from '../../api';
 import { useToast } from '../../components/Toasts';
 

@@ -1,8 +1,8 @@
 // Search results as a listbox: arrow keys move through exercises and open each in the detail pane.
 import type { KeyboardEvent } from 'react';
-import type { SearchResult } from '../../../../electron/shared/contract';
-import { EQUIPMENT_LABELS, ORIGIN_LABELS, POSITION_LABELS, REGION_LABELS } from '../../../../electron/shared/domain';
-import { dosageHeadline } from '../../../../electron/shared/format';
+import type { SearchResult } from '../../../../common/contract';
+import { EQUIPMENT_LABELS, ORIGIN_LABELS, POSITION_LABELS, REGION_LABELS } from '../../../../common/domain/vocabulary';
+import { dosageHeadline } from '../../../../common/text/dosage';
 import { RatingBadge, StageBadge } from '../../components/Badges';
 
 interface Props {

@@ -10,9 +10,9 @@ import {
   type Region,
   type Side,
   type Stage,
-} from '../../../../electron/shared/domain';
-import type { z } from 'zod';
-import { ExerciseDraftSchema, type Exercise, type ExerciseDraft, type LinkedExercise } from '../../../../electron/shared/exercise';
+} from '../../../../common/domain/vocabulary';
+import { plainMessage } from '../../../../common/contract/issues';
+import { ExerciseDraftSchema, type Exercise, type ExerciseDraft, type LinkedExercise } from '../../../../common/domain/exercise';
 
 /** The numeric dose fields, in the editor's order, with their labels. */
 export const DOSAGE_NUMBER_FIELDS = [
@@ -193,26 +193,6 @@ export function fieldLabel(path: string): string {
 
 export type FormErrors = Record<string, string>;
 
-/** zod's wording is for developers; these are the words shown beside a field. */
-export function friendlyMessage(issue: z.core.$ZodIssue): string {
-  switch (issue.code) {
-    case 'too_small':
-      if (issue.origin === 'string') return 'Required';
-      if (issue.origin === 'array') return 'Add at least one';
-      return `At least ${String(issue.minimum)}`;
-    case 'too_big':
-      if (issue.origin === 'string') return `Keep it under ${String(issue.maximum)} characters`;
-      if (issue.origin === 'array') return `Up to ${String(issue.maximum)}`;
-      return `At most ${String(issue.maximum)}`;
-    case 'invalid_type':
-      return issue.expected === 'number' ? 'Enter a whole number' : 'Required';
-    case 'invalid_format':
-      return issue.format === 'url' ? 'Use a web address starting with https://' : issue.message;
-    default:
-      return issue.message;
-  }
-}
-
 /** Errors keyed by the field they belong to ("text.steps", "dosage.sets", "suitability.disc"). */
 export function validateForm(f: ExerciseForm): { draft: ExerciseDraft | null; errors: FormErrors } {
   const parsed = ExerciseDraftSchema.safeParse(draftFromForm(f));
@@ -222,7 +202,7 @@ export function validateForm(f: ExerciseForm): { draft: ExerciseDraft | null; er
     const p = issue.path.map(String);
     // List items and per-generator fields report on the list or the row as a whole.
     const key = p[0] === 'text' || p[0] === 'dosage' || p[0] === 'suitability' ? p.slice(0, 2).join('.') : p[0] ?? 'form';
-    if (!errors[key]) errors[key] = friendlyMessage(issue);
+    if (!errors[key]) errors[key] = plainMessage(issue);
   }
   return { draft: null, errors };
 }

@@ -1,7 +1,7 @@
 // Runs library.search as the query and filters change. Answers that arrive after a newer request
 // was sent are dropped, so fast typing never shows stale results.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { SearchFiltersInput, SearchResult } from '../../../../electron/shared/contract';
+import type { SearchFiltersInput, SearchResult } from '../../../../common/contract';
 import { api } from '../../api';
 
 const PAGE = 50;

@@ -1,0 +1,178 @@
+// Browser mode: the same renderer and services over HTTP on 127.0.0.1, for machines without
+// Electron and for end-to-end tests. Any web page can reach loopback, so every request proves
+// where it is going (Host allowlist, against DNS rebinding), where it comes from (Origin and
+// Sec-Fetch-Site, against cross-site requests) and who sent it (the per-launch token).
+import { timingSafeEqual } from 'node:crypto';
+import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { CONTENT_SECURITY_POLICY } from '../common/csp';
+import type { ErrorCode } from '../common/contract/result';
+import type { ServiceContext } from '../services/context';
+import { dispatch } from '../services/dispatch';
+import { resolveStatic } from '../services/static-files';
+
+export const BIND_HOST = '127.0.0.1';
+/** A photo upload is the largest body: 10 MB as base64 plus room for the JSON around it. */
+const MAX_BODY_BYTES = 16 * 1024 * 1024;
+
+export interface BridgeOptions {
+  ctx: ServiceContext;
+  token: string;
+  rendererDir: string;
+  port?: number;
+}
+
+export interface Bridge {
+  server: http.Server;
+  port: number;
+  url: string;
+  close(): Promise<void>;
+}
+
+const SECURITY_HEADERS: Record<string, string> = {
+  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+  'X-Content-Type-Options': 'nosniff',
+  'Cache-Control': 'no-store',
+  'Referrer-Policy': 'no-referrer',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'X-Frame-Options': 'DENY',
+};
+
+function send(res: http.ServerResponse, status: number, body: string | Buffer, type = 'application/json'): void {
+  res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': type, 'Content-Length': Buffer.byteLength(body) });
+  res.end(body);
+}
+
+const sendError = (res: http.ServerResponse, status: number, code: ErrorCode, message: string): void =>
+  send(res, status, JSON.stringify({ ok: false, error: { code, message } }));
+
+export function tokensMatch(expected: string, given: string): boolean {
+  const a = Buffer.from(expected);
+  const b = Buffer.from(given);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+function readBody(req: http.IncomingMessage): Promise<Buffer | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    // Past the limit the rest is read and dropped, not kept: destroying the socket mid-upload
+    // would reset the connection and the client would never see the 413. Only a caller that
+    // passed the token check gets this far.
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        chunks.length = 0;
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(size > MAX_BODY_BYTES ? null : Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+export async function startBridge(options: BridgeOptions): Promise<Bridge> {
+  if (!options.token || options.token.length < 16) throw new Error('Browser mode needs a token of at least 16 characters');
+  let allowedHosts = new Set<string>();
+  let allowedOrigins = new Set<string>();
+
+  const server = http.createServer((req, res) => {
+    void handle(req, res).catch(() => {
+      if (!res.headersSent) sendError(res, 500, 'internal', 'The request could not be handled.');
+    });
+  });
+
+  async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    if (!allowedHosts.has(req.headers.host ?? '')) {
+      sendError(res, 421, 'wrong_host', 'This server answers only to its own loopback address.');
+      return;
+    }
+    // The raw, still-encoded path: the static resolver refuses encoded dots and slashes itself,
+    // exactly as the app:// handler does, so both transports answer the same paths.
+    const pathname = (req.url ?? '/').split(/[?#]/)[0] || '/';
+    const origin = req.headers.origin;
+    const site = req.headers['sec-fetch-site'];
+    // Opening the page itself from elsewhere (the forwarding page Chromium starts on, a link) is
+    // a harmless top-level navigation: the page holds no data and the token is not sent with it.
+    // Calls and sub-resources from another site are refused.
+    const pageNavigation =
+      req.method === 'GET' && !pathname.startsWith('/api/') && req.headers['sec-fetch-mode'] === 'navigate' && req.headers['sec-fetch-dest'] === 'document';
+    const fromOtherSite = site === 'cross-site' || site === 'same-site';
+    if ((origin !== undefined && !allowedOrigins.has(origin)) || (fromOtherSite && !pageNavigation)) {
+      sendError(res, 403, 'forbidden_origin', 'Requests from other sites are refused.');
+      return;
+    }
+    if (req.method === 'OPTIONS') {
+      sendError(res, 405, 'method_not_allowed', 'Cross-origin requests are not supported.');
+      return;
+    }
+    if (pathname.startsWith('/api/')) {
+      await handleApi(req, res, pathname.slice('/api/'.length));
+      return;
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      sendError(res, 405, 'method_not_allowed', 'Only GET is allowed here.');
+      return;
+    }
+    const found = resolveStatic(options.rendererDir, pathname);
+    if (!found) {
+      send(res, 404, 'Not found', 'text/plain; charset=utf-8');
+      return;
+    }
+    send(res, 200, fs.readFileSync(found.file), found.mime);
+  }
+
+  async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, channel: string): Promise<void> {
+    if (req.method !== 'POST') {
+      res.setHeader('Allow', 'POST');
+      sendError(res, 405, 'method_not_allowed', 'Calls are made with POST.');
+      return;
+    }
+    const auth = req.headers.authorization ?? '';
+    const given = auth.startsWith('Bearer ') ? auth.slice('Bearer '.length) : '';
+    if (!tokensMatch(options.token, given)) {
+      sendError(res, 401, 'unauthorized', 'A valid token is required.');
+      return;
+    }
+    if (!(req.headers['content-type'] ?? '').toLowerCase().startsWith('application/json')) {
+      sendError(res, 415, 'unsupported_media', 'Calls are sent as application/json.');
+      return;
+    }
+    const body = await readBody(req);
+    if (body === null) {
+      sendError(res, 413, 'too_large', 'The request is larger than 16 MB.');
+      return;
+    }
+    let args: unknown;
+    try {
+      args = body.length === 0 ? {} : JSON.parse(body.toString('utf8'));
+    } catch {
+      sendError(res, 400, 'invalid_argument', 'The request body is not valid JSON.');
+      return;
+    }
+    const result = await dispatch(options.ctx, channel, args);
+    const status = !result.ok && result.error.code === 'unknown_call' ? 404 : 200;
+    send(res, status, JSON.stringify(result));
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, BIND_HOST, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+  allowedOrigins = new Set([`http://127.0.0.1:${port}`, `http://localhost:${port}`]);
+  return {
+    server,
+    port,
+    url: `http://${BIND_HOST}:${port}/`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

@@ -1,0 +1,28 @@
+// Names only, no schemas: the sandboxed preload imports this file and nothing else from the app,
+// so it stays a few kilobytes. `common/contract/index.ts` checks at compile time that these are
+// exactly the contract's calls.
+export const CALL_NAMES = [
+  'app.info',
+  'library.search',
+  'library.get',
+  'library.create',
+  'library.update',
+  'library.duplicate',
+  'library.setArchived',
+  'media.attach',
+  'media.remove',
+  'media.get',
+] as const;
+export type CallName = (typeof CALL_NAMES)[number];
+
+/** Calls that carry a file's bytes beside their JSON arguments (the byte lane). */
+export const BYTE_CALL_NAMES = ['media.attach'] as const satisfies readonly CallName[];
+export type ByteCallName = (typeof BYTE_CALL_NAMES)[number];
+
+// IPC channel names carry a prefix so nothing else on the bus can be mistaken for a call.
+export const IPC_PREFIX = 'loadwise:';
+export const ipcChannelName = (channel: string): string => `${IPC_PREFIX}${channel}`;
+/** Main → window: a menu command, by its id in `commands.ts`. */
+export const IPC_COMMAND = 'loadwise-event:command';
+/** Host capabilities the preload offers besides calls (Electron only). */
+export const IPC_HOST_SAVE = 'loadwise-host:save-file';

@@ -1,0 +1,38 @@
+// The one contract between the UI and the services: every call, its argument schema and its
+// result type, combined from one file per feature. Both hosts and the renderer's `api` derive
+// from it; `channels.ts` repeats the names without zod for the preload, checked here.
+import type { z } from 'zod';
+import { appCalls } from './app';
+import { CALL_NAMES, type CallName } from './channels';
+import type { CallSpec } from './define';
+import { libraryCalls } from './library';
+import { mediaCalls } from './media';
+import type { Result } from './result';
+
+export * from './app';
+export * from './library';
+export * from './media';
+
+/** Feature groups, combined; a name may appear in one group only (checked in services/dispatch.ts). */
+export const CONTRACT_GROUPS = { app: appCalls, library: libraryCalls, media: mediaCalls } as const;
+
+export const contract = { ...appCalls, ...libraryCalls, ...mediaCalls };
+
+export type Contract = typeof contract;
+export type Channel = keyof Contract;
+export const CHANNELS: readonly Channel[] = CALL_NAMES;
+export type ArgsOf<C extends Channel> = z.input<Contract[C]['args']>;
+export type ParsedArgsOf<C extends Channel> = z.output<Contract[C]['args']>;
+export type ValueOf<C extends Channel> = Contract[C] extends CallSpec<z.ZodType, infer R> ? R : never;
+
+/** What the renderer calls: one async function per channel, answering a Result. */
+export type Api = { [C in Channel]: (args: ArgsOf<C>) => Promise<Result<ValueOf<C>>> };
+
+export function isChannel(name: string): name is Channel {
+  return Object.prototype.hasOwnProperty.call(contract, name);
+}
+
+// The preload's name list and the contract must be the same set, both ways.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const namesMatch: Same<Channel, CallName> = true;
+void namesMatch;

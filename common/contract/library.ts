@@ -1,0 +1,26 @@
+// Calls of the exercise library: search, read, and a clinic's own exercises.
+import { z } from 'zod';
+import { ExerciseDraftSchema, type Exercise } from '../domain/exercise';
+import { SearchFiltersSchema, type SearchResult } from '../domain/search';
+import { call, Id } from './define';
+
+export { SEARCH_COUNT_CAP, SearchFiltersSchema } from '../domain/search';
+export type { SearchFilters, SearchFiltersInput, SearchRequest, SearchResult } from '../domain/search';
+
+export const libraryCalls = {
+  'library.search': call<SearchResult>()(
+    z
+      .object({
+        query: z.string().max(200).default(''),
+        filters: SearchFiltersSchema.default(SearchFiltersSchema.parse({})),
+        limit: z.number().int().min(1).max(200).default(50),
+        offset: z.number().int().min(0).max(100_000).default(0),
+      })
+      .strict(),
+  ),
+  'library.get': call<Exercise>()(z.object({ id: Id }).strict()),
+  'library.create': call<Exercise>()(z.object({ draft: ExerciseDraftSchema }).strict()),
+  'library.update': call<Exercise>()(z.object({ id: Id, contentVersion: z.number().int().min(1), draft: ExerciseDraftSchema }).strict()),
+  'library.duplicate': call<Exercise>()(z.object({ id: Id }).strict()),
+  'library.setArchived': call<Exercise>()(z.object({ id: Id, archived: z.boolean() }).strict()),
+};

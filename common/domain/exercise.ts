@@ -1,0 +1,164 @@
+// The exercise as the contract carries it. A draft is what a clinician edits; an Exercise adds
+// identity, provenance and versions, which only the services assign.
+import { z } from 'zod';
+import {
+  EquipmentSchema,
+  GeneratorSchema,
+  GENERATORS,
+  PositionSchema,
+  RatingSchema,
+  RegionSchema,
+  SideSchema,
+  StageSchema,
+  type Generator,
+  type Origin,
+  type Locale,
+} from './vocabulary';
+
+const line = (max: number) => z.string().trim().min(1).max(max);
+const lines = (maxItems: number, maxLen = 400) => z.array(line(maxLen)).max(maxItems);
+
+export const DosageSchema = z
+  .object({
+    sets: z.number().int().min(1).max(20),
+    reps: z.number().int().min(1).max(200).nullable(),
+    /** Upper end of a rep range ("8 to 12"); null when the dose is a single number. */
+    repsMax: z.number().int().min(1).max(200).nullable(),
+    holdSeconds: z.number().int().min(1).max(3600).nullable(),
+    /** For timed work without reps: walks, carries, sustained postures. */
+    durationSeconds: z.number().int().min(1).max(14_400).nullable(),
+    restSeconds: z.number().int().min(0).max(900).nullable(),
+    sessionsPerDay: z.number().int().min(1).max(12),
+    daysPerWeek: z.number().int().min(1).max(7),
+    load: z.string().trim().max(80).nullable(),
+    side: SideSchema,
+    tempo: z.string().trim().max(80).nullable(),
+  })
+  .strict()
+  .refine((d) => d.repsMax === null || (d.reps !== null && d.repsMax > d.reps), {
+    message: 'The top of a rep range must be above its bottom',
+    path: ['repsMax'],
+  });
+export type Dosage = z.infer<typeof DosageSchema>;
+
+export const SuitabilitySchema = z
+  .object({
+    rating: RatingSchema,
+    /** Earliest post-operative week the exercise is usually started, where one applies. */
+    earliestWeek: z.number().int().min(0).max(104).nullable(),
+    note: z.string().trim().max(300).nullable(),
+  })
+  .strict();
+export type Suitability = z.infer<typeof SuitabilitySchema>;
+
+export const SuitabilityMapSchema = z
+  .object(
+    Object.fromEntries(GENERATORS.map((g) => [g, SuitabilitySchema])) as Record<
+      Generator,
+      typeof SuitabilitySchema
+    >,
+  )
+  .strict();
+export type SuitabilityMap = Record<Generator, Suitability>;
+
+/** Text a patient reads: one set per locale. */
+export const ExerciseTextSchema = z
+  .object({
+    name: line(120),
+    summary: line(300),
+    startingPosition: line(400),
+    steps: lines(12).min(1),
+    cues: lines(10),
+    mistakes: lines(10),
+    precautions: lines(10),
+  })
+  .strict();
+export type ExerciseText = z.infer<typeof ExerciseTextSchema>;
+
+export const SourceSchema = z
+  .object({
+    citation: line(400),
+    url: z.url({ protocol: /^https?$/ }).max(500).nullable(),
+  })
+  .strict();
+export type Source = z.infer<typeof SourceSchema>;
+
+export const TagSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .min(2)
+  .max(40)
+  .regex(/^[\p{L}\p{N}][\p{L}\p{N} '\-]*$/u, 'Tags use letters, digits, spaces and hyphens');
+
+export const ExerciseDraftSchema = z
+  .object({
+    stage: StageSchema,
+    region: RegionSchema,
+    position: PositionSchema,
+    equipment: z.array(EquipmentSchema).min(1).max(8),
+    text: ExerciseTextSchema,
+    dosage: DosageSchema,
+    suitability: SuitabilityMapSchema,
+    tags: z.array(TagSchema).max(20),
+    sources: z.array(SourceSchema).max(12),
+    progressionIds: z.array(z.uuid()).max(8),
+    regressionIds: z.array(z.uuid()).max(8),
+    clinicianNotes: z.string().trim().max(2000).nullable(),
+  })
+  .strict();
+export type ExerciseDraft = z.infer<typeof ExerciseDraftSchema>;
+
+export interface LinkedExercise {
+  id: string;
+  name: string;
+  stage: 1 | 2 | 3 | 4;
+  archived: boolean;
+}
+
+export interface ExercisePhoto {
+  sha256: string;
+  mime: 'image/jpeg' | 'image/png';
+  width: number;
+  height: number;
+  bytes: number;
+  caption: string | null;
+}
+
+export interface Exercise extends Omit<ExerciseDraft, 'progressionIds' | 'regressionIds'> {
+  id: string;
+  /** Human code of a built-in ("L1-01"); null for the clinic's own. */
+  code: string | null;
+  origin: Origin;
+  /** The bundle an imported exercise came from, by name. */
+  originBundleName: string | null;
+  /** The exercise this one was duplicated from, if any. */
+  basedOnId: string | null;
+  /** Rises by one on every saved change; edits send it back to detect a stale form. */
+  contentVersion: number;
+  locale: Locale;
+  archived: boolean;
+  createdAt: string;
+  updatedAt: string;
+  progressions: LinkedExercise[];
+  regressions: LinkedExercise[];
+  photos: ExercisePhoto[];
+}
+
+/** One row of a search result: enough to choose at a glance. */
+export interface ExerciseSummary {
+  id: string;
+  code: string | null;
+  name: string;
+  summary: string;
+  stage: 1 | 2 | 3 | 4;
+  region: 'lumbar' | 'cervical';
+  position: z.infer<typeof PositionSchema>;
+  equipment: z.infer<typeof EquipmentSchema>[];
+  dosage: Dosage;
+  origin: Origin;
+  archived: boolean;
+  /** Ratings for the generators the search filtered on, in filter order. */
+  ratings: { generator: Generator; rating: z.infer<typeof RatingSchema> }[];
+  photoSha256: string | null;
+}

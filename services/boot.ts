@@ -1,0 +1,57 @@
+// Opens the data folder for either transport: database, migrations, built-in library, media.
+import path from 'node:path';
+import { closeDatabase, DB_FILE_NAME, ensurePrivateDir, openDatabase } from '../db/open';
+import { migrate } from '../db/migrate';
+import { MIGRATIONS } from '../db/migrations/index';
+import { LibrarySearch } from '../db/queries/search';
+import type { ServiceContext } from './context';
+import { createLogger, type Logger } from './log';
+import { collectUnusedMedia } from './media/use-cases';
+import { syncBuiltins } from './seed/sync-builtins';
+
+export interface BootOptions {
+  dataDir: string;
+  seedDir: string;
+  appVersion: string;
+  transport: ServiceContext['transport'];
+  log?: Logger;
+  now?: () => Date;
+  /** See db/open.ts: only unpackaged Electron passes one. */
+  nativeBinding?: string;
+}
+
+export interface Services {
+  ctx: ServiceContext;
+  close(): void;
+}
+
+export async function bootServices(options: BootOptions): Promise<Services> {
+  const log = options.log ?? createLogger('services');
+  const now = options.now ?? (() => new Date());
+  ensurePrivateDir(options.dataDir);
+  const db = openDatabase(path.join(options.dataDir, DB_FILE_NAME), {
+    nativeBinding: options.nativeBinding,
+    maxSchemaVersion: MIGRATIONS.length,
+  });
+  try {
+    const migration = await migrate(db, options.dataDir);
+    if (migration.from !== migration.to) log.info(`database schema ${migration.from} -> ${migration.to}`);
+    const seed = syncBuiltins(db, options.seedDir, now());
+    if (!seed.skipped) log.info(`built-in library v${seed.seedVersion}: ${seed.added} added, ${seed.updated} updated, ${seed.retired} retired`);
+    const ctx: ServiceContext = {
+      db,
+      dataDir: options.dataDir,
+      search: new LibrarySearch(db),
+      appVersion: options.appVersion,
+      seedVersion: seed.seedVersion,
+      transport: options.transport,
+      log,
+      now,
+    };
+    collectUnusedMedia(ctx);
+    return { ctx, close: () => closeDatabase(db) };
+  } catch (err) {
+    closeDatabase(db);
+    throw err;
+  }
+}

@@ -1,0 +1,50 @@
+// The single place where call arguments are parsed and services are invoked. Both hosts
+// (Electron IPC and the browser-mode HTTP bridge) hand raw input here and send back the Result.
+import { contract, isChannel } from '../common/contract';
+import { describeZodError } from '../common/contract/issues';
+import { fail, ok, ServiceError, type Result } from '../common/contract/result';
+import { appHandlers } from './app/handlers';
+import type { ServiceContext } from './context';
+import { combineHandlers, type AnyHandler } from './handlers';
+import { libraryHandlers } from './library/handlers';
+import { mediaHandlers } from './media/handlers';
+
+export const HANDLER_GROUPS: Record<string, Record<string, AnyHandler>> = { app: appHandlers, library: libraryHandlers, media: mediaHandlers };
+const handlers = combineHandlers(HANDLER_GROUPS);
+
+/** The call names some feature answers; a test checks these are exactly the contract's. */
+export const registeredCalls = (): string[] => [...handlers.keys()];
+
+/** Call names are echoed only when they look like one; anything else might be typed data. */
+const CALL_NAME = /^[a-z]+\.[A-Za-z]+$/;
+
+function toFailure(channel: string, err: unknown, ctx: ServiceContext): Result<never> {
+  if (err instanceof ServiceError) return fail(err.code, err.message);
+  const code = (err as { code?: unknown }).code;
+  if (typeof code === 'string' && code.startsWith('SQLITE_')) {
+    if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
+      return fail('database_busy', 'The library is busy in another window. Try again in a moment.');
+    }
+    if (code.startsWith('SQLITE_FULL') || code.startsWith('SQLITE_IOERR') || code.startsWith('SQLITE_READONLY')) {
+      ctx.log.error(`${channel} failed writing to disk`, err);
+      return fail('disk_problem', 'Loadwise could not write to the disk (is it full?). Nothing was saved.');
+    }
+  }
+  ctx.log.error(`${channel} failed`, err);
+  return fail('internal', 'Something went wrong inside Loadwise. Nothing was changed. If it happens again, restart the app.');
+}
+
+export async function dispatch(ctx: ServiceContext, channel: string, raw: unknown): Promise<Result<unknown>> {
+  if (!isChannel(channel)) {
+    return fail('unknown_call', CALL_NAME.test(channel) && channel.length <= 60 ? `There is no call named "${channel}".` : 'There is no such call.');
+  }
+  const parsed = contract[channel].args.safeParse(raw ?? {});
+  if (!parsed.success) return fail('invalid_argument', `${channel}: ${describeZodError(parsed.error)}`);
+  const handler = handlers.get(channel);
+  if (!handler) return fail('unknown_call', `There is no call named "${channel}".`);
+  try {
+    return ok(await (handler as (c: ServiceContext, a: unknown) => unknown)(ctx, parsed.data));
+  } catch (err) {
+    return toFailure(channel, err, ctx);
+  }
+}

@@ -1,0 +1,129 @@
+// The exercise library's use cases. Built-in and imported exercises are read-only: a clinician
+// duplicates one to make their own version, so shared content is never silently altered.
+import { randomUUID } from 'node:crypto';
+import {
+  findSeq,
+  ftsColumns,
+  readExercise,
+  readRow,
+  setArchived,
+  toDraft,
+  writeExercise,
+  writeLinks,
+  type ExerciseRow,
+} from '../../db/queries/exercises';
+import type { ParsedArgsOf, SearchResult } from '../../common/contract';
+import type { Exercise, ExerciseDraft } from '../../common/domain/exercise';
+import { ServiceError } from '../../common/contract/result';
+import type { ServiceContext } from '../context';
+
+const NAME_MAX = 120;
+
+export function searchLibrary(ctx: ServiceContext, args: ParsedArgsOf<'library.search'>): SearchResult {
+  return ctx.search.search(args);
+}
+
+export function getExercise(ctx: ServiceContext, id: string): Exercise {
+  const ex = readExercise(ctx.db, id);
+  if (!ex) throw new ServiceError('not_found', 'That exercise is not in the library.');
+  return ex;
+}
+
+/** The row behind a change, refused when it is not the clinic's to change. */
+export function editableRow(ctx: ServiceContext, id: string): ExerciseRow {
+  const row = readRow(ctx.db, id);
+  if (!row) throw new ServiceError('not_found', 'That exercise is not in the library.');
+  if (row.origin === 'builtin') {
+    throw new ServiceError('read_only', 'Built-in exercises cannot be changed. Duplicate it to make your own version.');
+  }
+  if (row.origin === 'imported') {
+    throw new ServiceError('read_only', 'Imported exercises cannot be changed. Duplicate it to make your own version.');
+  }
+  return row;
+}
+
+function saveDraft(ctx: ServiceContext, target: { id: string; row: ExerciseRow | null }, draft: ExerciseDraft, extra: {
+  basedOnId: string | null;
+  contentVersion: number;
+}): void {
+  const stamp = ctx.now().toISOString();
+  const { progressionIds, regressionIds, ...rest } = draft;
+  const seq = writeExercise(
+    ctx.db,
+    {
+      id: target.id,
+      code: null,
+      origin: 'clinic',
+      originBundleId: null,
+      originBundleName: null,
+      basedOnId: extra.basedOnId,
+      contentVersion: extra.contentVersion,
+      createdAt: target.row?.created_at ?? stamp,
+      updatedAt: stamp,
+      archivedAt: target.row?.archived_at ?? null,
+    },
+    rest,
+  );
+  const missing = writeLinks(ctx.db, seq, progressionIds, regressionIds);
+  if (missing.length > 0) {
+    throw new ServiceError('not_found', `${missing.length} linked exercise(s) are no longer in the library. Remove the link and save again.`);
+  }
+  const fts = ftsColumns(draft);
+  ctx.search.learn(`${fts.name} ${fts.body} ${fts.tags}`);
+}
+
+export function createExercise(ctx: ServiceContext, draft: ExerciseDraft): Exercise {
+  const id = randomUUID();
+  ctx.db.transaction(() => saveDraft(ctx, { id, row: null }, draft, { basedOnId: null, contentVersion: 1 })).immediate();
+  return getExercise(ctx, id);
+}
+
+export function updateExercise(ctx: ServiceContext, args: ParsedArgsOf<'library.update'>): Exercise {
+  ctx.db.transaction(() => {
+    const row = editableRow(ctx, args.id);
+    if (row.content_version !== args.contentVersion) {
+      throw new ServiceError(
+        'conflict',
+        'This exercise was changed somewhere else after you opened it. Reopen it to see the latest version, then make your change again.',
+      );
+    }
+    saveDraft(ctx, { id: args.id, row }, args.draft, { basedOnId: row.based_on_id, contentVersion: row.content_version + 1 });
+  }).immediate();
+  return getExercise(ctx, args.id);
+}
+
+export function copyName(name: string): string {
+  const suffix = ' (copy)';
+  return name.length + suffix.length <= NAME_MAX ? name + suffix : name.slice(0, NAME_MAX - suffix.length).trimEnd() + suffix;
+}
+
+export function duplicateExercise(ctx: ServiceContext, sourceId: string): Exercise {
+  const source = getExercise(ctx, sourceId);
+  const id = randomUUID();
+  const draft = toDraft(source);
+  draft.text = { ...draft.text, name: copyName(source.text.name) };
+  ctx.db.transaction(() => {
+    saveDraft(ctx, { id, row: null }, draft, { basedOnId: source.id, contentVersion: 1 });
+    const seq = findSeq(ctx.db, id)!;
+    ctx.db
+      .prepare(
+        `INSERT INTO exercise_media (exercise_seq, sha256, position, caption)
+         SELECT ?, sha256, position, caption FROM exercise_media WHERE exercise_seq = ?`,
+      )
+      .run(seq, findSeq(ctx.db, source.id));
+  }).immediate();
+  return getExercise(ctx, id);
+}
+
+export function setExerciseArchived(ctx: ServiceContext, id: string, archived: boolean): Exercise {
+  ctx.db.transaction(() => {
+    const row = readRow(ctx.db, id);
+    if (!row) throw new ServiceError('not_found', 'That exercise is not in the library.');
+    if (row.origin === 'builtin') {
+      throw new ServiceError('read_only', 'Built-in exercises stay in the library. Use the filters to hide what you do not need.');
+    }
+    const stamp = ctx.now().toISOString();
+    setArchived(ctx.db, row.seq, archived ? (row.archived_at ?? stamp) : null, stamp);
+  }).immediate();
+  return getExercise(ctx, id);
+}

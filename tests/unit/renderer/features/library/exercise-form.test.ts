@@ -1,0 +1,73 @@
+// The editor's form model, without a browser: a saved exercise round-trips through the form, and
+// problems come back in plain words keyed to the field that holds them.
+import { describe, expect, it } from 'vitest';
+import { draftFromForm, emptyForm, fieldLabel, formFromExercise, validateForm } from '../../../../../renderer/src/features/library/exercise-form';
+import type { Exercise } from '../../../../../common/domain/exercise';
+import { sampleDraft } from '../../../../support/fixtures';
+
+function asExercise(): Exercise {
+  const { progressionIds: _p, regressionIds: _r, ...draft } = sampleDraft({
+    sources: [
+      { citation: 'McGill & Karpowicz 2009 (S17b).', url: null },
+      { citation: 'Guideline | with a bar', url: 'https://www.jospt.org/doi/10.2519/jospt.2021.0304' },
+    ],
+  });
+  return {
+    ...draft,
+    id: '00000000-0000-4000-8000-000000000001',
+    code: null,
+    origin: 'clinic',
+    originBundleName: null,
+    basedOnId: null,
+    contentVersion: 3,
+    locale: 'en',
+    archived: false,
+    createdAt: '2026-01-01T00:00:00.000Z',
+    updatedAt: '2026-01-01T00:00:00.000Z',
+    progressions: [{ id: '00000000-0000-4000-8000-000000000002', name: 'Harder', stage: 3, archived: false }],
+    regressions: [],
+    photos: [],
+  };
+}
+
+describe('exercise form', () => {
+  it('round-trips every field of a saved exercise', () => {
+    const ex = asExercise();
+    const { draft, errors } = validateForm(formFromExercise(ex));
+    expect(errors).toEqual({});
+    const { progressions, regressions, id: _i, code: _c, origin: _o, originBundleName: _b, basedOnId: _x, contentVersion: _v, locale: _l, archived: _a, createdAt: _cr, updatedAt: _u, photos: _ph, ...rest } = ex;
+    expect(draft).toEqual({ ...rest, progressionIds: progressions.map((p) => p.id), regressionIds: regressions.map((r) => r.id) });
+  });
+
+  it('reads one item per line and drops blank lines', () => {
+    const form = { ...formFromExercise(asExercise()), steps: 'First\n\n  Second  \n', tags: ' glutes , , hip hinge ' };
+    const draft = draftFromForm(form) as { text: { steps: string[] }; tags: string[] };
+    expect(draft.text.steps).toEqual(['First', 'Second']);
+    expect(draft.tags).toEqual(['glutes', 'hip hinge']);
+  });
+
+  it('names each missing field in plain words', () => {
+    const { draft, errors } = validateForm(emptyForm());
+    expect(draft).toBeNull();
+    expect(errors['text.name']).toBe('Required');
+    expect(errors['text.steps']).toBe('Add at least one');
+    expect(fieldLabel('text.steps')).toBe('Steps');
+  });
+
+  it('explains numbers and ranges', () => {
+    const base = formFromExercise(asExercise());
+    const { errors } = validateForm({ ...base, dosage: { ...base.dosage, sets: 'many', daysPerWeek: '9' } });
+    expect(errors['dosage.sets']).toBe('Enter a whole number');
+    expect(errors['dosage.daysPerWeek']).toBe('At most 7');
+    const range = validateForm({ ...base, dosage: { ...base.dosage, reps: '12', repsMax: '8' } });
+    expect(range.errors['dosage.repsMax']).toBe('The top of a rep range must be above its bottom');
+    expect(fieldLabel('dosage.repsMax')).toBe('Reps, top of range');
+    expect(fieldLabel('suitability.post-fusion')).toBe('After lumbar fusion suitability');
+  });
+
+  it('asks for a web address where a source link is not one', () => {
+    const base = formFromExercise(asExercise());
+    const { errors } = validateForm({ ...base, sources: 'A citation | ftp://example.org/file' });
+    expect(errors.sources).toBe('Use a web address starting with https://');
+  });
+});

@@ -1,0 +1,46 @@
+// The shipped built-in library: valid, complete per region and stage, and internally linked.
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadSeedLibrary } from '../../../../services/seed/load-seed';
+import { REGIONS, STAGES } from '../../../../common/domain/vocabulary';
+import { repoRoot } from '../../../support/repo';
+
+const seedDir = path.join(repoRoot, 'resources/seed');
+
+describe('built-in library seed', () => {
+  const library = loadSeedLibrary(seedDir);
+
+  it.each(REGIONS.flatMap((r) => STAGES.map((s) => [r, s] as const)))(
+    'has at least 12 %s exercises in stage %i',
+    (region, stage) => {
+      const count = library.exercises.filter((e) => e.region === region && e.stage === stage).length;
+      expect(count).toBeGreaterThanOrEqual(12);
+    },
+  );
+
+  it('gives every exercise steps, cues, a source and a regression or progression', () => {
+    for (const ex of library.exercises) {
+      expect(ex.text.steps.length, ex.code).toBeGreaterThanOrEqual(2);
+      expect(ex.text.cues.length, ex.code).toBeGreaterThanOrEqual(1);
+      expect(ex.sources.length, ex.code).toBeGreaterThanOrEqual(1);
+      expect(ex.progressions.length + ex.regressions.length, ex.code).toBeGreaterThanOrEqual(1);
+    }
+  });
+
+  it('links progressions to a same or later stage and regressions to a same or earlier one', () => {
+    const byCode = new Map(library.exercises.map((e) => [e.code, e]));
+    for (const ex of library.exercises) {
+      for (const code of ex.progressions) expect(byCode.get(code)!.stage, `${ex.code} -> ${code}`).toBeGreaterThanOrEqual(ex.stage);
+      for (const code of ex.regressions) expect(byCode.get(code)!.stage, `${ex.code} -> ${code}`).toBeLessThanOrEqual(ex.stage);
+    }
+  });
+
+  it('gives a post-operative week only where surgery or an implant applies, and one to every "avoid early"', () => {
+    for (const ex of library.exercises) {
+      for (const [generator, s] of Object.entries(ex.suitability)) {
+        if (['disc', 'instability', 'nerve'].includes(generator)) expect(s.earliestWeek, `${ex.code} ${generator}`).toBeNull();
+        if (s.rating === 'avoid-early') expect(s.earliestWeek, `${ex.code} ${generator} avoid early until when?`).not.toBeNull();
+      }
+    }
+  });
+});

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
-import { CONTENT_SECURITY_POLICY } from "./common/csp";
+import { CONTENT_SECURITY_POLICY } from './common/csp';
 
 /**
  * Writes the one CSP into index.html too, as a fallback to the header both transports send.
@@ -11,7 +11,12 @@ function cspMeta(): Plugin {
   return {
     name: 'loadwise-csp-meta',
     transformIndexHtml: (html) =>
-      html.replace('<!--csp-->', `<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY.split('; ').filter((d) => !d.startsWith('frame-ancestors')).join('; ')}" />`),
+      html.replace(
+        '<!--csp-->',
+        `<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY.split('; ')
+          .filter((d) => !d.startsWith('frame-ancestors'))
+          .join('; ')}" />`,
+      ),
   };
 }
 

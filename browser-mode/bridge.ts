@@ -99,7 +99,10 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     // a harmless top-level navigation: the page holds no data and the token is not sent with it.
     // Calls and sub-resources from another site are refused.
     const pageNavigation =
-      req.method === 'GET' && !pathname.startsWith('/api/') && req.headers['sec-fetch-mode'] === 'navigate' && req.headers['sec-fetch-dest'] === 'document';
+      req.method === 'GET' &&
+      !pathname.startsWith('/api/') &&
+      req.headers['sec-fetch-mode'] === 'navigate' &&
+      req.headers['sec-fetch-dest'] === 'document';
     const fromOtherSite = site === 'cross-site' || site === 'same-site';
     if ((origin !== undefined && !allowedOrigins.has(origin)) || (fromOtherSite && !pageNavigation)) {
       sendError(res, 403, 'forbidden_origin', 'Requests from other sites are refused.');

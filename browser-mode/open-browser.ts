@@ -71,4 +71,3 @@ export function openInChromium(url: string, dataDir: string): boolean {
   child.unref();
   return true;
 }
-

@@ -28,11 +28,7 @@ export interface MigrateResult {
   backupPath: string | null;
 }
 
-export async function migrate(
-  db: DB,
-  dataDir: string | null,
-  migrations: readonly Migration[] = MIGRATIONS,
-): Promise<MigrateResult> {
+export async function migrate(db: DB, dataDir: string | null, migrations: readonly Migration[] = MIGRATIONS): Promise<MigrateResult> {
   assertOrdered(migrations);
   const from = schemaVersion(db);
   const latest = migrations.length;

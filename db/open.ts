@@ -12,7 +12,10 @@ const PRIVATE_DIR_MODE = 0o700;
 const PRIVATE_FILE_MODE = 0o600;
 
 export class DatabaseOpenError extends Error {
-  constructor(message: string, readonly code: 'corrupt' | 'not_a_database' | 'io') {
+  constructor(
+    message: string,
+    readonly code: 'corrupt' | 'not_a_database' | 'io',
+  ) {
     super(message);
     this.name = 'DatabaseOpenError';
   }

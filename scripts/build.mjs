@@ -10,7 +10,18 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const out = path.join(root, 'out');
 const stampFile = path.join(out, '.build-stamp');
 const args = new Set(process.argv.slice(2));
-const SOURCES = ['common', 'services', 'browser-mode', 'electron', 'db', 'renderer', 'tools', 'package.json', 'vite.config.mts', 'scripts/build.mjs'];
+const SOURCES = [
+  'common',
+  'services',
+  'browser-mode',
+  'electron',
+  'db',
+  'renderer',
+  'tools',
+  'package.json',
+  'vite.config.mts',
+  'scripts/build.mjs',
+];
 
 function newestMtime(p) {
   const full = path.join(root, p);
@@ -50,12 +61,23 @@ const started = Date.now();
 await Promise.all([
   esbuild.build({ ...common, entryPoints: { index: 'electron/main/index.ts' }, outdir: 'out/main', outExtension: { '.js': '.cjs' } }),
   // A sandboxed preload may require only 'electron' and a few built-ins: bundle everything else.
-  esbuild.build({ ...common, entryPoints: { index: 'electron/preload/index.ts' }, outdir: 'out/preload', outExtension: { '.js': '.cjs' }, external: ['electron'] }),
+  esbuild.build({
+    ...common,
+    entryPoints: { index: 'electron/preload/index.ts' },
+    outdir: 'out/preload',
+    outExtension: { '.js': '.cjs' },
+    external: ['electron'],
+  }),
   esbuild.build({ ...common, entryPoints: { cli: 'browser-mode/cli.ts' }, outdir: 'out/browser', outExtension: { '.js': '.cjs' } }),
   esbuild.build({
     ...common,
     entryPoints: fs.existsSync(path.join(root, 'tools'))
-      ? Object.fromEntries(fs.readdirSync(path.join(root, 'tools')).filter((f) => f.endsWith('.ts')).map((f) => [f.replace(/\.ts$/, ''), `tools/${f}`]))
+      ? Object.fromEntries(
+          fs
+            .readdirSync(path.join(root, 'tools'))
+            .filter((f) => f.endsWith('.ts'))
+            .map((f) => [f.replace(/\.ts$/, ''), `tools/${f}`]),
+        )
       : {},
     outdir: 'out/tools',
     outExtension: { '.js': '.cjs' },

@@ -47,6 +47,8 @@ for (const i of result.issues) {
 for (const r of stale) console.log(`  [FAIL] reviewed entry ${r.check} in ${r.file} matches no finding any more: remove it`);
 if (result.errors?.length) console.log(`  ${result.errors.length} file(s) could not be parsed`);
 const failed = unreviewed.length + stale.length + (result.errors?.length ?? 0);
-console.log(`electronegativity: ${result.atomicChecks} atomic and ${result.globalChecks} global checks, ${result.issues.length} finding(s)`);
+console.log(
+  `electronegativity: ${result.atomicChecks} atomic and ${result.globalChecks} global checks, ${result.issues.length} finding(s)`,
+);
 console.log(`${failed === 0 ? 1 : 0} passed, ${failed === 0 ? 0 : 1} failed`);
 process.exit(failed === 0 ? 0 : 1);

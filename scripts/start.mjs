@@ -32,7 +32,10 @@ function electronBinary() {
   if (resolve()) return { bin: resolve() };
   const install = spawnSync(process.execPath, [path.join(pkgDir, 'install.js')], { encoding: 'utf8', timeout: 180_000 });
   if (install.status === 0 && resolve()) return { bin: resolve() };
-  const reason = `${install.stderr ?? ''}${install.stdout ?? ''}`.split('\n').map((l) => l.trim()).find((l) => /error|fail|ENOTFOUND|EAI_AGAIN/i.test(l));
+  const reason = `${install.stderr ?? ''}${install.stdout ?? ''}`
+    .split('\n')
+    .map((l) => l.trim())
+    .find((l) => /error|fail|ENOTFOUND|EAI_AGAIN/i.test(l));
   return { bin: null, reason: reason ? reason.slice(0, 120) : 'the download did not complete' };
 }
 

@@ -16,7 +16,11 @@ const bin = (name) => path.join(root, 'node_modules', '.bin', name);
 function step(title, cmd, args) {
   console.log(`\n=== ${title}`);
   const started = Date.now();
-  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, FORCE_COLOR: process.env.CI ? '0' : process.env.FORCE_COLOR } });
+  const r = spawnSync(cmd, args, {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, FORCE_COLOR: process.env.CI ? '0' : process.env.FORCE_COLOR },
+  });
   return { ok: r.status === 0, seconds: ((Date.now() - started) / 1000).toFixed(1) };
 }
 
@@ -40,9 +44,21 @@ for (const project of ['tsconfig.node.json', 'tsconfig.web.json', 'tsconfig.e2e.
 }
 
 fs.rmSync(path.join(results, 'unit.json'), { force: true });
-const unit = step('Unit tests (vitest)', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${path.join(results, 'unit.json')}`]);
+const unit = step('Unit tests (vitest)', bin('vitest'), [
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${path.join(results, 'unit.json')}`,
+]);
 const u = readJson(path.join(results, 'unit.json'));
-if (u) add('unit', u.numPassedTests, u.numFailedTests + (unit.ok || u.numFailedTests > 0 ? 0 : 1), u.numPendingTests + u.numTodoTests, unit.seconds);
+if (u)
+  add(
+    'unit',
+    u.numPassedTests,
+    u.numFailedTests + (unit.ok || u.numFailedTests > 0 ? 0 : 1),
+    u.numPendingTests + u.numTodoTests,
+    unit.seconds,
+  );
 else add('unit', 0, 1, 0, unit.seconds);
 
 const gate = step('Security gate (electronegativity)', process.execPath, [path.join(root, 'scripts/electronegativity-gate.mjs')]);
@@ -52,18 +68,29 @@ fs.rmSync(path.join(results, 'e2e.json'), { force: true });
 const e2e = step('End-to-end tests (Playwright)', bin('playwright'), ['test', '-c', path.join(root, 'tests/e2e/playwright.config.ts')]);
 const e = readJson(path.join(results, 'e2e.json'));
 if (e) {
-  add('e2e', e.stats.expected + e.stats.flaky, e.stats.unexpected + (e2e.ok || e.stats.unexpected > 0 ? 0 : 1), e.stats.skipped, e2e.seconds);
+  add(
+    'e2e',
+    e.stats.expected + e.stats.flaky,
+    e.stats.unexpected + (e2e.ok || e.stats.unexpected > 0 ? 0 : 1),
+    e.stats.skipped,
+    e2e.seconds,
+  );
   const reasons = new Set();
   const walk = (suite) => {
     for (const s of suite.suites ?? []) walk(s);
-    for (const spec of suite.specs ?? []) for (const t of spec.tests ?? []) for (const a of t.annotations ?? []) if (a.type === 'skip') reasons.add(`${t.projectName}: ${a.description}`);
+    for (const spec of suite.specs ?? [])
+      for (const t of spec.tests ?? [])
+        for (const a of t.annotations ?? []) if (a.type === 'skip') reasons.add(`${t.projectName}: ${a.description}`);
   };
   for (const s of e.suites ?? []) walk(s);
   for (const r of reasons) console.log(`skipped — ${r}`);
 } else add('e2e', 0, 1, 0, e2e.seconds);
 
 console.log('\n=== Summary');
-for (const t of tally) console.log(`${t.name.padEnd(32)} ${String(t.passed).padStart(4)} passed ${String(t.failed).padStart(3)} failed ${String(t.skipped).padStart(3)} skipped  ${t.seconds} s`);
+for (const t of tally)
+  console.log(
+    `${t.name.padEnd(32)} ${String(t.passed).padStart(4)} passed ${String(t.failed).padStart(3)} failed ${String(t.skipped).padStart(3)} skipped  ${t.seconds} s`,
+  );
 const sum = (k) => tally.reduce((n, t) => n + t[k], 0);
 console.log(`${sum('passed')} passed, ${sum('failed')} failed, ${sum('skipped')} skipped`);
 process.exit(sum('failed') === 0 ? 0 : 1);

@@ -37,7 +37,8 @@ export async function bootServices(options: BootOptions): Promise<Services> {
     const migration = await migrate(db, options.dataDir);
     if (migration.from !== migration.to) log.info(`database schema ${migration.from} -> ${migration.to}`);
     const seed = syncBuiltins(db, options.seedDir, now());
-    if (!seed.skipped) log.info(`built-in library v${seed.seedVersion}: ${seed.added} added, ${seed.updated} updated, ${seed.retired} retired`);
+    if (!seed.skipped)
+      log.info(`built-in library v${seed.seedVersion}: ${seed.added} added, ${seed.updated} updated, ${seed.retired} retired`);
     const ctx: ServiceContext = {
       db,
       dataDir: options.dataDir,

@@ -9,7 +9,11 @@ import { combineHandlers, type AnyHandler } from './handlers';
 import { libraryHandlers } from './library/handlers';
 import { mediaHandlers } from './media/handlers';
 
-export const HANDLER_GROUPS: Record<string, Record<string, AnyHandler>> = { app: appHandlers, library: libraryHandlers, media: mediaHandlers };
+export const HANDLER_GROUPS: Record<string, Record<string, AnyHandler>> = {
+  app: appHandlers,
+  library: libraryHandlers,
+  media: mediaHandlers,
+};
 const handlers = combineHandlers(HANDLER_GROUPS);
 
 /** The call names some feature answers; a test checks these are exactly the contract's. */
@@ -36,7 +40,10 @@ function toFailure(channel: string, err: unknown, ctx: ServiceContext): Result<n
 
 export async function dispatch(ctx: ServiceContext, channel: string, raw: unknown): Promise<Result<unknown>> {
   if (!isChannel(channel)) {
-    return fail('unknown_call', CALL_NAME.test(channel) && channel.length <= 60 ? `There is no call named "${channel}".` : 'There is no such call.');
+    return fail(
+      'unknown_call',
+      CALL_NAME.test(channel) && channel.length <= 60 ? `There is no call named "${channel}".` : 'There is no such call.',
+    );
   }
   const parsed = contract[channel].args.safeParse(raw ?? {});
   if (!parsed.success) return fail('invalid_argument', `${channel}: ${describeZodError(parsed.error)}`);

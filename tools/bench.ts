@@ -46,7 +46,20 @@ function rng(seed: number): () => number {
   };
 }
 
-const EXTRA_WORDS = ['tempo', 'pause', 'slow', 'controlled', 'light', 'heavy', 'supported', 'progression', 'variation', 'daily', 'gentle', 'steady'];
+const EXTRA_WORDS = [
+  'tempo',
+  'pause',
+  'slow',
+  'controlled',
+  'light',
+  'heavy',
+  'supported',
+  'progression',
+  'variation',
+  'daily',
+  'gentle',
+  'steady',
+];
 
 function generateLibrary(db: Parameters<typeof writeExercise>[0], count: number): void {
   const seed = loadSeedLibrary(seedDir).exercises;
@@ -60,7 +73,18 @@ function generateLibrary(db: Parameters<typeof writeExercise>[0], count: number)
       const word = pick(EXTRA_WORDS);
       writeExercise(
         db,
-        { id: randomUUID(), code: null, origin: 'clinic', originBundleId: null, originBundleName: null, basedOnId: null, contentVersion: 1, createdAt: stamp, updatedAt: stamp, archivedAt: null },
+        {
+          id: randomUUID(),
+          code: null,
+          origin: 'clinic',
+          originBundleId: null,
+          originBundleName: null,
+          basedOnId: null,
+          contentVersion: 1,
+          createdAt: stamp,
+          updatedAt: stamp,
+          archivedAt: null,
+        },
         {
           ...draft,
           stage: pick(STAGES),
@@ -144,7 +168,8 @@ async function measureSearch(): Promise<{ p95: number; rawP95: number; samples: 
       // Per-query medians, slowest first, to see where time goes.
       const per = requests.map((r, i) => ({ r, ms: median(viaContract.filter((_, k) => k % requests.length === i)) }));
       const labelled = per.map((p, i) => ({ ...p, filters: JSON.stringify(QUERIES[i].filters ?? {}) }));
-      for (const { r, ms, filters } of labelled.sort((a, b) => b.ms - a.ms)) log(`  ${ms.toFixed(2).padStart(8)} ms  "${r.query}" ${filters}`);
+      for (const { r, ms, filters } of labelled.sort((a, b) => b.ms - a.ms))
+        log(`  ${ms.toFixed(2).padStart(8)} ms  "${r.query}" ${filters}`);
     }
     const rss = process.memoryUsage().rss / 1024 / 1024;
     services.close();
@@ -158,7 +183,13 @@ async function measureSearch(): Promise<{ p95: number; rawP95: number; samples: 
 function post(port: number, token: string, channel: string): Promise<number> {
   return new Promise((resolve) => {
     const req = http.request(
-      { host: '127.0.0.1', port, path: `/api/${channel}`, method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' } },
+      {
+        host: '127.0.0.1',
+        port,
+        path: `/api/${channel}`,
+        method: 'POST',
+        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+      },
       (res) => {
         res.resume();
         res.on('end', () => resolve(res.statusCode ?? 0));
@@ -231,7 +262,13 @@ async function measureFirstRender(): Promise<number | null> {
   const isRoot = process.getuid?.() === 0;
   const browser = await chromium.launch({
     executablePath,
-    args: ['--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-gpu', ...(isRoot ? ['--no-sandbox'] : [])],
+    args: [
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-gpu',
+      ...(isRoot ? ['--no-sandbox'] : []),
+    ],
   });
   const times: number[] = [];
   try {

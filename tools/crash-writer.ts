@@ -24,8 +24,22 @@ function draft(i: number): Omit<ExerciseDraft, 'progressionIds' | 'regressionIds
       mistakes: ['Rushing.'],
       precautions: ['None.'],
     },
-    dosage: { sets: 2, reps: 10, repsMax: null, holdSeconds: null, durationSeconds: null, restSeconds: 30, sessionsPerDay: 1, daysPerWeek: 3, load: null, side: 'both', tempo: null },
-    suitability: Object.fromEntries(GENERATORS.map((g) => [g, { rating: 'suits', earliestWeek: null, note: null }])) as ExerciseDraft['suitability'],
+    dosage: {
+      sets: 2,
+      reps: 10,
+      repsMax: null,
+      holdSeconds: null,
+      durationSeconds: null,
+      restSeconds: 30,
+      sessionsPerDay: 1,
+      daysPerWeek: 3,
+      load: null,
+      side: 'both',
+      tempo: null,
+    },
+    suitability: Object.fromEntries(
+      GENERATORS.map((g) => [g, { rating: 'suits', earliestWeek: null, note: null }]),
+    ) as ExerciseDraft['suitability'],
     tags: ['crash', 'loop'],
     sources: [{ citation: 'Test.', url: null }],
     clinicianNotes: null,
@@ -41,7 +55,18 @@ async function main(): Promise<void> {
     const id = randomUUID();
     const seq = writeExercise(
       db,
-      { id, code: null, origin: 'clinic', originBundleId: null, originBundleName: null, basedOnId: null, contentVersion: 1, createdAt: stamp, updatedAt: stamp, archivedAt: null },
+      {
+        id,
+        code: null,
+        origin: 'clinic',
+        originBundleId: null,
+        originBundleName: null,
+        basedOnId: null,
+        contentVersion: 1,
+        createdAt: stamp,
+        updatedAt: stamp,
+        archivedAt: null,
+      },
       draft(i),
     );
     writeLinks(db, seq, previous ? [previous] : [], []);

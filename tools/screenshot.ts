@@ -19,7 +19,10 @@ async function main(): Promise<void> {
   const line: string = await new Promise((resolve) => readline.createInterface({ input: child.stdout! }).once('line', resolve));
   const url = line.slice('Loadwise is running at '.length);
   const isRoot = process.getuid?.() === 0;
-  const browser = await chromium.launch({ executablePath: process.env.LOADWISE_CHROMIUM ?? '/usr/bin/chromium', args: isRoot ? ['--no-sandbox'] : [] });
+  const browser = await chromium.launch({
+    executablePath: process.env.LOADWISE_CHROMIUM ?? '/usr/bin/chromium',
+    args: isRoot ? ['--no-sandbox'] : [],
+  });
   const extra = path.join(root, 'out', 'screenshots');
   fs.mkdirSync(extra, { recursive: true });
   try {
@@ -29,15 +32,28 @@ async function main(): Promise<void> {
     await page.getByRole('button', { name: 'Low back' }).click();
     await page.getByRole('checkbox', { name: 'Disc loading' }).check();
     await page.getByRole('searchbox', { name: 'Search exercises' }).fill('bird dog');
-    await page.getByRole('option').filter({ hasText: /^Bird dogL2/ }).first().click();
-    await page.locator('#detail-title').filter({ hasText: /^Bird dog$/ }).waitFor();
+    await page
+      .getByRole('option')
+      .filter({ hasText: /^Bird dogL2/ })
+      .first()
+      .click();
+    await page
+      .locator('#detail-title')
+      .filter({ hasText: /^Bird dog$/ })
+      .waitFor();
     await page.screenshot({ path: path.join(root, 'docs', 'screenshot.png') });
-    await page.locator('.pane').last().evaluate((el) => el.scrollTo(0, 900));
+    await page
+      .locator('.pane')
+      .last()
+      .evaluate((el) => el.scrollTo(0, 900));
     await page.screenshot({ path: path.join(extra, 'detail-lower.png') });
     await page.getByRole('button', { name: 'Duplicate to edit' }).click();
     await page.getByRole('form').waitFor();
     await page.screenshot({ path: path.join(extra, 'editor.png') });
-    await page.locator('.pane').last().evaluate((el) => el.scrollTo(0, 1400));
+    await page
+      .locator('.pane')
+      .last()
+      .evaluate((el) => el.scrollTo(0, 1400));
     await page.screenshot({ path: path.join(extra, 'editor-lower.png') });
     await page.getByRole('button', { name: 'Cancel' }).click();
     await page.getByRole('searchbox', { name: 'Search exercises' }).fill('s');

@@ -60,7 +60,10 @@ export interface DescribeOptions {
 /** "filters.stages.0: Invalid input; draft.text.name: Too small", one clause per problem. */
 export function describeZodError(error: z.ZodError, options: DescribeOptions = {}): string {
   const { redact = true, limit = 5, maxLength = 400 } = options;
-  const text = error.issues.slice(0, limit).map((i) => describeIssue(i, redact)).join('; ');
+  const text = error.issues
+    .slice(0, limit)
+    .map((i) => describeIssue(i, redact))
+    .join('; ');
   return text.length > maxLength ? `${text.slice(0, maxLength - 1)}…` : text;
 }
 

@@ -20,7 +20,10 @@ export const mediaCalls = {
         exerciseId: Id,
         fileName: z.string().min(1).max(255),
         // base64 grows data by 4/3; the exact byte limit is checked after decoding.
-        dataBase64: z.string().min(1).max(Math.ceil((MAX_PHOTO_BYTES * 4) / 3) + 1024 * 1024),
+        dataBase64: z
+          .string()
+          .min(1)
+          .max(Math.ceil((MAX_PHOTO_BYTES * 4) / 3) + 1024 * 1024),
         caption: z.string().trim().max(200).nullable().default(null),
       })
       .strict(),

@@ -31,7 +31,10 @@ export const fail = (code: ErrorCode, message: string): Result<never> => ({ ok: 
 
 /** Thrown inside services to end a call with a specific code; the dispatcher turns it into data. */
 export class ServiceError extends Error {
-  constructor(readonly code: ErrorCode, message: string) {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
     super(message);
     this.name = 'ServiceError';
   }

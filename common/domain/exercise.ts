@@ -52,12 +52,7 @@ export const SuitabilitySchema = z
 export type Suitability = z.infer<typeof SuitabilitySchema>;
 
 export const SuitabilityMapSchema = z
-  .object(
-    Object.fromEntries(GENERATORS.map((g) => [g, SuitabilitySchema])) as Record<
-      Generator,
-      typeof SuitabilitySchema
-    >,
-  )
+  .object(Object.fromEntries(GENERATORS.map((g) => [g, SuitabilitySchema])) as Record<Generator, typeof SuitabilitySchema>)
   .strict();
 export type SuitabilityMap = Record<Generator, Suitability>;
 
@@ -78,7 +73,10 @@ export type ExerciseText = z.infer<typeof ExerciseTextSchema>;
 export const SourceSchema = z
   .object({
     citation: line(400),
-    url: z.url({ protocol: /^https?$/ }).max(500).nullable(),
+    url: z
+      .url({ protocol: /^https?$/ })
+      .max(500)
+      .nullable(),
   })
   .strict();
 export type Source = z.infer<typeof SourceSchema>;

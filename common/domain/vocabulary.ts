@@ -19,15 +19,7 @@ export type Region = (typeof REGIONS)[number];
 export const RegionSchema = z.enum(REGIONS);
 export const REGION_LABELS: Record<Region, string> = { lumbar: 'Low back', cervical: 'Neck' };
 
-export const POSITIONS = [
-  'supine',
-  'prone',
-  'side-lying',
-  'quadruped',
-  'kneeling',
-  'sitting',
-  'standing',
-] as const;
+export const POSITIONS = ['supine', 'prone', 'side-lying', 'quadruped', 'kneeling', 'sitting', 'standing'] as const;
 export type Position = (typeof POSITIONS)[number];
 export const PositionSchema = z.enum(POSITIONS);
 export const POSITION_LABELS: Record<Position, string> = {
@@ -96,15 +88,7 @@ export const EQUIPMENT_LABELS: Record<Equipment, string> = {
 };
 
 /** Pain generators the clinician identifies; post-surgical ones carry time-bound restrictions. */
-export const GENERATORS = [
-  'disc',
-  'instability',
-  'nerve',
-  'post-decompression',
-  'post-fusion',
-  'post-acdf',
-  'scs',
-] as const;
+export const GENERATORS = ['disc', 'instability', 'nerve', 'post-decompression', 'post-fusion', 'post-acdf', 'scs'] as const;
 export type Generator = (typeof GENERATORS)[number];
 export const GeneratorSchema = z.enum(GENERATORS);
 export const GENERATOR_LABELS: Record<Generator, string> = {

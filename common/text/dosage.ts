@@ -15,8 +15,7 @@ export function formatSeconds(total: number): string {
   return sec === 0 ? `${min} min` : `${min} min ${sec} s`;
 }
 
-const reps = (d: Dosage): string | null =>
-  d.reps === null ? null : d.repsMax !== null ? `${d.reps}–${d.repsMax}` : String(d.reps);
+const reps = (d: Dosage): string | null => (d.reps === null ? null : d.repsMax !== null ? `${d.reps}–${d.repsMax}` : String(d.reps));
 
 /** "3 × 8–12 · hold 10 s · each side": what to do in one session, at a glance. */
 export function dosageHeadline(d: Dosage): string {

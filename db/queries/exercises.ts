@@ -3,14 +3,7 @@
 import type { DB } from '../open';
 import { stmt } from '../statements';
 import type { Generator, Locale, Origin } from '../../common/domain/vocabulary';
-import type {
-  Dosage,
-  Exercise,
-  ExerciseDraft,
-  ExercisePhoto,
-  LinkedExercise,
-  SuitabilityMap,
-} from '../../common/domain/exercise';
+import type { Dosage, Exercise, ExerciseDraft, ExercisePhoto, LinkedExercise, SuitabilityMap } from '../../common/domain/exercise';
 
 export interface ExerciseIdentity {
   id: string;
@@ -99,17 +92,18 @@ export function writeExercise(db: DB, identity: ExerciseIdentity, draft: Omit<Ex
   let seq: number;
   if (existing === null) {
     seq = Number(
-      stmt(db, 
-          `INSERT INTO exercises (id, code, origin, origin_bundle_id, origin_bundle_name, based_on_id, content_version,
+      stmt(
+        db,
+        `INSERT INTO exercises (id, code, origin, origin_bundle_id, origin_bundle_name, based_on_id, content_version,
              stage, region, position, dosage, clinician_notes, sort_key, archived_at, created_at, updated_at)
            VALUES (@id, @code, @origin, @origin_bundle_id, @origin_bundle_name, @based_on_id, @content_version,
              @stage, @region, @position, @dosage, @clinician_notes, @sort_key, @archived_at, @created_at, @updated_at)`,
-        )
-        .run(params).lastInsertRowid,
+      ).run(params).lastInsertRowid,
     );
   } else {
     seq = existing;
-    stmt(db, 
+    stmt(
+      db,
       `UPDATE exercises SET code = @code, origin = @origin, origin_bundle_id = @origin_bundle_id,
          origin_bundle_name = @origin_bundle_name, based_on_id = @based_on_id, content_version = @content_version,
          stage = @stage, region = @region, position = @position, dosage = @dosage, clinician_notes = @clinician_notes,
@@ -124,16 +118,24 @@ export function writeExercise(db: DB, identity: ExerciseIdentity, draft: Omit<Ex
   }
 
   const t = draft.text;
-  stmt(db, 
+  stmt(
+    db,
     `INSERT INTO exercise_text (exercise_seq, locale, name, summary, starting_position, steps, cues, mistakes, precautions)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(seq, DEFAULT_LOCALE, t.name, t.summary, t.startingPosition, JSON.stringify(t.steps), JSON.stringify(t.cues),
-    JSON.stringify(t.mistakes), JSON.stringify(t.precautions));
+  ).run(
+    seq,
+    DEFAULT_LOCALE,
+    t.name,
+    t.summary,
+    t.startingPosition,
+    JSON.stringify(t.steps),
+    JSON.stringify(t.cues),
+    JSON.stringify(t.mistakes),
+    JSON.stringify(t.precautions),
+  );
   const eq = stmt(db, 'INSERT INTO exercise_equipment (exercise_seq, equipment, position) VALUES (?, ?, ?)');
   [...new Set(draft.equipment)].forEach((e, i) => eq.run(seq, e, i));
-  const suit = stmt(db, 
-    'INSERT INTO exercise_suitability (exercise_seq, generator, rating, earliest_week, note) VALUES (?, ?, ?, ?, ?)',
-  );
+  const suit = stmt(db, 'INSERT INTO exercise_suitability (exercise_seq, generator, rating, earliest_week, note) VALUES (?, ?, ?, ?, ?)');
   for (const [generator, s] of Object.entries(draft.suitability)) suit.run(seq, generator, s.rating, s.earliestWeek, s.note);
   const tag = stmt(db, 'INSERT OR IGNORE INTO exercise_tags (exercise_seq, tag) VALUES (?, ?)');
   for (const t2 of draft.tags) tag.run(seq, t2);
@@ -149,7 +151,10 @@ export function writeLinks(db: DB, seq: number, progressionIds: string[], regres
   stmt(db, 'DELETE FROM exercise_links WHERE from_seq = ?').run(seq);
   const insert = stmt(db, 'INSERT OR IGNORE INTO exercise_links (from_seq, kind, to_seq, position) VALUES (?, ?, ?, ?)');
   const missing: string[] = [];
-  for (const [kind, ids] of [['progression', progressionIds], ['regression', regressionIds]] as const) {
+  for (const [kind, ids] of [
+    ['progression', progressionIds],
+    ['regression', regressionIds],
+  ] as const) {
     ids.forEach((id, i) => {
       const to = findSeq(db, id);
       if (to === null) missing.push(id);
@@ -183,27 +188,32 @@ export function readExercise(db: DB, id: string, locale: Locale = DEFAULT_LOCALE
     .pluck()
     .all(seq) as Exercise['equipment'];
   const suitability = {} as SuitabilityMap;
-  for (const s of stmt(db, 'SELECT generator, rating, earliest_week, note FROM exercise_suitability WHERE exercise_seq = ?')
-    .all(seq) as { generator: Generator; rating: SuitabilityMap[Generator]['rating']; earliest_week: number | null; note: string | null }[]) {
+  for (const s of stmt(db, 'SELECT generator, rating, earliest_week, note FROM exercise_suitability WHERE exercise_seq = ?').all(seq) as {
+    generator: Generator;
+    rating: SuitabilityMap[Generator]['rating'];
+    earliest_week: number | null;
+    note: string | null;
+  }[]) {
     suitability[s.generator] = { rating: s.rating, earliestWeek: s.earliest_week, note: s.note };
   }
   const tags = stmt(db, 'SELECT tag FROM exercise_tags WHERE exercise_seq = ? ORDER BY tag').pluck().all(seq) as string[];
-  const sources = stmt(db, 'SELECT citation, url FROM exercise_sources WHERE exercise_seq = ? ORDER BY position')
-    .all(seq) as Exercise['sources'];
-  const links = stmt(db, 
-      `SELECT l.kind, e.id, e.stage, e.archived_at, t.name FROM exercise_links l
+  const sources = stmt(db, 'SELECT citation, url FROM exercise_sources WHERE exercise_seq = ? ORDER BY position').all(
+    seq,
+  ) as Exercise['sources'];
+  const links = stmt(
+    db,
+    `SELECT l.kind, e.id, e.stage, e.archived_at, t.name FROM exercise_links l
        JOIN exercises e ON e.seq = l.to_seq
        JOIN exercise_text t ON t.exercise_seq = e.seq AND t.locale = 'en'
        WHERE l.from_seq = ? ORDER BY l.kind, l.position`,
-    )
-    .all(seq) as { kind: 'progression' | 'regression'; id: string; stage: 1 | 2 | 3 | 4; archived_at: string | null; name: string }[];
+  ).all(seq) as { kind: 'progression' | 'regression'; id: string; stage: 1 | 2 | 3 | 4; archived_at: string | null; name: string }[];
   const toLinked = (k: string): LinkedExercise[] =>
     links.filter((l) => l.kind === k).map((l) => ({ id: l.id, name: l.name, stage: l.stage, archived: l.archived_at !== null }));
-  const photos = stmt(db, 
-      `SELECT m.sha256, m.mime, m.width, m.height, m.bytes, em.caption FROM exercise_media em
+  const photos = stmt(
+    db,
+    `SELECT m.sha256, m.mime, m.width, m.height, m.bytes, em.caption FROM exercise_media em
        JOIN media m ON m.sha256 = em.sha256 WHERE em.exercise_seq = ? ORDER BY em.position`,
-    )
-    .all(seq) as ExercisePhoto[];
+  ).all(seq) as ExercisePhoto[];
   return {
     id: row.id,
     code: row.code,

@@ -3,13 +3,15 @@
 
 /** Mirrors FTS5's unicode61 tokenizer with remove_diacritics 2: lower case, no accents. */
 export function tokenize(text: string): string[] {
-  return text
-    // NFD, not NFKD: the index keeps ligatures and fractions whole, so must the query.
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((t) => t.length > 0);
+  return (
+    text
+      // NFD, not NFKD: the index keeps ligatures and fractions whole, so must the query.
+      .normalize('NFD')
+      .replace(/\p{M}/gu, '')
+      .toLowerCase()
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter((t) => t.length > 0)
+  );
 }
 
 /** Optimal string alignment distance (adjacent swaps count as one), stopping once above `max`. */

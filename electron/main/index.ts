@@ -24,9 +24,7 @@ const seedDir = app.isPackaged ? path.join(process.resourcesPath, 'seed') : path
 const devNativeBinding = path.join(appRoot, 'out', 'native', `electron-${process.versions.electron}`, 'better_sqlite3.node');
 const nativeBinding = !app.isPackaged && fs.existsSync(devNativeBinding) ? devNativeBinding : undefined;
 
-protocol.registerSchemesAsPrivileged([
-  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
-]);
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 app.enableSandbox();
 // A chosen data folder (tests, or a second clinic profile) replaces the per-user default.
 if (process.env.LOADWISE_DATA_DIR) app.setPath('userData', path.resolve(process.env.LOADWISE_DATA_DIR));

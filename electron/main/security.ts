@@ -16,9 +16,7 @@ function parse(url: string): URL | null {
 /** True only for the app's own pages: app://loadwise/… with no user info or port. */
 export function isAppUrl(url: string): boolean {
   const u = parse(url);
-  return (
-    u !== null && u.protocol === `${APP_SCHEME}:` && u.host === APP_HOST && u.username === '' && u.password === '' && u.port === ''
-  );
+  return u !== null && u.protocol === `${APP_SCHEME}:` && u.host === APP_HOST && u.username === '' && u.password === '' && u.port === '';
 }
 
 /** In-window navigation: the app never navigates away from itself. */

@@ -5,7 +5,9 @@ import { contextBridge, ipcRenderer } from 'electron';
 import { CALL_NAMES, IPC_COMMAND, ipcChannelName } from '../../common/contract/channels';
 import { MENU_COMMANDS, type MenuCommand } from '../../common/contract/commands';
 
-const api = Object.fromEntries(CALL_NAMES.map((channel) => [channel, (args: unknown) => ipcRenderer.invoke(ipcChannelName(channel), args)]));
+const api = Object.fromEntries(
+  CALL_NAMES.map((channel) => [channel, (args: unknown) => ipcRenderer.invoke(ipcChannelName(channel), args)]),
+);
 
 const appEvents = {
   onCommand(listener: (command: MenuCommand) => void): () => void {

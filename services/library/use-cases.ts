@@ -42,10 +42,15 @@ export function editableRow(ctx: ServiceContext, id: string): ExerciseRow {
   return row;
 }
 
-function saveDraft(ctx: ServiceContext, target: { id: string; row: ExerciseRow | null }, draft: ExerciseDraft, extra: {
-  basedOnId: string | null;
-  contentVersion: number;
-}): void {
+function saveDraft(
+  ctx: ServiceContext,
+  target: { id: string; row: ExerciseRow | null },
+  draft: ExerciseDraft,
+  extra: {
+    basedOnId: string | null;
+    contentVersion: number;
+  },
+): void {
   const stamp = ctx.now().toISOString();
   const { progressionIds, regressionIds, ...rest } = draft;
   const seq = writeExercise(
@@ -66,7 +71,10 @@ function saveDraft(ctx: ServiceContext, target: { id: string; row: ExerciseRow |
   );
   const missing = writeLinks(ctx.db, seq, progressionIds, regressionIds);
   if (missing.length > 0) {
-    throw new ServiceError('not_found', `${missing.length} linked exercise(s) are no longer in the library. Remove the link and save again.`);
+    throw new ServiceError(
+      'not_found',
+      `${missing.length} linked exercise(s) are no longer in the library. Remove the link and save again.`,
+    );
   }
   const fts = ftsColumns(draft);
   ctx.search.learn(`${fts.name} ${fts.body} ${fts.tags}`);
@@ -79,16 +87,18 @@ export function createExercise(ctx: ServiceContext, draft: ExerciseDraft): Exerc
 }
 
 export function updateExercise(ctx: ServiceContext, args: ParsedArgsOf<'library.update'>): Exercise {
-  ctx.db.transaction(() => {
-    const row = editableRow(ctx, args.id);
-    if (row.content_version !== args.contentVersion) {
-      throw new ServiceError(
-        'conflict',
-        'This exercise was changed somewhere else after you opened it. Reopen it to see the latest version, then make your change again.',
-      );
-    }
-    saveDraft(ctx, { id: args.id, row }, args.draft, { basedOnId: row.based_on_id, contentVersion: row.content_version + 1 });
-  }).immediate();
+  ctx.db
+    .transaction(() => {
+      const row = editableRow(ctx, args.id);
+      if (row.content_version !== args.contentVersion) {
+        throw new ServiceError(
+          'conflict',
+          'This exercise was changed somewhere else after you opened it. Reopen it to see the latest version, then make your change again.',
+        );
+      }
+      saveDraft(ctx, { id: args.id, row }, args.draft, { basedOnId: row.based_on_id, contentVersion: row.content_version + 1 });
+    })
+    .immediate();
   return getExercise(ctx, args.id);
 }
 
@@ -102,28 +112,32 @@ export function duplicateExercise(ctx: ServiceContext, sourceId: string): Exerci
   const id = randomUUID();
   const draft = toDraft(source);
   draft.text = { ...draft.text, name: copyName(source.text.name) };
-  ctx.db.transaction(() => {
-    saveDraft(ctx, { id, row: null }, draft, { basedOnId: source.id, contentVersion: 1 });
-    const seq = findSeq(ctx.db, id)!;
-    ctx.db
-      .prepare(
-        `INSERT INTO exercise_media (exercise_seq, sha256, position, caption)
+  ctx.db
+    .transaction(() => {
+      saveDraft(ctx, { id, row: null }, draft, { basedOnId: source.id, contentVersion: 1 });
+      const seq = findSeq(ctx.db, id)!;
+      ctx.db
+        .prepare(
+          `INSERT INTO exercise_media (exercise_seq, sha256, position, caption)
          SELECT ?, sha256, position, caption FROM exercise_media WHERE exercise_seq = ?`,
-      )
-      .run(seq, findSeq(ctx.db, source.id));
-  }).immediate();
+        )
+        .run(seq, findSeq(ctx.db, source.id));
+    })
+    .immediate();
   return getExercise(ctx, id);
 }
 
 export function setExerciseArchived(ctx: ServiceContext, id: string, archived: boolean): Exercise {
-  ctx.db.transaction(() => {
-    const row = readRow(ctx.db, id);
-    if (!row) throw new ServiceError('not_found', 'That exercise is not in the library.');
-    if (row.origin === 'builtin') {
-      throw new ServiceError('read_only', 'Built-in exercises stay in the library. Use the filters to hide what you do not need.');
-    }
-    const stamp = ctx.now().toISOString();
-    setArchived(ctx.db, row.seq, archived ? (row.archived_at ?? stamp) : null, stamp);
-  }).immediate();
+  ctx.db
+    .transaction(() => {
+      const row = readRow(ctx.db, id);
+      if (!row) throw new ServiceError('not_found', 'That exercise is not in the library.');
+      if (row.origin === 'builtin') {
+        throw new ServiceError('read_only', 'Built-in exercises stay in the library. Use the filters to hide what you do not need.');
+      }
+      const stamp = ctx.now().toISOString();
+      setArchived(ctx.db, row.seq, archived ? (row.archived_at ?? stamp) : null, stamp);
+    })
+    .immediate();
   return getExercise(ctx, id);
 }

@@ -80,10 +80,13 @@ export async function cleanImage(fileName: string, input: Buffer): Promise<Clean
   try {
     // rotate() applies the camera's orientation before the metadata that holds it is dropped.
     const base = sharp(input, { limitInputPixels: MAX_PHOTO_PIXELS, failOn: 'error' }).rotate();
-    const encode = (s: Sharp): Sharp =>
-      mime === 'image/png' ? s.png({ compressionLevel: 9 }) : s.jpeg({ quality: 85, mozjpeg: true });
-    const bytes = await encode(base.clone().resize({ width: LONGEST_EDGE, height: LONGEST_EDGE, fit: 'inside', withoutEnlargement: true })).toBuffer({ resolveWithObject: true });
-    const thumb = await encode(base.clone().resize({ width: THUMB_EDGE, height: THUMB_EDGE, fit: 'inside', withoutEnlargement: true })).toBuffer();
+    const encode = (s: Sharp): Sharp => (mime === 'image/png' ? s.png({ compressionLevel: 9 }) : s.jpeg({ quality: 85, mozjpeg: true }));
+    const bytes = await encode(
+      base.clone().resize({ width: LONGEST_EDGE, height: LONGEST_EDGE, fit: 'inside', withoutEnlargement: true }),
+    ).toBuffer({ resolveWithObject: true });
+    const thumb = await encode(
+      base.clone().resize({ width: THUMB_EDGE, height: THUMB_EDGE, fit: 'inside', withoutEnlargement: true }),
+    ).toBuffer();
     return {
       mime,
       bytes: bytes.data,
@@ -111,23 +114,28 @@ export async function attachPhoto(ctx: ServiceContext, args: ParsedArgsOf<'media
   const input = Buffer.from(args.dataBase64, 'base64');
   const image = await cleanImage(args.fileName, input);
   // Files first, rows second: a crash in between leaves an unreferenced file, which start-up removes.
-  for (const [variant, bytes] of [['full', image.bytes], ['thumb', image.thumb]] as const) {
+  for (const [variant, bytes] of [
+    ['full', image.bytes],
+    ['thumb', image.thumb],
+  ] as const) {
     const file = mediaPath(ctx.dataDir, image.sha256, variant, image.mime);
     if (!fs.existsSync(file)) writeFileAtomic(file, bytes);
   }
-  ctx.db.transaction(() => {
-    const row = editableRow(ctx, args.exerciseId);
-    const already = stmt(ctx.db, 'SELECT 1 FROM exercise_media WHERE exercise_seq = ? AND sha256 = ?').get(row.seq, image.sha256);
-    if (already) return;
-    const count = assertRoomForPhoto(ctx, row.seq);
-    ctx.db
-      .prepare('INSERT OR IGNORE INTO media (sha256, mime, width, height, bytes, created_at) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(image.sha256, image.mime, image.width, image.height, image.bytes.length, ctx.now().toISOString());
-    ctx.db
-      .prepare('INSERT INTO exercise_media (exercise_seq, sha256, position, caption) VALUES (?, ?, ?, ?)')
-      .run(row.seq, image.sha256, count, args.caption);
-    bumpVersion(ctx, row.seq);
-  }).immediate();
+  ctx.db
+    .transaction(() => {
+      const row = editableRow(ctx, args.exerciseId);
+      const already = stmt(ctx.db, 'SELECT 1 FROM exercise_media WHERE exercise_seq = ? AND sha256 = ?').get(row.seq, image.sha256);
+      if (already) return;
+      const count = assertRoomForPhoto(ctx, row.seq);
+      ctx.db
+        .prepare('INSERT OR IGNORE INTO media (sha256, mime, width, height, bytes, created_at) VALUES (?, ?, ?, ?, ?, ?)')
+        .run(image.sha256, image.mime, image.width, image.height, image.bytes.length, ctx.now().toISOString());
+      ctx.db
+        .prepare('INSERT INTO exercise_media (exercise_seq, sha256, position, caption) VALUES (?, ?, ?, ?)')
+        .run(row.seq, image.sha256, count, args.caption);
+      bumpVersion(ctx, row.seq);
+    })
+    .immediate();
   return getExercise(ctx, args.exerciseId);
 }
 
@@ -138,12 +146,14 @@ function bumpVersion(ctx: ServiceContext, seq: number): void {
 }
 
 export function removePhoto(ctx: ServiceContext, args: ParsedArgsOf<'media.remove'>): Exercise {
-  ctx.db.transaction(() => {
-    const row = editableRow(ctx, args.exerciseId);
-    const removed = ctx.db.prepare('DELETE FROM exercise_media WHERE exercise_seq = ? AND sha256 = ?').run(row.seq, args.sha256);
-    if (removed.changes === 0) throw new ServiceError('not_found', 'That photo is not attached to this exercise.');
-    bumpVersion(ctx, row.seq);
-  }).immediate();
+  ctx.db
+    .transaction(() => {
+      const row = editableRow(ctx, args.exerciseId);
+      const removed = ctx.db.prepare('DELETE FROM exercise_media WHERE exercise_seq = ? AND sha256 = ?').run(row.seq, args.sha256);
+      if (removed.changes === 0) throw new ServiceError('not_found', 'That photo is not attached to this exercise.');
+      bumpVersion(ctx, row.seq);
+    })
+    .immediate();
   return getExercise(ctx, args.exerciseId);
 }
 
@@ -157,15 +167,16 @@ export function readPhoto(ctx: ServiceContext, args: ParsedArgsOf<'media.get'>):
 
 /** Removes photos no exercise uses any more, rows and files, and leftovers of interrupted writes. */
 export function collectUnusedMedia(ctx: ServiceContext): number {
-  const unused = ctx.db
-    .prepare('SELECT sha256, mime FROM media WHERE sha256 NOT IN (SELECT sha256 FROM exercise_media)')
-    .all() as { sha256: string; mime: Mime }[];
-  ctx.db.transaction(() => {
-    for (const m of unused) ctx.db.prepare('DELETE FROM media WHERE sha256 = ?').run(m.sha256);
-  }).immediate();
-  const known = new Set(
-    (ctx.db.prepare('SELECT sha256 FROM media').pluck().all() as string[]),
-  );
+  const unused = ctx.db.prepare('SELECT sha256, mime FROM media WHERE sha256 NOT IN (SELECT sha256 FROM exercise_media)').all() as {
+    sha256: string;
+    mime: Mime;
+  }[];
+  ctx.db
+    .transaction(() => {
+      for (const m of unused) ctx.db.prepare('DELETE FROM media WHERE sha256 = ?').run(m.sha256);
+    })
+    .immediate();
+  const known = new Set(ctx.db.prepare('SELECT sha256 FROM media').pluck().all() as string[]);
   const root = path.join(ctx.dataDir, MEDIA_DIR_NAME);
   let removed = 0;
   if (!fs.existsSync(root)) return 0;

@@ -29,12 +29,14 @@ export function syncBuiltins(db: DB, seedDir: string, now: Date): SyncReport {
 
   db.transaction(() => {
     const current = new Map(
-      (db.prepare("SELECT id, content_version, created_at, archived_at FROM exercises WHERE origin = 'builtin'").all() as {
-        id: string;
-        content_version: number;
-        created_at: string;
-        archived_at: string | null;
-      }[]).map((r) => [r.id, r]),
+      (
+        db.prepare("SELECT id, content_version, created_at, archived_at FROM exercises WHERE origin = 'builtin'").all() as {
+          id: string;
+          content_version: number;
+          created_at: string;
+          archived_at: string | null;
+        }[]
+      ).map((r) => [r.id, r]),
     );
     const changed: SeedExercise[] = [];
     const restore = db.prepare('UPDATE exercises SET archived_at = NULL, updated_at = ? WHERE id = ?');
@@ -76,7 +78,12 @@ export function syncBuiltins(db: DB, seedDir: string, now: Date): SyncReport {
     const idByCode = new Map(library.exercises.map((e) => [e.code, e.id]));
     for (const ex of changed) {
       const seq = findSeq(db, ex.id)!;
-      writeLinks(db, seq, ex.progressions.map((c) => idByCode.get(c)!), ex.regressions.map((c) => idByCode.get(c)!));
+      writeLinks(
+        db,
+        seq,
+        ex.progressions.map((c) => idByCode.get(c)!),
+        ex.regressions.map((c) => idByCode.get(c)!),
+      );
     }
     // A built-in this version no longer ships is archived, not deleted: programs may still use it.
     const shipped = new Set(library.exercises.map((e) => e.id));

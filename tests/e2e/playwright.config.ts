@@ -16,7 +16,11 @@ export default defineConfig({
   outputDir: path.join(root, 'test-results', 'e2e-artifacts'),
   reporter: [['list'], ['json', { outputFile: path.join(root, 'test-results', 'e2e.json') }]],
   projects: [
-    { name: 'browser', testDir: path.join(__dirname, 'browser'), use: { launchOptions: chromiumLaunchOptions(), viewport: { width: 1366, height: 800 } } },
+    {
+      name: 'browser',
+      testDir: path.join(__dirname, 'browser'),
+      use: { launchOptions: chromiumLaunchOptions(), viewport: { width: 1366, height: 800 } },
+    },
     { name: 'electron', testDir: path.join(__dirname, 'electron') },
   ],
 });

@@ -53,7 +53,9 @@ export function sampleDraft(overrides: Partial<ExerciseDraft> = {}): ExerciseDra
       side: 'alternating',
       tempo: null,
     },
-    suitability: Object.fromEntries(GENERATORS.map((g) => [g, { rating: 'suits', earliestWeek: null, note: null }])) as ExerciseDraft['suitability'],
+    suitability: Object.fromEntries(
+      GENERATORS.map((g) => [g, { rating: 'suits', earliestWeek: null, note: null }]),
+    ) as ExerciseDraft['suitability'],
     tags: ['multifidus', 'neutral spine'],
     sources: [{ citation: 'McGill & Karpowicz 2009 (S17b).', url: null }],
     progressionIds: [],

@@ -23,12 +23,48 @@ interface Layer {
 
 export const LAYERS: Layer[] = [
   { folder: 'common', folders: [], node: false, packages: ['zod'], why: 'common code runs in every process: pure TypeScript and zod' },
-  { folder: 'db', folders: ['common/domain'], node: true, packages: ['better-sqlite3'], why: 'the database layer knows domain types, never the contract or a transport' },
-  { folder: 'services', folders: ['common', 'db'], node: true, packages: ['zod', 'sharp', 'better-sqlite3'], why: 'use cases serve both hosts and know neither' },
-  { folder: 'browser-mode', folders: ['common', 'services', 'db'], node: true, packages: [], why: 'browser mode runs where Electron cannot' },
-  { folder: 'electron/main', folders: ['common', 'services', 'db'], node: true, packages: ['electron'], why: 'the Electron host never carries the loopback bridge' },
-  { folder: 'electron/preload', folders: ['common/contract/channels.ts', 'common/contract/commands.ts'], node: false, packages: ['electron'], why: 'a sandboxed preload loads only electron and the name lists (no zod, no schemas)' },
-  { folder: 'renderer/src', folders: ['common'], node: false, packages: ['react', 'react-dom'], why: 'the renderer never touches Node; it reaches main through renderer/src/api' },
+  {
+    folder: 'db',
+    folders: ['common/domain'],
+    node: true,
+    packages: ['better-sqlite3'],
+    why: 'the database layer knows domain types, never the contract or a transport',
+  },
+  {
+    folder: 'services',
+    folders: ['common', 'db'],
+    node: true,
+    packages: ['zod', 'sharp', 'better-sqlite3'],
+    why: 'use cases serve both hosts and know neither',
+  },
+  {
+    folder: 'browser-mode',
+    folders: ['common', 'services', 'db'],
+    node: true,
+    packages: [],
+    why: 'browser mode runs where Electron cannot',
+  },
+  {
+    folder: 'electron/main',
+    folders: ['common', 'services', 'db'],
+    node: true,
+    packages: ['electron'],
+    why: 'the Electron host never carries the loopback bridge',
+  },
+  {
+    folder: 'electron/preload',
+    folders: ['common/contract/channels.ts', 'common/contract/commands.ts'],
+    node: false,
+    packages: ['electron'],
+    why: 'a sandboxed preload loads only electron and the name lists (no zod, no schemas)',
+  },
+  {
+    folder: 'renderer/src',
+    folders: ['common'],
+    node: false,
+    packages: ['react', 'react-dom'],
+    why: 'the renderer never touches Node; it reaches main through renderer/src/api',
+  },
 ];
 
 function sources(dir: string): string[] {
@@ -59,7 +95,12 @@ const within = (target: string, folder: string): boolean =>
 
 function allowed(layer: Layer, target: Target): boolean {
   if (target.kind === 'node') return layer.node;
-  if (target.kind === 'package') return layer.packages === '*' || layer.packages.includes(target.name) || (target.name.startsWith('react') && layer.packages.includes('react'));
+  if (target.kind === 'package')
+    return (
+      layer.packages === '*' ||
+      layer.packages.includes(target.name) ||
+      (target.name.startsWith('react') && layer.packages.includes('react'))
+    );
   return within(target.folder, layer.folder) || layer.folders.some((f) => within(target.folder, f));
 }
 
@@ -86,7 +127,12 @@ describe('layering', () => {
   });
 
   it('sees dynamic imports, require calls and re-exports', () => {
-    const text = ["const a = await import('../../db/open');", "const b = require('node:fs');", "export { x } from '../services/boot';", "import type { Y } from 'electron';"].join('\n');
+    const text = [
+      "const a = await import('../../db/open');",
+      "const b = require('node:fs');",
+      "export { x } from '../services/boot';",
+      "import type { Y } from 'electron';",
+    ].join('\n');
     expect(importsOf(text)).toEqual(['../../db/open', 'node:fs', '../services/boot', 'electron']);
   });
 

@@ -52,7 +52,10 @@ export function onMenuCommand(listener: (command: MenuCommand) => void): () => v
 
 /** Thrown in the renderer for a failed call, carrying the service's plain-language message. */
 export class CallError extends Error {
-  constructor(readonly code: string, message: string) {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
     super(message);
     this.name = 'CallError';
   }

@@ -42,7 +42,9 @@ export function App() {
   useEffect(() => {
     void api['app.info']({}).then((r) => {
       if (!r.ok && r.error.code === 'unauthorized') {
-        setBlocked('Open Loadwise with the full address it printed when it started: the part after #token= lets this window in. Each start makes a new one.');
+        setBlocked(
+          'Open Loadwise with the full address it printed when it started: the part after #token= lets this window in. Each start makes a new one.',
+        );
       }
     });
   }, []);

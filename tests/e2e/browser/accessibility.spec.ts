@@ -11,10 +11,17 @@ async function seriousViolations(page: Page): Promise<string[]> {
   for (const rule of ['color-contrast', 'label', 'button-name', 'aria-allowed-attr', 'landmark-one-main']) {
     if (!ran.has(rule) && !results.violations.some((v) => v.id === rule)) throw new Error(`axe did not evaluate ${rule}`);
   }
-  for (const v of results.violations.filter((x) => x.impact === 'moderate' || x.impact === 'minor')) console.log(`axe ${v.impact}: ${v.id}`);
+  for (const v of results.violations.filter((x) => x.impact === 'moderate' || x.impact === 'minor'))
+    console.log(`axe ${v.impact}: ${v.id}`);
   return results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+          .slice(0, 3)
+          .map((n) => n.target.join(' '))
+          .join(', ')}`,
+    );
 }
 
 test('library with filters, results and an exercise in detail', async ({ page, app }) => {

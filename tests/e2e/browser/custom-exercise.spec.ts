@@ -36,7 +36,9 @@ test('creates an exercise after fixing what the form points out, adds a photo, a
   await form.getByRole('checkbox', { name: 'No equipment' }).uncheck();
   await form.getByRole('checkbox', { name: 'Wall' }).check();
   await form.getByLabel('Starting position').fill('Stand facing a wall, hands on it at shoulder height.');
-  await form.getByLabel('Steps', { exact: true }).fill('Breathe in.\nAs you breathe out, press gently into the wall.\nHold for 5 seconds, keep breathing.');
+  await form
+    .getByLabel('Steps', { exact: true })
+    .fill('Breathe in.\nAs you breathe out, press gently into the wall.\nHold for 5 seconds, keep breathing.');
   await form.getByLabel('Coaching cues').fill('Ribs stay down.');
   await form.getByLabel('Hold (seconds)').fill('5');
   await form.getByLabel('After lumbar fusion rating').selectOption('caution');
@@ -58,9 +60,15 @@ test('creates an exercise after fixing what the form points out, adds a photo, a
   await expect(article.getByRole('img', { name: 'Wall press with breath, photo 1' })).toHaveJSProperty('complete', true);
 
   const db = app.db();
-  const row = db.prepare("SELECT e.seq, e.content_version FROM exercises e JOIN exercise_text t ON t.exercise_seq = e.seq WHERE t.name = 'Wall press with breath'").get() as { seq: number; content_version: number };
+  const row = db
+    .prepare(
+      "SELECT e.seq, e.content_version FROM exercises e JOIN exercise_text t ON t.exercise_seq = e.seq WHERE t.name = 'Wall press with breath'",
+    )
+    .get() as { seq: number; content_version: number };
   expect(row.content_version).toBe(2);
-  const media = db.prepare('SELECT m.sha256, m.mime FROM media m JOIN exercise_media em ON em.sha256 = m.sha256 WHERE em.exercise_seq = ?').all(row.seq) as { sha256: string; mime: string }[];
+  const media = db
+    .prepare('SELECT m.sha256, m.mime FROM media m JOIN exercise_media em ON em.sha256 = m.sha256 WHERE em.exercise_seq = ?')
+    .all(row.seq) as { sha256: string; mime: string }[];
   expect(media).toHaveLength(1);
   const stored = path.join(app.dataDir, 'media', media[0].sha256.slice(0, 2), `${media[0].sha256}.jpg`);
   expect((await sharp(stored).metadata()).exif).toBeUndefined();
@@ -113,7 +121,9 @@ test('duplicating a built-in makes an editable clinic copy and leaves the built-
 
   const rows = app
     .db()
-    .prepare("SELECT e.origin, e.based_on_id, json_extract(e.dosage, '$.sets') AS sets, e.id FROM exercises e JOIN exercise_text t ON t.exercise_seq = e.seq WHERE t.name IN (?, ?) ORDER BY e.origin")
+    .prepare(
+      "SELECT e.origin, e.based_on_id, json_extract(e.dosage, '$.sets') AS sets, e.id FROM exercises e JOIN exercise_text t ON t.exercise_seq = e.seq WHERE t.name IN (?, ?) ORDER BY e.origin",
+    )
     .all(original, `${original} (copy)`) as { origin: string; based_on_id: string | null; sets: number; id: string }[];
   expect(rows.map((r) => r.origin)).toEqual(['builtin', 'clinic']);
   expect(rows[1].based_on_id).toBe(rows[0].id);

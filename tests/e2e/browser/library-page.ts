@@ -33,7 +33,9 @@ export class LibraryPage {
   }
 
   result(name: string): Locator {
-    return this.results.filter({ has: this.page.locator('.result-title > span:first-child', { hasText: new RegExp(`^${escape(name)}$`) }) });
+    return this.results.filter({
+      has: this.page.locator('.result-title > span:first-child', { hasText: new RegExp(`^${escape(name)}$`) }),
+    });
   }
 
   async open(name: string): Promise<void> {

@@ -79,7 +79,9 @@ test('filters by pain-generator suitability and shows the rating on each result'
   const expected = (
     app
       .db()
-      .prepare("SELECT count(*) AS n FROM exercise_suitability s JOIN exercises e ON e.seq = s.exercise_seq WHERE s.generator = 'post-fusion' AND s.rating = 'suits' AND e.archived_at IS NULL")
+      .prepare(
+        "SELECT count(*) AS n FROM exercise_suitability s JOIN exercises e ON e.seq = s.exercise_seq WHERE s.generator = 'post-fusion' AND s.rating = 'suits' AND e.archived_at IS NULL",
+      )
       .get() as { n: number }
   ).n;
   await expect(lib.count).toHaveText(`${expected} exercises`);

@@ -38,7 +38,9 @@ test.describe('Electron app', () => {
 
   test('runs the renderer isolated, sandboxed and without Node', async () => {
     // The options themselves are unit-tested; here, their effect on the live page.
-    const globals = await page.evaluate(() => ['require', 'process', 'module', 'Buffer', 'ipcRenderer'].map((k) => typeof (window as unknown as Record<string, unknown>)[k]));
+    const globals = await page.evaluate(() =>
+      ['require', 'process', 'module', 'Buffer', 'ipcRenderer'].map((k) => typeof (window as unknown as Record<string, unknown>)[k]),
+    );
     expect(globals).toEqual(['undefined', 'undefined', 'undefined', 'undefined', 'undefined']);
     expect(await page.evaluate(() => Object.keys((window as unknown as { api: object }).api).sort())).toEqual([...CHANNELS].sort());
     expect(page.url()).toBe('app://loadwise/');
@@ -52,7 +54,12 @@ test.describe('Electron app', () => {
     });
     await expect(page.locator('.results-count')).toBeVisible();
     expect(page.url()).toBe('app://loadwise/');
-    const camera = await page.evaluate(() => navigator.mediaDevices.getUserMedia({ video: true }).then(() => 'granted', () => 'denied'));
+    const camera = await page.evaluate(() =>
+      navigator.mediaDevices.getUserMedia({ video: true }).then(
+        () => 'granted',
+        () => 'denied',
+      ),
+    );
     expect(camera).toBe('denied');
   });
 

@@ -152,17 +152,33 @@ describe('token', () => {
 });
 
 describe('Host allowlist (DNS rebinding)', () => {
-  it.each(['evil.com:PORT', 'evil.com', '127.0.0.1', '127.0.0.1:1', 'localhost', '[::1]:PORT', '0.0.0.0:PORT', '127.0.0.2:PORT', 'LOCALHOST.evil.com:PORT'])(
-    'answers 421 for Host %s even with the token',
-    async (host) => {
-      const r = await api('app.info', {}, { Host: host.replace('PORT', String(bridge.port)) });
-      expect(r.status).toBe(421);
-      expect(r.body).not.toContain('"ok":true');
-    },
-  );
+  it.each([
+    'evil.com:PORT',
+    'evil.com',
+    '127.0.0.1',
+    '127.0.0.1:1',
+    'localhost',
+    '[::1]:PORT',
+    '0.0.0.0:PORT',
+    '127.0.0.2:PORT',
+    'LOCALHOST.evil.com:PORT',
+  ])('answers 421 for Host %s even with the token', async (host) => {
+    const r = await api('app.info', {}, { Host: host.replace('PORT', String(bridge.port)) });
+    expect(r.status).toBe(421);
+    expect(r.body).not.toContain('"ok":true');
+  });
 
   it('refuses a request with no Host header at all (Node answers 400 before the bridge sees it)', async () => {
-    for (const r of [await call({ noDefaultHost: true, path: '/' }), await call({ noDefaultHost: true, method: 'POST', path: '/api/app.info', headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/json' }, body: '{}' })]) {
+    for (const r of [
+      await call({ noDefaultHost: true, path: '/' }),
+      await call({
+        noDefaultHost: true,
+        method: 'POST',
+        path: '/api/app.info',
+        headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/json' },
+        body: '{}',
+      }),
+    ]) {
       expect([400, 421]).toContain(r.status);
       expect(r.body).not.toContain(INDEX);
       expect(r.body).not.toContain('"ok":true');
@@ -183,14 +199,19 @@ describe('Host allowlist (DNS rebinding)', () => {
 });
 
 describe('Origin and Sec-Fetch-Site', () => {
-  it.each(['https://evil.com', 'http://evil.com', 'null', 'http://127.0.0.1:1', 'http://127.0.0.1', 'https://127.0.0.1:PORT', 'http://localhost.evil.com:PORT'])(
-    'answers 403 for Origin %s',
-    async (origin) => {
-      const r = await api('app.info', {}, { Origin: origin.replace('PORT', String(bridge.port)) });
-      expect(r.status).toBe(403);
-      expect(json(r)).toMatchObject({ ok: false, error: { code: 'forbidden_origin' } });
-    },
-  );
+  it.each([
+    'https://evil.com',
+    'http://evil.com',
+    'null',
+    'http://127.0.0.1:1',
+    'http://127.0.0.1',
+    'https://127.0.0.1:PORT',
+    'http://localhost.evil.com:PORT',
+  ])('answers 403 for Origin %s', async (origin) => {
+    const r = await api('app.info', {}, { Origin: origin.replace('PORT', String(bridge.port)) });
+    expect(r.status).toBe(403);
+    expect(json(r)).toMatchObject({ ok: false, error: { code: 'forbidden_origin' } });
+  });
 
   it.each(['cross-site', 'same-site'])('answers 403 for Sec-Fetch-Site: %s', async (site) => {
     const r = await api('app.info', {}, { 'Sec-Fetch-Site': site });
@@ -226,7 +247,11 @@ describe('methods and bodies', () => {
       const r = await call({
         method: 'OPTIONS',
         path: p,
-        headers: { Origin: `http://127.0.0.1:${bridge.port}`, 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'authorization' },
+        headers: {
+          Origin: `http://127.0.0.1:${bridge.port}`,
+          'Access-Control-Request-Method': 'POST',
+          'Access-Control-Request-Headers': 'authorization',
+        },
       });
       expect(r.status).toBe(405);
       expectNoCors(r);

@@ -20,7 +20,8 @@ beforeAll(() => {
   // The same build step `npm run web` runs first.
   const r = spawnSync(process.execPath, ['scripts/build.mjs', '--if-stale'], { cwd: root, encoding: 'utf8', timeout: 120_000 });
   // A build that fails is a failure of these tests, never a reason to skip them.
-  if (r.status !== 0 || !fs.existsSync(cli)) throw new Error(`out/browser/cli.cjs could not be built: ${`${r.stdout ?? ''}${r.stderr ?? ''}`.slice(0, 500)}`);
+  if (r.status !== 0 || !fs.existsSync(cli))
+    throw new Error(`out/browser/cli.cjs could not be built: ${`${r.stdout ?? ''}${r.stderr ?? ''}`.slice(0, 500)}`);
 }, 130_000);
 
 interface Launched {
@@ -34,8 +35,9 @@ interface Launched {
 function launch(ctx: TestContext, args: string[], env: Record<string, string | undefined> = {}): Launched {
   const childEnv: NodeJS.ProcessEnv = { ...process.env };
   delete childEnv.LOADWISE_TOKEN;
-  for (const [k, v] of Object.entries(env)) if (v === undefined) delete childEnv[k];
-  else childEnv[k] = v;
+  for (const [k, v] of Object.entries(env))
+    if (v === undefined) delete childEnv[k];
+    else childEnv[k] = v;
   const child = spawn(process.execPath, [cli, ...args], { cwd: root, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
   // Each test stops only the process it started (tests below run concurrently).
   ctx.onTestFinished(() => {
@@ -162,7 +164,11 @@ describe('out/browser/cli.cjs', () => {
   });
 
   it.for([
-    ['a file that is not SQLite', (file: string) => fs.writeFileSync(file, 'these bytes are not a database at all'), /not a Loadwise database/],
+    [
+      'a file that is not SQLite',
+      (file: string) => fs.writeFileSync(file, 'these bytes are not a database at all'),
+      /not a Loadwise database/,
+    ],
     [
       'a database from a newer Loadwise',
       (file: string) => {

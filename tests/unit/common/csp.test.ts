@@ -70,7 +70,10 @@ describe('CONTENT_SECURITY_POLICY', () => {
     const require = createRequire(import.meta.url);
     const csp = require('@doyensec/csp-evaluator') as {
       CspParser: new (raw: string) => { csp: unknown };
-      CspEvaluator: new (parsed: unknown, version: unknown) => { evaluate(): { severity: number; directive: string; description: string }[] };
+      CspEvaluator: new (
+        parsed: unknown,
+        version: unknown,
+      ) => { evaluate(): { severity: number; directive: string; description: string }[] };
       Version: { CSP3: unknown };
       Finding: { Severity: Record<string, number> };
     };

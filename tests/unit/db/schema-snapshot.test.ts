@@ -26,11 +26,9 @@ interface SchemaObject {
  */
 function schemaObjects(db: DB): SchemaObject[] {
   const shadow = new Set(
-    (db.prepare("SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'shadow'").pluck().all() as string[]),
+    db.prepare("SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'shadow'").pluck().all() as string[],
   );
-  const rows = db
-    .prepare("SELECT type, name, sql FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%'")
-    .all() as SchemaObject[];
+  const rows = db.prepare("SELECT type, name, sql FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%'").all() as SchemaObject[];
   return rows
     .filter((r) => !shadow.has(r.name))
     .map((r) => ({ type: r.type, name: r.name, sql: r.sql }))
@@ -42,7 +40,10 @@ async function freshSchema(): Promise<{ objects: SchemaObject[]; shadowCount: nu
   const db = openDatabase(path.join(dir, DB_FILE_NAME));
   try {
     await migrate(db, dir);
-    const shadowCount = db.prepare("SELECT count(*) FROM pragma_table_list WHERE schema = 'main' AND type = 'shadow'").pluck().get() as number;
+    const shadowCount = db
+      .prepare("SELECT count(*) FROM pragma_table_list WHERE schema = 'main' AND type = 'shadow'")
+      .pluck()
+      .get() as number;
     return { objects: schemaObjects(db), shadowCount, version: db.pragma('user_version', { simple: true }) as number };
   } finally {
     closeDatabase(db);

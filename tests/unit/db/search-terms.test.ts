@@ -31,7 +31,7 @@ describe('tokenize', () => {
   it('lower-cases and splits on spaces and punctuation', () => {
     expect(tokenize('Bird DOG')).toEqual(['bird', 'dog']);
     expect(tokenize('side-lying, 90/90 hip-switch!')).toEqual(['side', 'lying', '90', '90', 'hip', 'switch']);
-    expect(tokenize("McGill's \"curl-up\" (modified)")).toEqual(['mcgill', 's', 'curl', 'up', 'modified']);
+    expect(tokenize('McGill\'s "curl-up" (modified)')).toEqual(['mcgill', 's', 'curl', 'up', 'modified']);
   });
 
   it('removes accents', () => {

@@ -31,7 +31,10 @@ describe.skipIf(binary.path === null)('packaged app', () => {
       { cwd: root, stdio: 'inherit' },
     );
     const unpacked = fs.readdirSync(out).find((d) => d.endsWith('-unpacked') || d === 'mac')!;
-    const resources = process.platform === 'darwin' ? path.join(out, unpacked, 'Loadwise.app', 'Contents', 'Resources') : path.join(out, unpacked, 'resources');
+    const resources =
+      process.platform === 'darwin'
+        ? path.join(out, unpacked, 'Loadwise.app', 'Contents', 'Resources')
+        : path.join(out, unpacked, 'resources');
     const entries = listPackage(path.join(resources, 'app.asar'), { isPack: false });
     expect(entries).toContain(path.sep + path.join('out', 'main', 'index.cjs'));
     expect(entries).toContain(path.sep + path.join('out', 'renderer', 'index.html'));

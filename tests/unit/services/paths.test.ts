@@ -35,7 +35,9 @@ describe('defaultDataDir', () => {
   });
 
   it('darwin: ~/Library/Application Support/Loadwise, whatever XDG says', () => {
-    expect(defaultDataDir({ XDG_CONFIG_HOME: '/custom/config' }, 'darwin')).toBe(path.join(home, 'Library', 'Application Support', 'Loadwise'));
+    expect(defaultDataDir({ XDG_CONFIG_HOME: '/custom/config' }, 'darwin')).toBe(
+      path.join(home, 'Library', 'Application Support', 'Loadwise'),
+    );
   });
 
   it('win32: %APPDATA%\\Loadwise', () => {

@@ -1,11 +1,6 @@
 // Everything about one exercise, in the order a clinician reads it: what and why, how, how much,
 // for whom, then links and sources.
-import {
-  EQUIPMENT_LABELS,
-  ORIGIN_LABELS,
-  POSITION_LABELS,
-  REGION_LABELS,
-} from '../../../../common/domain/vocabulary';
+import { EQUIPMENT_LABELS, ORIGIN_LABELS, POSITION_LABELS, REGION_LABELS } from '../../../../common/domain/vocabulary';
 import type { Exercise, LinkedExercise } from '../../../../common/domain/exercise';
 import { dosageRows } from '../../../../common/text/dosage';
 import { RatingBadge, StageBadge } from '../../components/Badges';
@@ -95,7 +90,9 @@ export function ExerciseDetail({ exercise: ex, onEdit, onDuplicate, onArchive, o
         </div>
         <p className="detail-summary">{ex.text.summary}</p>
         {!own && ex.origin === 'builtin' && (
-          <p className="notice">Built-in exercises stay as shipped so later updates can improve them. Duplicate one to adapt it for your clinic.</p>
+          <p className="notice">
+            Built-in exercises stay as shipped so later updates can improve them. Duplicate one to adapt it for your clinic.
+          </p>
         )}
       </header>
 

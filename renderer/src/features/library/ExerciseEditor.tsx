@@ -25,7 +25,15 @@ import {
 import type { Exercise } from '../../../../common/domain/exercise';
 import { api, CallError, expectOk } from '../../api';
 import { useToast } from '../../components/Toasts';
-import { DOSAGE_NUMBER_FIELDS, emptyForm, fieldLabel, formFromExercise, validateForm, type ExerciseForm, type FormErrors } from './exercise-form';
+import {
+  DOSAGE_NUMBER_FIELDS,
+  emptyForm,
+  fieldLabel,
+  formFromExercise,
+  validateForm,
+  type ExerciseForm,
+  type FormErrors,
+} from './exercise-form';
 import { LinkPicker } from './LinkPicker';
 import { Photos } from './Photos';
 import { SuitabilityCard } from './SuitabilityCard';
@@ -184,7 +192,9 @@ export function ExerciseEditor({ exercise, onSaved, onCancel }: Props) {
                 <input
                   type="checkbox"
                   checked={form.equipment.includes(eq)}
-                  onChange={() => set('equipment', form.equipment.includes(eq) ? form.equipment.filter((x) => x !== eq) : [...form.equipment, eq])}
+                  onChange={() =>
+                    set('equipment', form.equipment.includes(eq) ? form.equipment.filter((x) => x !== eq) : [...form.equipment, eq])
+                  }
                 />
                 {EQUIPMENT_LABELS[eq]}
               </label>
@@ -197,7 +207,12 @@ export function ExerciseEditor({ exercise, onSaved, onCancel }: Props) {
       <section className="card">
         <h3>How to do it</h3>
         <Field label="Starting position" id={fid('text.startingPosition')} error={errors['text.startingPosition']}>
-          <textarea {...inputProps('text.startingPosition')} rows={2} value={form.startingPosition} onChange={(e) => set('startingPosition', e.target.value)} />
+          <textarea
+            {...inputProps('text.startingPosition')}
+            rows={2}
+            value={form.startingPosition}
+            onChange={(e) => set('startingPosition', e.target.value)}
+          />
         </Field>
         <Field label="Steps" hint="One step per line, in order." id={fid('text.steps')} error={errors['text.steps']}>
           <textarea {...inputProps('text.steps')} rows={5} value={form.steps} onChange={(e) => set('steps', e.target.value)} />
@@ -210,8 +225,18 @@ export function ExerciseEditor({ exercise, onSaved, onCancel }: Props) {
             <textarea {...inputProps('text.mistakes')} rows={4} value={form.mistakes} onChange={(e) => set('mistakes', e.target.value)} />
           </Field>
         </div>
-        <Field label="Precautions" hint="One per line, written for the patient." id={fid('text.precautions')} error={errors['text.precautions']}>
-          <textarea {...inputProps('text.precautions')} rows={3} value={form.precautions} onChange={(e) => set('precautions', e.target.value)} />
+        <Field
+          label="Precautions"
+          hint="One per line, written for the patient."
+          id={fid('text.precautions')}
+          error={errors['text.precautions']}
+        >
+          <textarea
+            {...inputProps('text.precautions')}
+            rows={3}
+            value={form.precautions}
+            onChange={(e) => set('precautions', e.target.value)}
+          />
         </Field>
       </section>
 
@@ -220,13 +245,25 @@ export function ExerciseEditor({ exercise, onSaved, onCancel }: Props) {
         <div className="grid-4">
           {DOSAGE_NUMBER_FIELDS.map(({ key, label }) => (
             <Field key={key} label={label} id={fid(`dosage.${key}`)} error={errors[`dosage.${key}`]}>
-              <input {...inputProps(`dosage.${key}`)} type="number" min={0} inputMode="numeric" value={form.dosage[key]} onChange={(e) => setDose(key, e.target.value)} />
+              <input
+                {...inputProps(`dosage.${key}`)}
+                type="number"
+                min={0}
+                inputMode="numeric"
+                value={form.dosage[key]}
+                onChange={(e) => setDose(key, e.target.value)}
+              />
             </Field>
           ))}
         </div>
         <div className="grid-3">
           <Field label="Load or band" id={fid('dosage.load')} error={errors['dosage.load']}>
-            <input {...inputProps('dosage.load')} value={form.dosage.load} placeholder="e.g. Light band" onChange={(e) => setDose('load', e.target.value)} />
+            <input
+              {...inputProps('dosage.load')}
+              value={form.dosage.load}
+              placeholder="e.g. Light band"
+              onChange={(e) => setDose('load', e.target.value)}
+            />
           </Field>
           <Field label="Side" id={fid('dosage.side')}>
             <select id={fid('dosage.side')} value={form.dosage.side} onChange={(e) => setDose('side', e.target.value as Side)}>
@@ -238,7 +275,12 @@ export function ExerciseEditor({ exercise, onSaved, onCancel }: Props) {
             </select>
           </Field>
           <Field label="Tempo" id={fid('dosage.tempo')} error={errors['dosage.tempo']}>
-            <input {...inputProps('dosage.tempo')} value={form.dosage.tempo} placeholder="e.g. 3 s down, 1 s up" onChange={(e) => setDose('tempo', e.target.value)} />
+            <input
+              {...inputProps('dosage.tempo')}
+              value={form.dosage.tempo}
+              placeholder="e.g. 3 s down, 1 s up"
+              onChange={(e) => setDose('tempo', e.target.value)}
+            />
           </Field>
         </div>
       </section>
@@ -248,7 +290,11 @@ export function ExerciseEditor({ exercise, onSaved, onCancel }: Props) {
         row={(g) => (
           <>
             <td>
-              <select aria-label={`${GENERATOR_LABELS[g]} rating`} value={form.suitability[g].rating} onChange={(e) => setSuit(g, { rating: e.target.value as Rating })}>
+              <select
+                aria-label={`${GENERATOR_LABELS[g]} rating`}
+                value={form.suitability[g].rating}
+                onChange={(e) => setSuit(g, { rating: e.target.value as Rating })}
+              >
                 {RATINGS.map((r) => (
                   <option key={r} value={r}>
                     {RATING_LABELS[r]}
@@ -267,7 +313,11 @@ export function ExerciseEditor({ exercise, onSaved, onCancel }: Props) {
               />
             </td>
             <td>
-              <input aria-label={`${GENERATOR_LABELS[g]} note`} value={form.suitability[g].note} onChange={(e) => setSuit(g, { note: e.target.value })} />
+              <input
+                aria-label={`${GENERATOR_LABELS[g]} note`}
+                value={form.suitability[g].note}
+                onChange={(e) => setSuit(g, { note: e.target.value })}
+              />
             </td>
           </>
         )}
@@ -276,8 +326,20 @@ export function ExerciseEditor({ exercise, onSaved, onCancel }: Props) {
       <section className="card">
         <h3>Progress and regress</h3>
         <div className="grid-2">
-          <LinkPicker label="Regressions (easier)" region={form.region} excludeId={current?.id ?? null} value={form.regressions} onChange={(v) => set('regressions', v)} />
-          <LinkPicker label="Progressions (harder)" region={form.region} excludeId={current?.id ?? null} value={form.progressions} onChange={(v) => set('progressions', v)} />
+          <LinkPicker
+            label="Regressions (easier)"
+            region={form.region}
+            excludeId={current?.id ?? null}
+            value={form.regressions}
+            onChange={(v) => set('regressions', v)}
+          />
+          <LinkPicker
+            label="Progressions (harder)"
+            region={form.region}
+            excludeId={current?.id ?? null}
+            value={form.progressions}
+            onChange={(v) => set('progressions', v)}
+          />
         </div>
       </section>
 
@@ -288,11 +350,21 @@ export function ExerciseEditor({ exercise, onSaved, onCancel }: Props) {
         <Field label="Tags" hint="Separate with commas, e.g. multifidus, neutral spine." id={fid('tags')} error={errors.tags}>
           <input {...inputProps('tags')} value={form.tags} onChange={(e) => set('tags', e.target.value)} />
         </Field>
-        <Field label="Sources" hint="One per line. Add an address after a bar: Citation | https://…" id={fid('sources')} error={errors.sources}>
+        <Field
+          label="Sources"
+          hint="One per line. Add an address after a bar: Citation | https://…"
+          id={fid('sources')}
+          error={errors.sources}
+        >
           <textarea {...inputProps('sources')} rows={3} value={form.sources} onChange={(e) => set('sources', e.target.value)} />
         </Field>
         <Field label="Notes" id={fid('clinicianNotes')} error={errors.clinicianNotes}>
-          <textarea {...inputProps('clinicianNotes')} rows={3} value={form.clinicianNotes} onChange={(e) => set('clinicianNotes', e.target.value)} />
+          <textarea
+            {...inputProps('clinicianNotes')}
+            rows={3}
+            value={form.clinicianNotes}
+            onChange={(e) => set('clinicianNotes', e.target.value)}
+          />
         </Field>
         {!current && <p className="muted">You can add photos once the exercise is created.</p>}
       </section>

@@ -39,7 +39,15 @@ function toggle<T>(list: readonly T[], value: T): T[] {
 }
 
 export function activeFilterCount(f: Filters): number {
-  return f.stages.length + f.regions.length + f.positions.length + f.equipment.length + f.generators.length + f.origins.length + (f.includeArchived ? 1 : 0);
+  return (
+    f.stages.length +
+    f.regions.length +
+    f.positions.length +
+    f.equipment.length +
+    f.generators.length +
+    f.origins.length +
+    (f.includeArchived ? 1 : 0)
+  );
 }
 
 /** A fieldset of checkboxes, one per option; the legend names the group for screen readers. */
@@ -83,16 +91,34 @@ export function FilterPanel({ filters, onChange }: { filters: Filters; onChange(
         <legend>Region</legend>
         <div className="chips">
           {REGIONS.map((r) => (
-            <button key={r} type="button" className="chip" aria-pressed={filters.regions.includes(r)} onClick={() => set('regions', toggle(filters.regions, r))}>
+            <button
+              key={r}
+              type="button"
+              className="chip"
+              aria-pressed={filters.regions.includes(r)}
+              onClick={() => set('regions', toggle(filters.regions, r))}
+            >
               {REGION_LABELS[r]}
             </button>
           ))}
         </div>
       </fieldset>
 
-      <CheckGroup legend="Stage" options={STAGES} label={(s) => `${s}. ${STAGE_LABELS[s]}`} selected={filters.stages} onChange={(v) => set('stages', v)} />
+      <CheckGroup
+        legend="Stage"
+        options={STAGES}
+        label={(s) => `${s}. ${STAGE_LABELS[s]}`}
+        selected={filters.stages}
+        onChange={(v) => set('stages', v)}
+      />
 
-      <CheckGroup legend="Suitable for" options={GENERATORS} label={(g) => GENERATOR_LABELS[g]} selected={filters.generators} onChange={(v) => set('generators', v)}>
+      <CheckGroup
+        legend="Suitable for"
+        options={GENERATORS}
+        label={(g) => GENERATOR_LABELS[g]}
+        selected={filters.generators}
+        onChange={(v) => set('generators', v)}
+      >
         <label className="field" style={{ marginTop: 6 }}>
           <span>At least</span>
           <select value={filters.minRating} onChange={(e) => set('minRating', e.target.value as Rating)}>
@@ -103,11 +129,29 @@ export function FilterPanel({ filters, onChange }: { filters: Filters; onChange(
         </label>
       </CheckGroup>
 
-      <CheckGroup legend="Position" options={POSITIONS} label={(p) => POSITION_LABELS[p]} selected={filters.positions} onChange={(v) => set('positions', v)} />
+      <CheckGroup
+        legend="Position"
+        options={POSITIONS}
+        label={(p) => POSITION_LABELS[p]}
+        selected={filters.positions}
+        onChange={(v) => set('positions', v)}
+      />
 
-      <CheckGroup legend="Equipment" options={EQUIPMENT} label={(e) => EQUIPMENT_LABELS[e]} selected={filters.equipment} onChange={(v) => set('equipment', v)} />
+      <CheckGroup
+        legend="Equipment"
+        options={EQUIPMENT}
+        label={(e) => EQUIPMENT_LABELS[e]}
+        selected={filters.equipment}
+        onChange={(v) => set('equipment', v)}
+      />
 
-      <CheckGroup legend="Source" options={ORIGINS} label={(o) => ORIGIN_LABELS[o]} selected={filters.origins} onChange={(v) => set('origins', v)}>
+      <CheckGroup
+        legend="Source"
+        options={ORIGINS}
+        label={(o) => ORIGIN_LABELS[o]}
+        selected={filters.origins}
+        onChange={(v) => set('origins', v)}
+      >
         <label className="check">
           <input type="checkbox" checked={filters.includeArchived} onChange={() => set('includeArchived', !filters.includeArchived)} />
           Show archived

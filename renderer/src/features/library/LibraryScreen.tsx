@@ -87,9 +87,14 @@ export function LibraryScreen({ query, createRequest }: { query: string; createR
       <ExerciseDetail
         exercise={exercise}
         onEdit={() => setMode({ kind: 'edit' })}
-        onDuplicate={() => void run(expectOk(api['library.duplicate']({ id: exercise.id })), 'Copy created. Make your changes and save.', { kind: 'edit' })}
+        onDuplicate={() =>
+          void run(expectOk(api['library.duplicate']({ id: exercise.id })), 'Copy created. Make your changes and save.', { kind: 'edit' })
+        }
         onArchive={(archived) =>
-          void run(expectOk(api['library.setArchived']({ id: exercise.id, archived })), archived ? 'Exercise archived' : 'Exercise restored')
+          void run(
+            expectOk(api['library.setArchived']({ id: exercise.id, archived })),
+            archived ? 'Exercise archived' : 'Exercise restored',
+          )
         }
         onOpen={select}
         onChanged={setExercise}

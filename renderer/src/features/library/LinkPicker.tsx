@@ -49,7 +49,15 @@ export function LinkPicker({ label, region, excludeId, value, onChange }: Props)
           ))}
         </div>
       )}
-      <input id={id} className="input" type="search" placeholder="Search to add…" value={query} onChange={(e) => setQuery(e.target.value)} autoComplete="off" />
+      <input
+        id={id}
+        className="input"
+        type="search"
+        placeholder="Search to add…"
+        value={query}
+        onChange={(e) => setQuery(e.target.value)}
+        autoComplete="off"
+      />
       {options.length > 0 && (
         <ul className="picker-options" aria-label={`${label} suggestions`}>
           {options.map((o) => (

@@ -80,7 +80,12 @@ export function Photos({ exercise, editable, onChanged }: { exercise: Exercise; 
                 {p.width} × {p.height}
               </span>
               {editable && (
-                <button type="button" className="btn btn-ghost btn-small btn-danger" onClick={() => void remove(p.sha256)} aria-label={`Remove photo ${i + 1}`}>
+                <button
+                  type="button"
+                  className="btn btn-ghost btn-small btn-danger"
+                  onClick={() => void remove(p.sha256)}
+                  aria-label={`Remove photo ${i + 1}`}
+                >
                   Remove
                 </button>
               )}

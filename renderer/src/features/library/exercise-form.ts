@@ -49,7 +49,11 @@ export interface ExerciseForm {
   regressions: LinkedExercise[];
 }
 
-const lines = (s: string): string[] => s.split('\n').map((l) => l.trim()).filter((l) => l.length > 0);
+const lines = (s: string): string[] =>
+  s
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l.length > 0);
 const num = (s: string): number | null => (s.trim() === '' ? null : Number(s));
 const text = (s: string): string | null => (s.trim() === '' ? null : s.trim());
 const str = (n: number | null): string => (n === null ? '' : String(n));
@@ -67,8 +71,22 @@ export function emptyForm(): ExerciseForm {
     region: 'lumbar',
     position: 'supine',
     equipment: ['none'],
-    dosage: { sets: '2', reps: '10', repsMax: '', holdSeconds: '', durationSeconds: '', restSeconds: '60', sessionsPerDay: '1', daysPerWeek: '5', load: '', side: 'both', tempo: '' },
-    suitability: Object.fromEntries(GENERATORS.map((g) => [g, { rating: 'suits', earliestWeek: '', note: '' }])) as ExerciseForm['suitability'],
+    dosage: {
+      sets: '2',
+      reps: '10',
+      repsMax: '',
+      holdSeconds: '',
+      durationSeconds: '',
+      restSeconds: '60',
+      sessionsPerDay: '1',
+      daysPerWeek: '5',
+      load: '',
+      side: 'both',
+      tempo: '',
+    },
+    suitability: Object.fromEntries(
+      GENERATORS.map((g) => [g, { rating: 'suits', earliestWeek: '', note: '' }]),
+    ) as ExerciseForm['suitability'],
     tags: '',
     sources: '',
     clinicianNotes: '',
@@ -105,7 +123,10 @@ export function formFromExercise(ex: Exercise): ExerciseForm {
       tempo: d.tempo ?? '',
     },
     suitability: Object.fromEntries(
-      GENERATORS.map((g) => [g, { rating: ex.suitability[g].rating, earliestWeek: str(ex.suitability[g].earliestWeek), note: ex.suitability[g].note ?? '' }]),
+      GENERATORS.map((g) => [
+        g,
+        { rating: ex.suitability[g].rating, earliestWeek: str(ex.suitability[g].earliestWeek), note: ex.suitability[g].note ?? '' },
+      ]),
     ) as ExerciseForm['suitability'],
     tags: ex.tags.join(', '),
     sources: ex.sources.map((s) => (s.url ? `${s.citation} | ${s.url}` : s.citation)).join('\n'),
@@ -152,9 +173,15 @@ export function draftFromForm(f: ExerciseForm): unknown {
       tempo: text(f.dosage.tempo),
     },
     suitability: Object.fromEntries(
-      GENERATORS.map((g) => [g, { rating: f.suitability[g].rating, earliestWeek: num(f.suitability[g].earliestWeek), note: text(f.suitability[g].note) }]),
+      GENERATORS.map((g) => [
+        g,
+        { rating: f.suitability[g].rating, earliestWeek: num(f.suitability[g].earliestWeek), note: text(f.suitability[g].note) },
+      ]),
     ),
-    tags: f.tags.split(',').map((t) => t.trim()).filter((t) => t.length > 0),
+    tags: f.tags
+      .split(',')
+      .map((t) => t.trim())
+      .filter((t) => t.length > 0),
     sources: parseSources(f.sources),
     progressionIds: f.progressions.map((p) => p.id),
     regressionIds: f.regressions.map((r) => r.id),
@@ -201,7 +228,7 @@ export function validateForm(f: ExerciseForm): { draft: ExerciseDraft | null; er
   for (const issue of parsed.error.issues) {
     const p = issue.path.map(String);
     // List items and per-generator fields report on the list or the row as a whole.
-    const key = p[0] === 'text' || p[0] === 'dosage' || p[0] === 'suitability' ? p.slice(0, 2).join('.') : p[0] ?? 'form';
+    const key = p[0] === 'text' || p[0] === 'dosage' || p[0] === 'suitability' ? p.slice(0, 2).join('.') : (p[0] ?? 'form');
     if (!errors[key]) errors[key] = plainMessage(issue);
   }
   return { draft: null, errors };

@@ -49,12 +49,15 @@ export function useLibrarySearch(query: string, filters: SearchFiltersInput): Se
   const loadMore = useCallback(() => {
     if (!result) return;
     const request = latest.current;
-    void api['library.search']({ query, filters: JSON.parse(filterKey) as SearchFiltersInput, limit: PAGE, offset: result.items.length }).then(
-      (r) => {
-        if (request !== latest.current || !r.ok) return;
-        setResult((prev) => (prev ? { ...r.value, items: [...prev.items, ...r.value.items] } : r.value));
-      },
-    );
+    void api['library.search']({
+      query,
+      filters: JSON.parse(filterKey) as SearchFiltersInput,
+      limit: PAGE,
+      offset: result.items.length,
+    }).then((r) => {
+      if (request !== latest.current || !r.ok) return;
+      setResult((prev) => (prev ? { ...r.value, items: [...prev.items, ...r.value.items] } : r.value));
+    });
   }, [result, query, filterKey]);
 
   const refresh = useCallback(() => setNonce((n) => n + 1), []);

@@ -40,7 +40,18 @@ describe('contract', () => {
   });
 
   it('isChannel knows no inherited or look-alike names', () => {
-    for (const name of ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf', 'APP.INFO', 'app.info ', ' app.info', 'app', '']) {
+    for (const name of [
+      '__proto__',
+      'constructor',
+      'toString',
+      'hasOwnProperty',
+      'valueOf',
+      'APP.INFO',
+      'app.info ',
+      ' app.info',
+      'app',
+      '',
+    ]) {
       expect(isChannel(name), name).toBe(false);
     }
     for (const c of CHANNELS) expect(isChannel(c)).toBe(true);
@@ -168,7 +179,11 @@ describe('ERROR_CODES', () => {
   });
 
   it('contains every code the services and the dispatcher produce', () => {
-    const files = [...sourceFiles(path.join(root, 'services')), ...sourceFiles(path.join(root, 'db')), ...sourceFiles(path.join(root, 'browser-mode'))];
+    const files = [
+      ...sourceFiles(path.join(root, 'services')),
+      ...sourceFiles(path.join(root, 'db')),
+      ...sourceFiles(path.join(root, 'browser-mode')),
+    ];
     const produced = new Map<string, string>();
     let constructions = 0;
     for (const file of files) {

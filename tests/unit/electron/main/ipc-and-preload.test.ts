@@ -25,7 +25,10 @@ vi.mock('electron', () => ({
       recorded.listeners.set(channel, [...(recorded.listeners.get(channel) ?? []), fn]);
     },
     removeListener: (channel: string, fn: (event: unknown, ...args: unknown[]) => void) => {
-      recorded.listeners.set(channel, (recorded.listeners.get(channel) ?? []).filter((f) => f !== fn));
+      recorded.listeners.set(
+        channel,
+        (recorded.listeners.get(channel) ?? []).filter((f) => f !== fn),
+      );
     },
   },
 }));

@@ -30,7 +30,16 @@ function setup(): { contents: FakeContents; opened: string[] } {
   return { contents, opened };
 }
 
-const FOREIGN = ['https://evil', 'https://evil.com/x', 'app://evil/', 'app://loadwise.evil/', 'file:///etc/passwd', 'javascript:alert(1)', 'data:text/html,x', 'https://pubmed.ncbi.nlm.nih.gov/1'];
+const FOREIGN = [
+  'https://evil',
+  'https://evil.com/x',
+  'app://evil/',
+  'app://loadwise.evil/',
+  'file:///etc/passwd',
+  'javascript:alert(1)',
+  'data:text/html,x',
+  'https://pubmed.ncbi.nlm.nih.gov/1',
+];
 
 describe('lockDownContents', () => {
   it('installs exactly the guards it promises', () => {

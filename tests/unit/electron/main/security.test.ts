@@ -163,12 +163,18 @@ describe('isTrustedSender', () => {
     expect(isTrustedSender({ url: 'app://loadwise/', isTopFrame: false })).toBe(false);
   });
 
-  it.each(['app://evil/', 'app://evil', 'https://loadwise/', 'https://example.com/', 'file:///index.html', 'about:blank', 'app://user@loadwise/', ''])(
-    'refuses a top frame on %j',
-    (url) => {
-      expect(isTrustedSender({ url, isTopFrame: true })).toBe(false);
-    },
-  );
+  it.each([
+    'app://evil/',
+    'app://evil',
+    'https://loadwise/',
+    'https://example.com/',
+    'file:///index.html',
+    'about:blank',
+    'app://user@loadwise/',
+    '',
+  ])('refuses a top frame on %j', (url) => {
+    expect(isTrustedSender({ url, isTopFrame: true })).toBe(false);
+  });
 
   it.each(['app://loadwise/', 'app://loadwise/index.html#/library'])('accepts the app top frame on %s', (url) => {
     expect(isTrustedSender({ url, isTopFrame: true })).toBe(true);

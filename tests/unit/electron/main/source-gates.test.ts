@@ -29,7 +29,8 @@ const main = [...code].filter(([f]) => f.startsWith(path.join('electron', 'main'
 
 function matches(re: RegExp): string[] {
   const found: string[] = [];
-  for (const [file, text] of code) for (const m of text.matchAll(new RegExp(re.source, `${re.flags.replace('g', '')}g`))) found.push(`${file}: ${m[0]}`);
+  for (const [file, text] of code)
+    for (const m of text.matchAll(new RegExp(re.source, `${re.flags.replace('g', '')}g`))) found.push(`${file}: ${m[0]}`);
   return found;
 }
 
@@ -45,7 +46,11 @@ describe('source gates: electron/main and electron/preload', () => {
   });
 
   it.each([
-    ['nodeIntegration: true', /nodeIntegration(InWorker|InSubFrames)?\s*:\s*true/, 'new W({ webPreferences: { nodeIntegrationInWorker:true } })'],
+    [
+      'nodeIntegration: true',
+      /nodeIntegration(InWorker|InSubFrames)?\s*:\s*true/,
+      'new W({ webPreferences: { nodeIntegrationInWorker:true } })',
+    ],
     ['contextIsolation: false', /contextIsolation\s*:\s*false/, 'const o = { contextIsolation: false };'],
     ['sandbox: false', /sandbox\s*:\s*false/, 'const o = { sandbox: false };'],
     ['webSecurity: false', /webSecurity\s*:\s*false/, 'const o = { webSecurity: false };'],
@@ -54,15 +59,31 @@ describe('source gates: electron/main and electron/preload', () => {
     ['enableBlinkFeatures', /enableBlinkFeatures/, "const o = { enableBlinkFeatures: 'X' };"],
     ['webviewTag: true', /webviewTag\s*:\s*true/, 'const o = { webviewTag: true };'],
     ['loadFile(', /\bloadFile\s*\(/, "void win.loadFile('index.html');"],
-    ['file://', /file:\/\//i, "void win.loadURL(`file://${dir}/index.html`);"],
+    ['file://', /file:\/\//i, 'void win.loadURL(`file://${dir}/index.html`);'],
     ['eval(', /\beval\s*\(/, "eval('1');"],
     ['new Function(', /\bnew\s+Function\s*\(/, "const f = new Function('return 1');"],
     ['sendSync', /\bsendSync\b/, "ipcRenderer.sendSync('x');"],
-    ["exposeInMainWorld('ipcRenderer'", /exposeInMainWorld\(\s*['"`]ipcRenderer/, "contextBridge.exposeInMainWorld('ipcRenderer', ipcRenderer);"],
-    ['ipcRenderer handed to the page', /exposeInMainWorld\([^)]*,\s*ipcRenderer\s*\)/, "contextBridge.exposeInMainWorld('bus', ipcRenderer);"],
+    [
+      "exposeInMainWorld('ipcRenderer'",
+      /exposeInMainWorld\(\s*['"`]ipcRenderer/,
+      "contextBridge.exposeInMainWorld('ipcRenderer', ipcRenderer);",
+    ],
+    [
+      'ipcRenderer handed to the page',
+      /exposeInMainWorld\([^)]*,\s*ipcRenderer\s*\)/,
+      "contextBridge.exposeInMainWorld('bus', ipcRenderer);",
+    ],
     ['@electron/remote', /@electron\/remote|enableRemoteModule/, "import remote from '@electron/remote';"],
-    ['insecure certificate handling', /certificate-error|setCertificateVerifyProc|ignore-certificate-errors/, "app.on('certificate-error', () => 1);"],
-    ['sandbox or web security switched off from the command line', /no-sandbox|disable-web-security/, "app.commandLine.appendSwitch('no-sandbox');"],
+    [
+      'insecure certificate handling',
+      /certificate-error|setCertificateVerifyProc|ignore-certificate-errors/,
+      "app.on('certificate-error', () => 1);",
+    ],
+    [
+      'sandbox or web security switched off from the command line',
+      /no-sandbox|disable-web-security/,
+      "app.commandLine.appendSwitch('no-sandbox');",
+    ],
   ])('contain no %s', (_label, re, badSample) => {
     // The pattern does catch the thing it is for...
     expect(re.test(stripComments(badSample))).toBe(true);
@@ -71,7 +92,9 @@ describe('source gates: electron/main and electron/preload', () => {
   });
 
   it('expose exactly two globals from the preload: api and appEvents', () => {
-    const exposed = preload.flatMap(([, text]) => [...text.matchAll(/contextBridge\.(\w+)\(\s*(['"`])([^'"`]+)\2/g)].map((m) => `${m[1]}:${m[3]}`));
+    const exposed = preload.flatMap(([, text]) =>
+      [...text.matchAll(/contextBridge\.(\w+)\(\s*(['"`])([^'"`]+)\2/g)].map((m) => `${m[1]}:${m[3]}`),
+    );
     expect(exposed.sort()).toEqual(['exposeInMainWorld:api', 'exposeInMainWorld:appEvents']);
     const calls = preload.reduce((n, [, text]) => n + (text.match(/contextBridge\.\w+\(/g) ?? []).length, 0);
     expect(calls).toBe(2);
@@ -90,7 +113,9 @@ describe('source gates: electron/main and electron/preload', () => {
   });
 
   it('register every ipcMain.handle through ipcChannelName, and no other ipcMain listener', () => {
-    const handles = main.flatMap(([file, text]) => [...text.matchAll(/ipcMain\.(\w+)\(\s*([^,]*)/g)].map((m) => ({ file, method: m[1], arg: m[2].trim() })));
+    const handles = main.flatMap(([file, text]) =>
+      [...text.matchAll(/ipcMain\.(\w+)\(\s*([^,]*)/g)].map((m) => ({ file, method: m[1], arg: m[2].trim() })),
+    );
     expect(handles.length).toBeGreaterThanOrEqual(1);
     for (const h of handles) {
       expect(h.method, h.file).toBe('handle');

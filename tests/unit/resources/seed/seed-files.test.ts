@@ -10,13 +10,10 @@ const seedDir = path.join(repoRoot, 'resources/seed');
 describe('built-in library seed', () => {
   const library = loadSeedLibrary(seedDir);
 
-  it.each(REGIONS.flatMap((r) => STAGES.map((s) => [r, s] as const)))(
-    'has at least 12 %s exercises in stage %i',
-    (region, stage) => {
-      const count = library.exercises.filter((e) => e.region === region && e.stage === stage).length;
-      expect(count).toBeGreaterThanOrEqual(12);
-    },
-  );
+  it.each(REGIONS.flatMap((r) => STAGES.map((s) => [r, s] as const)))('has at least 12 %s exercises in stage %i', (region, stage) => {
+    const count = library.exercises.filter((e) => e.region === region && e.stage === stage).length;
+    expect(count).toBeGreaterThanOrEqual(12);
+  });
 
   it('gives every exercise steps, cues, a source and a regression or progression', () => {
     for (const ex of library.exercises) {

@@ -21,7 +21,11 @@ function current(): Snapshot {
   const lib = loadSeedLibrary(seedDir);
   const exercises: Snapshot['exercises'] = {};
   for (const ex of [...lib.exercises].sort((a, b) => a.code.localeCompare(b.code))) {
-    exercises[ex.code] = { id: ex.id, contentVersion: ex.contentVersion, sha256: createHash('sha256').update(JSON.stringify(ex)).digest('hex') };
+    exercises[ex.code] = {
+      id: ex.id,
+      contentVersion: ex.contentVersion,
+      sha256: createHash('sha256').update(JSON.stringify(ex)).digest('hex'),
+    };
   }
   return { seedVersion: lib.seedVersion, exercises };
 }
@@ -40,7 +44,9 @@ describe('built-in library versions', () => {
       expect(ex.id, `${code} keeps its id`).toBe(was.id);
       expect(ex.contentVersion, `${code} contentVersion went down`).toBeGreaterThanOrEqual(was.contentVersion);
       if (ex.sha256 !== was.sha256) {
-        expect(ex.contentVersion, `${code} changed: raise its contentVersion, then run with UPDATE_SEED_SNAPSHOT=1`).toBeGreaterThan(was.contentVersion);
+        expect(ex.contentVersion, `${code} changed: raise its contentVersion, then run with UPDATE_SEED_SNAPSHOT=1`).toBeGreaterThan(
+          was.contentVersion,
+        );
       }
     }
   });

@@ -40,7 +40,17 @@ function fullDraft(ctx: ServiceContext): ExerciseDraft {
       mistakes: ['Rolling the pelvis back.'],
       precautions: ['Stop if you feel pinching in the hip.'],
     },
-    dosage: { ...base.dosage, sets: 2, reps: 10, repsMax: 15, holdSeconds: null, durationSeconds: 40, load: 'Light band', tempo: '2-1-2', side: 'each-side' },
+    dosage: {
+      ...base.dosage,
+      sets: 2,
+      reps: 10,
+      repsMax: 15,
+      holdSeconds: null,
+      durationSeconds: 40,
+      load: 'Light band',
+      tempo: '2-1-2',
+      side: 'each-side',
+    },
     suitability: {
       ...base.suitability,
       'post-fusion': { rating: 'avoid-early', earliestWeek: 6, note: 'After the surgeon clears side-lying loading.' },
@@ -138,7 +148,11 @@ describe('library through dispatch', () => {
     const before = await call(ctx, 'library.get', { id: ex.id });
     const counts = tableCounts(ctx);
     for (const stale of [1, 3]) {
-      const err = await failure(ctx, 'library.update', { id: ex.id, contentVersion: stale, draft: sampleDraft({ clinicianNotes: 'second edit' }) });
+      const err = await failure(ctx, 'library.update', {
+        id: ex.id,
+        contentVersion: stale,
+        draft: sampleDraft({ clinicianNotes: 'second edit' }),
+      });
       expect(err.code).toBe('conflict');
       expect(err.message).toMatch(/changed somewhere else/i);
     }
@@ -195,7 +209,11 @@ describe('library through dispatch', () => {
     expect(await call(ctx, 'library.get', { id })).toEqual(source);
 
     // The copy is the clinic's to edit.
-    const edited = await call(ctx, 'library.update', { id: copy.id, contentVersion: 1, draft: sampleDraft({ text: { ...sampleDraft().text, name: 'Our bird dog' } }) });
+    const edited = await call(ctx, 'library.update', {
+      id: copy.id,
+      contentVersion: 1,
+      draft: sampleDraft({ text: { ...sampleDraft().text, name: 'Our bird dog' } }),
+    });
     expect(edited.text.name).toBe('Our bird dog');
     expect(edited.basedOnId).toBe(id);
     expect(await call(ctx, 'library.get', { id })).toEqual(source);
@@ -214,9 +232,18 @@ describe('library through dispatch', () => {
       id,
       contentVersion,
       draft: {
-        stage: rest.stage, region: rest.region, position: rest.position, equipment: rest.equipment, text,
-        dosage: rest.dosage, suitability: rest.suitability, tags: rest.tags, sources: rest.sources,
-        progressionIds: progressions.map((p) => p.id), regressionIds: regressions.map((r) => r.id), clinicianNotes: rest.clinicianNotes,
+        stage: rest.stage,
+        region: rest.region,
+        position: rest.position,
+        equipment: rest.equipment,
+        text,
+        dosage: rest.dosage,
+        suitability: rest.suitability,
+        tags: rest.tags,
+        sources: rest.sources,
+        progressionIds: progressions.map((p) => p.id),
+        regressionIds: regressions.map((r) => r.id),
+        clinicianNotes: rest.clinicianNotes,
       },
     });
     expect(resave.ok).toBe(true);
@@ -307,12 +334,25 @@ describe('library through dispatch', () => {
       ['library.create', { draft: { ...sampleDraft(), text: { ...sampleDraft().text, name: '   ' } } }, 'draft.text.name'],
       ['library.create', { draft: { ...sampleDraft(), text: { ...sampleDraft().text, steps: [] } } }, 'draft.text.steps'],
       ['library.create', { draft: { ...sampleDraft(), dosage: { ...sampleDraft().dosage, sets: '3' } } }, 'draft.dosage.sets'],
-      ['library.create', { draft: { ...sampleDraft(), dosage: { ...sampleDraft().dosage, reps: 12, repsMax: 8 } } }, 'draft.dosage.repsMax'],
+      [
+        'library.create',
+        { draft: { ...sampleDraft(), dosage: { ...sampleDraft().dosage, reps: 12, repsMax: 8 } } },
+        'draft.dosage.repsMax',
+      ],
       ['library.create', { draft: { ...sampleDraft(), equipment: [] } }, 'draft.equipment'],
       ['library.create', { draft: { ...sampleDraft(), progressionIds: [SECRET] } }, 'draft.progressionIds.0'],
       ['library.create', { draft: { ...sampleDraft(), sources: [{ citation: 'x', url: 'javascript:alert(1)' }] } }, 'draft.sources.0.url'],
       ['library.create', { draft: { ...sampleDraft(), tags: ['<script>'] } }, 'draft.tags.0'],
-      ['library.create', { draft: { ...sampleDraft(), suitability: { ...sampleDraft().suitability, disc: { rating: 'fine', earliestWeek: null, note: null } } } }, 'draft.suitability.disc.rating'],
+      [
+        'library.create',
+        {
+          draft: {
+            ...sampleDraft(),
+            suitability: { ...sampleDraft().suitability, disc: { rating: 'fine', earliestWeek: null, note: null } },
+          },
+        },
+        'draft.suitability.disc.rating',
+      ],
       ['library.create', { draft: { ...sampleDraft(), origin: 'builtin' } }, 'draft'],
       ['library.create', { draft: sampleDraft(), id: randomUUID() }, 'arguments'],
       ['library.update', { ...good(), contentVersion: 'one' }, 'contentVersion'],

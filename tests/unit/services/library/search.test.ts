@@ -27,7 +27,12 @@ async function clinic(ctx: ServiceContext, name: string, overrides: Partial<Exer
   return call(ctx, 'library.create', { draft: sampleDraft({ text: words(name), tags: [], ...overrides }) });
 }
 
-async function search(ctx: ServiceContext, query: string, filters: SearchFiltersInput = {}, page: { limit?: number; offset?: number } = {}): Promise<SearchResult> {
+async function search(
+  ctx: ServiceContext,
+  query: string,
+  filters: SearchFiltersInput = {},
+  page: { limit?: number; offset?: number } = {},
+): Promise<SearchResult> {
   return call(ctx, 'library.search', { query, filters, ...page });
 }
 
@@ -261,26 +266,28 @@ describe('library.search', () => {
     const stamp = new Date().toISOString();
     const { progressionIds: _p, regressionIds: _r, ...draft } = sampleDraft();
     const bulkWrite = (word: string, n: number): void =>
-      ctx.db.transaction(() => {
-        for (let i = 0; i < n; i++) {
-          writeExercise(
-            ctx.db,
-            {
-              id: randomUUID(),
-              code: null,
-              origin: 'clinic',
-              originBundleId: null,
-              originBundleName: null,
-              basedOnId: null,
-              contentVersion: 1,
-              createdAt: stamp,
-              updatedAt: stamp,
-              archivedAt: null,
-            },
-            { ...draft, stage: 4, text: { ...draft.text, name: `${word} exercise ${String(i).padStart(4, '0')}` } },
-          );
-        }
-      }).immediate();
+      ctx.db
+        .transaction(() => {
+          for (let i = 0; i < n; i++) {
+            writeExercise(
+              ctx.db,
+              {
+                id: randomUUID(),
+                code: null,
+                origin: 'clinic',
+                originBundleId: null,
+                originBundleName: null,
+                basedOnId: null,
+                contentVersion: 1,
+                createdAt: stamp,
+                updatedAt: stamp,
+                archivedAt: null,
+              },
+              { ...draft, stage: 4, text: { ...draft.text, name: `${word} exercise ${String(i).padStart(4, '0')}` } },
+            );
+          }
+        })
+        .immediate();
     bulkWrite('Bulk', SEARCH_COUNT_CAP);
 
     // Exactly at the cap: not capped.

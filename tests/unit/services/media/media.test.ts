@@ -33,8 +33,7 @@ function halves(width: number, height: number, left: Rgb, right: Rgb): Sharp {
   return sharp(raw, { raw: { width, height, channels: 3 } });
 }
 
-const plain = (width: number, height: number, colour: Rgb): Sharp =>
-  sharp({ create: { width, height, channels: 3, background: colour } });
+const plain = (width: number, height: number, colour: Rgb): Sharp => sharp({ create: { width, height, channels: 3, background: colour } });
 
 const CAMERA_EXIF = {
   IFD0: { Make: 'SecretCam', Model: 'PhoneModel-X9', Artist: 'Dr Private Person', Copyright: 'Clinic 2025' },
@@ -145,7 +144,9 @@ describe('media.attach', () => {
     expect(meta.orientation === undefined || meta.orientation === 1).toBe(true);
     // Orientation 6 means "rotate 90° clockwise to view": the left (red) half ends up on top.
     const { data, info } = await sharp(file).raw().toBuffer({ resolveWithObject: true });
-    const at = (x: number, y: number): number[] => [...data.subarray((y * info.width + x) * info.channels, (y * info.width + x) * info.channels + 3)];
+    const at = (x: number, y: number): number[] => [
+      ...data.subarray((y * info.width + x) * info.channels, (y * info.width + x) * info.channels + 3),
+    ];
     const [tr, , tb] = at(50, 20);
     const [br, , bb] = at(50, 180);
     expect(tr).toBeGreaterThan(tb);
@@ -276,7 +277,14 @@ describe('media.attach', () => {
     it('refuses a text file renamed .png as unsupported_media, naming the file', async () => {
       const { ctx } = await bootTestServices();
       const ex = await clinicExercise(ctx);
-      await expectRefused(ctx, ex, 'notes.png', Buffer.from('Patient notes, not a picture.\n'), 'unsupported_media', /"notes\.png" is not a PNG or JPEG/);
+      await expectRefused(
+        ctx,
+        ex,
+        'notes.png',
+        Buffer.from('Patient notes, not a picture.\n'),
+        'unsupported_media',
+        /"notes\.png" is not a PNG or JPEG/,
+      );
     });
 
     it('refuses other image formats by their bytes, whatever the name', async () => {
@@ -294,7 +302,14 @@ describe('media.attach', () => {
       const noise = (w: number, h: number): Sharp =>
         sharp(Buffer.from(Array.from({ length: w * h * 3 }, (_, i) => (i * 7919) % 251)), { raw: { width: w, height: h, channels: 3 } });
       const jpeg = await noise(400, 300).jpeg({ quality: 90 }).toBuffer();
-      await expectRefused(ctx, ex, 'cut.jpg', jpeg.subarray(0, Math.floor(jpeg.length / 2)), 'unsupported_media', /"cut\.jpg" is damaged or incomplete/);
+      await expectRefused(
+        ctx,
+        ex,
+        'cut.jpg',
+        jpeg.subarray(0, Math.floor(jpeg.length / 2)),
+        'unsupported_media',
+        /"cut\.jpg" is damaged or incomplete/,
+      );
       const png = await noise(400, 300).png().toBuffer();
       await expectRefused(ctx, ex, 'cut.png', png.subarray(0, Math.floor(png.length / 2)), 'unsupported_media', /"cut\.png"/);
       await expectRefused(ctx, ex, 'truncated.jpg', jpeg.subarray(0, 40), 'unsupported_media', /"truncated\.jpg"/);
@@ -304,7 +319,14 @@ describe('media.attach', () => {
       const { ctx } = await bootTestServices();
       const ex = await clinicExercise(ctx);
       for (let i = 0; i < MAX_PHOTOS_PER_EXERCISE; i++) {
-        await attach(ctx, ex.id, `p${i}.png`, await plain(20, 20, { r: i * 30, g: 0, b: 0 }).png().toBuffer());
+        await attach(
+          ctx,
+          ex.id,
+          `p${i}.png`,
+          await plain(20, 20, { r: i * 30, g: 0, b: 0 })
+            .png()
+            .toBuffer(),
+        );
       }
       const full = await call(ctx, 'library.get', { id: ex.id });
       expect(full.photos).toHaveLength(MAX_PHOTOS_PER_EXERCISE);
@@ -402,7 +424,14 @@ describe('media.remove and collecting unused photos', () => {
     const first = await bootTestServices({ dataDir, seedDir });
     const ex = await clinicExercise(first.ctx);
     for (let i = 0; i < MAX_PHOTOS_PER_EXERCISE; i++) {
-      await attach(first.ctx, ex.id, `p${i}.png`, await plain(20, 20, { r: 0, g: i * 30, b: 0 }).png().toBuffer());
+      await attach(
+        first.ctx,
+        ex.id,
+        `p${i}.png`,
+        await plain(20, 20, { r: 0, g: i * 30, b: 0 })
+          .png()
+          .toBuffer(),
+      );
     }
     const kept = mediaFiles(dataDir);
     await failure(first.ctx, 'media.attach', {

@@ -22,7 +22,12 @@ function library(): { ids: Record<string, string>; seed: (version: number, entri
   const idOf = (code: string): string => (ids[code] ??= randomUUID());
   return {
     ids,
-    seed: (version, entries) => writeSeed(tempDir('loadwise-seed-'), version, entries.map((e) => ({ id: idOf(e.code), ...e }))),
+    seed: (version, entries) =>
+      writeSeed(
+        tempDir('loadwise-seed-'),
+        version,
+        entries.map((e) => ({ id: idOf(e.code), ...e })),
+      ),
   };
 }
 
@@ -63,7 +68,9 @@ function builtins(db: DB): Map<string, BuiltinRow> {
 /** Every row of every table, to prove nothing at all changed. */
 function dump(db: DB): Record<string, unknown[]> {
   const tables = db
-    .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'exercise_fts%' ORDER BY name")
+    .prepare(
+      "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'exercise_fts%' ORDER BY name",
+    )
     .pluck()
     .all() as string[];
   const out: Record<string, unknown[]> = {};
@@ -193,7 +200,14 @@ describe('syncBuiltins', () => {
 
     const db = openDatabase(path.join(dataDir, DB_FILE_NAME));
     try {
-      const report = syncBuiltins(db, lib.seed(2, V1.filter((e) => e.code !== 'C1-01')), T2);
+      const report = syncBuiltins(
+        db,
+        lib.seed(
+          2,
+          V1.filter((e) => e.code !== 'C1-01'),
+        ),
+        T2,
+      );
       expect(report).toEqual({ seedVersion: 2, added: 0, updated: 0, retired: 1, skipped: false });
       const retired = builtins(db).get(lib.ids['C1-01'])!;
       expect(retired).toMatchObject({ code: 'C1-01', name: 'Chin nod', archived_at: T2.toISOString() });
@@ -202,7 +216,14 @@ describe('syncBuiltins', () => {
       closeDatabase(db);
     }
 
-    const v2 = await bootTestServices({ dataDir, seedDir: lib.seed(2, V1.filter((e) => e.code !== 'C1-01')), now: () => T3 });
+    const v2 = await bootTestServices({
+      dataDir,
+      seedDir: lib.seed(
+        2,
+        V1.filter((e) => e.code !== 'C1-01'),
+      ),
+      now: () => T3,
+    });
     const got = await call(v2.ctx, 'library.get', { id: lib.ids['C1-01'] });
     expect(got.archived).toBe(true);
     const linking = await call(v2.ctx, 'library.get', { id: own.id });
@@ -216,7 +237,14 @@ describe('syncBuiltins', () => {
     const lib = library();
     try {
       syncBuiltins(db, lib.seed(1, V1), T1);
-      syncBuiltins(db, lib.seed(2, V1.filter((e) => e.code !== 'C1-01')), T2);
+      syncBuiltins(
+        db,
+        lib.seed(
+          2,
+          V1.filter((e) => e.code !== 'C1-01'),
+        ),
+        T2,
+      );
       expect(builtins(db).get(lib.ids['C1-01'])!.archived_at).not.toBeNull();
       const report = syncBuiltins(db, lib.seed(3, V1), T3);
       expect(report.retired).toBe(0);

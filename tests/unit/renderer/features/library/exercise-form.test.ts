@@ -1,12 +1,22 @@
 // The editor's form model, without a browser: a saved exercise round-trips through the form, and
 // problems come back in plain words keyed to the field that holds them.
 import { describe, expect, it } from 'vitest';
-import { draftFromForm, emptyForm, fieldLabel, formFromExercise, validateForm } from '../../../../../renderer/src/features/library/exercise-form';
+import {
+  draftFromForm,
+  emptyForm,
+  fieldLabel,
+  formFromExercise,
+  validateForm,
+} from '../../../../../renderer/src/features/library/exercise-form';
 import type { Exercise } from '../../../../../common/domain/exercise';
 import { sampleDraft } from '../../../../support/fixtures';
 
 function asExercise(): Exercise {
-  const { progressionIds: _p, regressionIds: _r, ...draft } = sampleDraft({
+  const {
+    progressionIds: _p,
+    regressionIds: _r,
+    ...draft
+  } = sampleDraft({
     sources: [
       { citation: 'McGill & Karpowicz 2009 (S17b).', url: null },
       { citation: 'Guideline | with a bar', url: 'https://www.jospt.org/doi/10.2519/jospt.2021.0304' },
@@ -35,7 +45,22 @@ describe('exercise form', () => {
     const ex = asExercise();
     const { draft, errors } = validateForm(formFromExercise(ex));
     expect(errors).toEqual({});
-    const { progressions, regressions, id: _i, code: _c, origin: _o, originBundleName: _b, basedOnId: _x, contentVersion: _v, locale: _l, archived: _a, createdAt: _cr, updatedAt: _u, photos: _ph, ...rest } = ex;
+    const {
+      progressions,
+      regressions,
+      id: _i,
+      code: _c,
+      origin: _o,
+      originBundleName: _b,
+      basedOnId: _x,
+      contentVersion: _v,
+      locale: _l,
+      archived: _a,
+      createdAt: _cr,
+      updatedAt: _u,
+      photos: _ph,
+      ...rest
+    } = ex;
     expect(draft).toEqual({ ...rest, progressionIds: progressions.map((p) => p.id), regressionIds: regressions.map((r) => r.id) });
   });
 

@@ -1,6 +1,7 @@
 // Builds everything the app runs: the Node-side bundles with esbuild (main, preload, browser
-// mode, tools) and the renderer with Vite. `--if-stale` skips work when nothing changed since the
-// last build; `--only-node` skips the renderer.
+// mode, tools) and the renderer with Vite. Each target keeps its own stamp, so `--if-stale`
+// rebuilds exactly the targets whose sources changed, and `--only-node` never marks the renderer
+// fresh.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,20 +9,12 @@ import * as esbuild from 'esbuild';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const out = path.join(root, 'out');
-const stampFile = path.join(out, '.build-stamp');
 const args = new Set(process.argv.slice(2));
-const SOURCES = [
-  'common',
-  'services',
-  'browser-mode',
-  'electron',
-  'db',
-  'renderer',
-  'tools',
-  'package.json',
-  'vite.config.mts',
-  'scripts/build.mjs',
-];
+const TARGETS = {
+  node: ['common', 'services', 'browser-mode', 'electron', 'db', 'tools', 'package.json', 'scripts/build.mjs'],
+  renderer: ['renderer', 'common', 'package.json', 'vite.config.mts', 'scripts/build.mjs'],
+};
+const stampFile = (target) => path.join(out, `.build-stamp-${target}`);
 
 function newestMtime(p) {
   const full = path.join(root, p);
@@ -31,10 +24,13 @@ function newestMtime(p) {
   return Math.max(0, ...fs.readdirSync(full).map((f) => newestMtime(path.join(p, f))));
 }
 
-if (args.has('--if-stale') && fs.existsSync(stampFile)) {
-  const built = fs.statSync(stampFile).mtimeMs;
-  if (Math.max(...SOURCES.map(newestMtime)) < built) process.exit(0);
+function isStale(target) {
+  if (!args.has('--if-stale') || !fs.existsSync(stampFile(target))) return true;
+  return Math.max(...TARGETS[target].map(newestMtime)) >= fs.statSync(stampFile(target)).mtimeMs;
 }
+const wanted = args.has('--only-node') ? ['node'] : ['node', 'renderer'];
+const toBuild = new Set(wanted.filter(isStale));
+if (toBuild.size === 0) process.exit(0);
 
 /** Lets `import sql from './x.sql?raw'` work the same as under Vite and Vitest. */
 const rawPlugin = {
@@ -58,39 +54,41 @@ const common = {
 };
 
 const started = Date.now();
-await Promise.all([
-  esbuild.build({ ...common, entryPoints: { index: 'electron/main/index.ts' }, outdir: 'out/main', outExtension: { '.js': '.cjs' } }),
-  // A sandboxed preload may require only 'electron' and a few built-ins: bundle everything else.
-  esbuild.build({
-    ...common,
-    entryPoints: { index: 'electron/preload/index.ts' },
-    outdir: 'out/preload',
-    outExtension: { '.js': '.cjs' },
-    external: ['electron'],
-  }),
-  esbuild.build({ ...common, entryPoints: { cli: 'browser-mode/cli.ts' }, outdir: 'out/browser', outExtension: { '.js': '.cjs' } }),
-  esbuild.build({
-    ...common,
-    entryPoints: fs.existsSync(path.join(root, 'tools'))
-      ? Object.fromEntries(
-          fs
-            .readdirSync(path.join(root, 'tools'))
-            .filter((f) => f.endsWith('.ts'))
-            .map((f) => [f.replace(/\.ts$/, ''), `tools/${f}`]),
-        )
-      : {},
-    outdir: 'out/tools',
-    outExtension: { '.js': '.cjs' },
-    // Tools run from the checkout, next to node_modules: load packages from there.
-    packages: 'external',
-  }),
-]);
-if (!args.has('--only-node')) {
+if (toBuild.has('node'))
+  await Promise.all([
+    esbuild.build({ ...common, entryPoints: { index: 'electron/main/index.ts' }, outdir: 'out/main', outExtension: { '.js': '.cjs' } }),
+    // A sandboxed preload may require only 'electron' and a few built-ins: bundle everything else.
+    esbuild.build({
+      ...common,
+      entryPoints: { index: 'electron/preload/index.ts' },
+      outdir: 'out/preload',
+      outExtension: { '.js': '.cjs' },
+      external: ['electron'],
+    }),
+    esbuild.build({ ...common, entryPoints: { cli: 'browser-mode/cli.ts' }, outdir: 'out/browser', outExtension: { '.js': '.cjs' } }),
+    esbuild.build({
+      ...common,
+      entryPoints: fs.existsSync(path.join(root, 'tools'))
+        ? Object.fromEntries(
+            fs
+              .readdirSync(path.join(root, 'tools'))
+              .filter((f) => f.endsWith('.ts'))
+              .map((f) => [f.replace(/\.ts$/, ''), `tools/${f}`]),
+          )
+        : {},
+      outdir: 'out/tools',
+      outExtension: { '.js': '.cjs' },
+      // Tools run from the checkout, next to node_modules: load packages from there.
+      packages: 'external',
+    }),
+  ]);
+fs.mkdirSync(out, { recursive: true });
+if (toBuild.has('node')) fs.writeFileSync(stampFile('node'), new Date().toISOString());
+if (toBuild.has('renderer')) {
   // The config imports the shared CSP module (TypeScript), which only Vite's bundling loader reads.
   process.env.VITE_CONFIG_NATIVE_IGNORE_WARNING = 'true';
   const { build } = await import('vite');
   await build({ configFile: path.join(root, 'vite.config.mts'), logLevel: 'warn' });
+  fs.writeFileSync(stampFile('renderer'), new Date().toISOString());
 }
-fs.mkdirSync(out, { recursive: true });
-fs.writeFileSync(stampFile, new Date().toISOString());
-process.stderr.write(`built in ${Date.now() - started} ms\n`);
+process.stderr.write(`built ${[...toBuild].join(' and ')} in ${Date.now() - started} ms\n`);

@@ -12,7 +12,7 @@ export default defineConfig({
   retries: 0,
   timeout: 45_000,
   expect: { timeout: 7_000 },
-  forbidOnly: !!process.env.CI,
+  forbidOnly: true,
   outputDir: path.join(root, 'test-results', 'e2e-artifacts'),
   reporter: [['list'], ['json', { outputFile: path.join(root, 'test-results', 'e2e.json') }]],
   projects: [

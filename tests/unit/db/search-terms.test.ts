@@ -207,3 +207,69 @@ describe('compileQuery', () => {
     expect(q.match!.split(' AND ')).toHaveLength(12);
   });
 });
+
+// Cases found by mutation testing (npm run test:mutation): each pins a rule the tests above left open.
+describe('editDistance, one-sided neighbours', () => {
+  it('counts a swap only when both letters cross, not when one matches its neighbour', () => {
+    expect(editDistance('bird', 'xbrd', 2)).toBe(2); // b matches the next letter, i does not match x
+    expect(editDistance('ab', 'ca', 2)).toBe(2);
+    expect(editDistance('bird', 'ibrd', 2)).toBe(1); // a real swap
+  });
+});
+
+describe('Vocabulary, edges', () => {
+  it('starts empty: no terms, and not even the empty prefix', () => {
+    const v = new Vocabulary();
+    expect(v.size).toBe(0);
+    expect(v.hasPrefix('')).toBe(false);
+    expect(v.closest('stryker')).toEqual([]);
+    expect(vocab('bird').hasPrefix('')).toBe(true);
+  });
+
+  it('offers no corrections for short words, even for an exact or prefix match', () => {
+    const v = vocab('bird', 'dog', 'hip');
+    expect(v.closest('dog')).toEqual([]);
+    expect(v.closest('bir')).toEqual([]);
+    expect(v.closest('hi')).toEqual([]);
+  });
+
+  it('corrects a word typed longer than its term by up to the typo budget', () => {
+    expect(vocab('bird').closest('birds')).toEqual(['bird']); // plural typed, singular indexed
+    expect(vocab('bridge').closest('bridgess')).toEqual(['bridge']); // two extra letters for an 8-letter word
+    expect(vocab('bird').closest('birdss')).toEqual([]); // two extra letters for a 6-letter word: over budget
+  });
+
+  it('reads a half-typed misspelling at most 12 letters (plus the typo budget) short of its term', () => {
+    const v = vocab('sternocleidomastoid'); // 19 letters
+    expect(v.closest('stenro')).toEqual(['sternocleidomastoid']); // 6 typed + 12 + 1 typo = 19: at the limit
+    expect(v.closest('stenr')).toEqual([]); // 5 typed: beyond it
+  });
+
+  it('never offers a number as a correction, but does offer words with digits', () => {
+    const v = vocab('90', '1000', '10kg', 'l5s1');
+    expect(v.closest('1001')).toEqual([]);
+    expect(v.closest('9000')).toEqual([]);
+    expect(v.closest('10gk')).toEqual(['10kg']); // starts with digits
+    expect(v.closest('l5s2')).toEqual(['l5s1']); // ends with digits
+  });
+
+  it('orders corrections by distance, then length, then alphabet, and keeps the first six', () => {
+    const v = vocab('abridge', 'bride', 'bridge', 'bridged', 'bridges', 'bridle', 'brig', 'brim', 'fridge', 'grid', 'ridge');
+    // 0 typos: bridge (6), bridged and bridges (7, alphabetical); 1 typo: brig (4), bride (5),
+    // bridle and fridge (6, alphabetical); fridge is the seventh and is left out.
+    expect(v.closest('bridg')).toEqual(['bridge', 'bridged', 'bridges', 'brig', 'bride', 'bridle']);
+    // The same terms learnt in another order give the same answer.
+    const shuffled = vocab('ridge', 'fridge', 'bridges', 'brig', 'bridle', 'bride', 'grid', 'bridged', 'abridge', 'brim', 'bridge');
+    expect(shuffled.closest('bridg')).toEqual(['bridge', 'bridged', 'bridges', 'brig', 'bride', 'bridle']);
+    expect(vocab('fridge', 'bridle').closest('bridg')).toEqual(['bridle', 'fridge']);
+    expect(vocab('bridge', 'fridge').closest('fridg')).toEqual(['fridge', 'bridge']); // distance before alphabet
+  });
+
+  it('sorts again after learning terms between look-ups', () => {
+    const v = vocab('plank');
+    expect(v.hasPrefix('bri')).toBe(false);
+    v.add(['bridge']);
+    expect(v.hasPrefix('bri')).toBe(true);
+    expect(v.hasPrefix('pla')).toBe(true);
+  });
+});

@@ -1,0 +1,67 @@
+// StrykerJS mutation testing of the pure kernel, where a wrong line reaches a patient unnoticed:
+// run with `npm run test:mutation` (scripts/mutation.mjs), never as part of `npm test`.
+//
+// Scope (`mutate`), today:
+//   - common/text/dosage.ts         the dose text a patient reads (headline, frequency, rows)
+//   - db/queries/search-terms.ts    what a clinician types, turned into the FTS5 query
+// Joining the scope as they land (add each file here, and its unit tests to vitest.mutation.config.mts):
+//   - safety flag rules
+//   - test scoring
+//   - stage gates
+//
+// Every mutant that survives is equivalent: it changes no output for any input the app can give.
+// They are listed here rather than disabled in the source, so the production files stay as they
+// are; a survivor NOT on this list is a gap in the tests. (Lines as of this commit.)
+//   common/text/dosage.ts
+//     34  StringLiteral '' -> "Stryker was here!"   TIMES[0] is never read: sessionsPerDay >= 1.
+//   db/queries/search-terms.ts
+//     12  Regex /[^\p{L}\p{N}]+/u -> without +      one split per separator only adds empty
+//                                                  strings, which the filter drops.
+//     22  ArrayDeclaration (prevPrev = [])          the first row is never read: prevPrev is
+//                                                  replaced before i = 2, its first use.
+//     25  ArrayDeclaration (cur = [])               a JS array grows; every cell is written.
+//     28  EqualityOperator j <= cols                an extra cell past the end is NaN, never
+//                                                  read for the result nor the row minimum.
+//     31  6 mutants of the guard "i > 1 && j > 1"  (-> true, >= 1, ||): a string read at index -1
+//                                                  is undefined and never equals a letter, so
+//                                                  the letter comparisons already rule out i = 1
+//                                                  and j = 1.
+//     33  EqualityOperator v <= rowMin             stores the same minimum.
+//     54  BooleanLiteral dirty = true              sorting an empty set gives the same [].
+//     66  ConditionalExpression -> true            re-adding to a Set changes nothing; it only
+//     74  ConditionalExpression -> true            forces a re-sort of the same terms (these
+//     76  BooleanLiteral -> true                   three are the sort cache: cost, not output).
+//    103  ConditionalExpression "term.length + max < word.length" -> false: a fast path;
+//                                                  editDistance's own length check gives max + 1
+//                                                  for those terms, and start equals whole.
+//    105  ConditionalExpression -> true, EqualityOperator >=: slicing a term no longer than the
+//                                                  word to the word's length gives the term.
+//    109  ConditionalExpression -> false, EqualityOperator <=, UnaryOperator -1 -> +1 (no coverage):
+//                                                  the alphabetical tie-break never decides:
+//                                                  terms are unique and arrive sorted into a
+//                                                  stable sort (checked with 676 tied terms).
+
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+export default {
+  packageManager: 'npm',
+  testRunner: 'vitest',
+  plugins: ['@stryker-mutator/vitest-runner'],
+  vitest: {
+    // Only the kernel's unit tests, no global build, fixed order.
+    configFile: 'vitest.mutation.config.mts',
+  },
+  mutate: ['common/text/dosage.ts', 'db/queries/search-terms.ts'],
+  coverageAnalysis: 'perTest',
+  // Two cores, shared with other people's test runs.
+  concurrency: 2,
+  timeoutMS: 10_000,
+  thresholds: { high: 95, low: 90, break: 85 },
+  reporters: ['clear-text', 'progress', 'json', 'html'],
+  jsonReporter: { fileName: 'reports/mutation/mutation.json' },
+  htmlReporter: { fileName: 'reports/mutation/mutation.html' },
+  clearTextReporter: { allowColor: false, logTests: false },
+  tempDirName: '.stryker-tmp',
+  cleanTempDir: true,
+  // Nothing under these is read by the kernel's tests; copying them only slows the sandbox.
+  ignorePatterns: ['/out', '/dist', '/coverage', '/test-results', '/playwright-report', '/.bench', '/docs', '/resources'],
+};

@@ -32,13 +32,13 @@ interface Launched {
   firstLine: Promise<string>;
 }
 
-function launch(ctx: TestContext, args: string[], env: Record<string, string | undefined> = {}): Launched {
+function launch(ctx: TestContext, args: string[], env: Record<string, string | undefined> = {}, script = cli): Launched {
   const childEnv: NodeJS.ProcessEnv = { ...process.env };
   delete childEnv.LOADWISE_TOKEN;
   for (const [k, v] of Object.entries(env))
     if (v === undefined) delete childEnv[k];
     else childEnv[k] = v;
-  const child = spawn(process.execPath, [cli, ...args], { cwd: root, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [script, ...args], { cwd: root, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
   // Each test stops only the process it started (tests below run concurrently).
   ctx.onTestFinished(() => {
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
@@ -47,8 +47,11 @@ function launch(ctx: TestContext, args: string[], env: Record<string, string | u
   let err = '';
   child.stdout!.setEncoding('utf8');
   child.stderr!.setEncoding('utf8');
+  // 'close', not 'exit': 'exit' can fire while stdout and stderr still hold unread output, and a
+  // check that stdout is empty would then pass whatever the process printed. 'close' comes only
+  // after both pipes are drained and shut, so every output check below sees all the output.
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    child.on('exit', (code, signal) => resolve({ code, signal })),
+    child.on('close', (code, signal) => resolve({ code, signal })),
   );
   const firstLine = new Promise<string>((resolve, reject) => {
     child.stdout!.on('data', (d: string) => {
@@ -89,6 +92,23 @@ function post(port: number, channel: string, token: string): Promise<{ status: n
 }
 
 const settle = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+describe('the launch harness', () => {
+  it('waits for all output, even output that arrives after the exit, so the checks that stdout is empty are real', async (ctx) => {
+    // The process exits at once; a helper it leaves behind holds its stdout and stderr and
+    // writes 300 ms later. Waiting for 'exit' would see nothing; waiting for 'close' sees it all.
+    const script = path.join(tempDir('loadwise-cli-harness-'), 'late.cjs');
+    const late = "setTimeout(() => { process.stdout.write('late output\\n'); process.stderr.write('late error\\n'); }, 300)";
+    fs.writeFileSync(
+      script,
+      `require('node:child_process').spawn(process.execPath, ['-e', ${JSON.stringify(late)}], { stdio: ['ignore', 'inherit', 'inherit'] }).unref();\nprocess.exit(2);\n`,
+    );
+    const run = launch(ctx, [], {}, script);
+    expect(await run.exited).toEqual({ code: 2, signal: null });
+    expect(run.stdout()).toBe('late output\n');
+    expect(run.stderr()).toBe('late error\n');
+  });
+});
 
 describe('out/browser/cli.cjs', () => {
   it('prints exactly one address line, serves the API with the env token, keeps data private and stops on SIGTERM', async (ctx) => {

@@ -25,7 +25,9 @@ describe('electron-builder.yml', () => {
 
   it('ships only the built app: no browser mode, tools, sources, maps or tests', () => {
     const files = config.files as string[];
-    for (const f of files.filter((x) => !x.startsWith('!'))) {
+    const included = files.filter((x) => !x.startsWith('!'));
+    expect(included).toContain('out/main/**');
+    for (const f of included) {
       expect(['package.json', 'out/main/**', 'out/preload/**', 'out/renderer/**']).toContain(f);
     }
     expect(files).toEqual(expect.arrayContaining(['!out/browser/**', '!out/tools/**', '!**/*.map']));

@@ -48,6 +48,7 @@ describe.each(['linux', 'win32', 'darwin'] as const)('menuTemplate(%s)', (platfo
     const { template, sent } = build(platform);
     const all = flatten(template);
     for (const item of all) if (typeof item.click === 'function') click(item);
+    expect(sent.length).toBeGreaterThan(0); // some item did send, so the check below holds for something
     for (const c of sent) expect(MENU_COMMANDS).toContain(c);
     const accelerators = all.map((i) => i.accelerator).filter(Boolean);
     expect(new Set(accelerators).size).toBe(accelerators.length);

@@ -16,6 +16,7 @@ describe('built-in library seed', () => {
   });
 
   it('gives every exercise steps, cues, a source and a regression or progression', () => {
+    expect(library.exercises.length).toBeGreaterThan(0);
     for (const ex of library.exercises) {
       expect(ex.text.steps.length, ex.code).toBeGreaterThanOrEqual(2);
       expect(ex.text.cues.length, ex.code).toBeGreaterThanOrEqual(1);
@@ -26,13 +27,20 @@ describe('built-in library seed', () => {
 
   it('links progressions to a same or later stage and regressions to a same or earlier one', () => {
     const byCode = new Map(library.exercises.map((e) => [e.code, e]));
+    let progressions = 0;
+    let regressions = 0;
     for (const ex of library.exercises) {
       for (const code of ex.progressions) expect(byCode.get(code)!.stage, `${ex.code} -> ${code}`).toBeGreaterThanOrEqual(ex.stage);
       for (const code of ex.regressions) expect(byCode.get(code)!.stage, `${ex.code} -> ${code}`).toBeLessThanOrEqual(ex.stage);
+      progressions += ex.progressions.length;
+      regressions += ex.regressions.length;
     }
+    expect(progressions).toBeGreaterThan(0);
+    expect(regressions).toBeGreaterThan(0);
   });
 
   it('gives a post-operative week only where surgery or an implant applies, and one to every "avoid early"', () => {
+    expect(library.exercises.length).toBeGreaterThan(0);
     for (const ex of library.exercises) {
       for (const [generator, s] of Object.entries(ex.suitability)) {
         if (['disc', 'instability', 'nerve'].includes(generator)) expect(s.earliestWeek, `${ex.code} ${generator}`).toBeNull();

@@ -322,6 +322,8 @@ describe('library.search', () => {
     const end = await search(ctx, 'mass', {}, { limit: 50, offset: 1000 });
     expect(names(end)).toHaveLength(1);
     // Filters still apply in this case.
-    expect((await search(ctx, 'm', { stages: [1] }, { limit: 10 })).items.every((i) => i.stage === 1)).toBe(true);
+    const stageOne = await search(ctx, 'm', { stages: [1] }, { limit: 10 });
+    expect(stageOne.items.length).toBeGreaterThan(0); // or the check below holds for nothing
+    expect(stageOne.items.every((i) => i.stage === 1)).toBe(true);
   });
 });

@@ -157,6 +157,37 @@ describe('backupDatabase', () => {
     }
   });
 
+  it('refuses a copy that fails its integrity check (a damaged page in the source), and leaves no file', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, DB_FILE_NAME);
+    const setup = new Database(file); // rollback journal: every page is in the main file once closed
+    setup.pragma('secure_delete = ON'); // no stale copies of moved rows: each text is on disk exactly where it lives
+    setup.exec('CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT NOT NULL) STRICT; CREATE INDEX notes_by_body ON notes (body);');
+    const insert = setup.prepare('INSERT INTO notes (body) VALUES (?)');
+    setup.transaction(() => {
+      for (let i = 0; i < 300; i++) insert.run(`note-${String(i).padStart(5, '0')}-body`);
+    })();
+    setup.close();
+    // One byte of one stored row changes on disk: the row and its index entry no longer agree.
+    // The page stays well formed, so the file opens (quick_check does not compare indexes).
+    const bytes = fs.readFileSync(file);
+    const found: number[] = [];
+    for (let at = bytes.indexOf('note-00142-body'); at >= 0; at = bytes.indexOf('note-00142-body', at + 1)) found.push(at);
+    expect(found).toHaveLength(2); // the row and its index entry
+    bytes[found[0] + 'note-00142-'.length] = 'X'.charCodeAt(0);
+    fs.writeFileSync(file, bytes);
+
+    const db = openDatabase(file);
+    try {
+      expect(db.pragma('integrity_check', { simple: true })).not.toBe('ok'); // the premise
+      // The backup API copies pages as they are, so the damage reaches the copy; the check there refuses it.
+      await expect(backupDatabase(db, dir, 'damaged')).rejects.toThrow(/integrity check/);
+      expect(fs.readdirSync(backupDir(dir))).toEqual([]);
+    } finally {
+      closeDatabase(db);
+    }
+  });
+
   it('leaves no .tmp file behind when the backup fails', async () => {
     const dir = tempDir();
     const db = makeSource(dir, 5);

@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createLogger } from '../../../services/log';
+import { createLogger, type Logger } from '../../../services/log';
 import { dispatch } from '../../../services/dispatch';
 import { bootTestServices, sampleDraft, tempDir } from '../../support/fixtures';
 import { call } from '../../support/call';
@@ -47,5 +47,38 @@ describe('privacy of logs and messages', () => {
     expect(lines.join('\n')).not.toContain('Walk for');
     // The database file itself of course holds it (it is where the data belongs).
     expect(fs.readFileSync(path.join(dataDir, 'loadwise.db')).includes(Buffer.from(CANARY))).toBe(true);
+  });
+
+  it('keeps the canary out of the log and the answer when an internal error message quotes it', async () => {
+    const lines: string[] = [];
+    const errors: unknown[] = [];
+    const logger = createLogger('privacy', (l) => lines.push(l));
+    const services = await bootTestServices();
+    const log: Logger = {
+      ...logger,
+      error: (message, err) => {
+        errors.push(err);
+        logger.error(message, err);
+      },
+    };
+    const ctx = { ...services.ctx, log };
+    // SQLite's own message quotes the value being written, as a trigger's RAISE (or a CHECK
+    // written that way) can. TEMP: the trigger lives on this connection only, not in the file.
+    ctx.db.exec(
+      "CREATE TEMP TRIGGER quote_the_name BEFORE INSERT ON main.exercise_text BEGIN SELECT RAISE(ABORT, 'refused name: ' || NEW.name); END",
+    );
+    const draft = sampleDraft({ text: { ...sampleDraft().text, name: `Walk for ${CANARY}` } });
+    const result = await dispatch(ctx, 'library.create', { draft });
+
+    expect(result).toMatchObject({ ok: false, error: { code: 'internal' } });
+    // The premise: the failure really carried the canary in its message, and reached the logger.
+    expect(errors).toHaveLength(1);
+    expect((errors[0] as Error).message).toContain(CANARY);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain('library.create failed');
+    expect(lines[0]).toContain('SQLITE_CONSTRAINT_TRIGGER'); // the class and code are what a log line carries
+    expect(lines[0]).not.toContain(CANARY);
+    expect(lines[0]).not.toContain('refused name');
+    expect(JSON.stringify(result)).not.toContain(CANARY);
   });
 });

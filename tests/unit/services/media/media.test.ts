@@ -453,3 +453,192 @@ describe('media.remove and collecting unused photos', () => {
     expect(mediaRows(ctx)).toHaveLength(1);
   });
 });
+
+// --- XMP, IPTC and comments ---------------------------------------------------------------------
+// Uploads that carry every other place a camera or an editor puts names and places: XMP (with a
+// GPS position and a creator), IPTC (APP13) and a comment in a JPEG; XMP and text chunks, plain
+// and compressed, in a PNG. Each planted string is searched for in the stored files' bytes, and
+// the PNG's compressed text is inflated first, so a kept chunk cannot hide behind zlib.
+
+const PLANTED = {
+  xmpCreator: 'Xmp Creatorname Hidden',
+  xmpGps: '51,30.4417N',
+  iptcByline: 'Iptc Bylinename Hidden',
+  iptcCity: 'Iptc Cityname Hidden',
+  jpegComment: 'Jpeg comment about Mrs Commentname',
+  pngText: 'Png tEXt Textname Hidden',
+  pngZtxt: 'Png zTXt Ztxtname Hidden',
+  pngItxt: 'Png iTXt Itxtname Hidden',
+};
+
+const XMP_PACKET = [
+  '<?xpacket begin="" id="W5M0MpCehiHzreSzNTczkc9d"?>',
+  '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">',
+  '<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:exif="http://ns.adobe.com/exif/1.0/">',
+  `<dc:creator><rdf:Seq><rdf:li>${PLANTED.xmpCreator}</rdf:li></rdf:Seq></dc:creator>`,
+  `<exif:GPSLatitude>${PLANTED.xmpGps}</exif:GPSLatitude><exif:GPSLongitude>0,7.5678W</exif:GPSLongitude>`,
+  '</rdf:Description></rdf:RDF></x:xmpmeta><?xpacket end="w"?>',
+].join('');
+
+/** A JPEG marker segment: FF, marker, two-byte length (counting itself), payload. */
+function jpegSegment(marker: number, payload: Buffer): Buffer {
+  const head = Buffer.from([0xff, marker, 0, 0]);
+  head.writeUInt16BE(payload.length + 2, 2);
+  return Buffer.concat([head, payload]);
+}
+
+/** APP13 as Photoshop writes it: an image resource block (8BIM 0x0404) holding IPTC records. */
+function iptcSegment(): Buffer {
+  const record = (dataset: number, text: string): Buffer => {
+    const value = Buffer.from(text, 'latin1');
+    const head = Buffer.from([0x1c, 2, dataset, 0, 0]);
+    head.writeUInt16BE(value.length, 3);
+    return Buffer.concat([head, value]);
+  };
+  const iptc = Buffer.concat([record(80, PLANTED.iptcByline), record(90, PLANTED.iptcCity)]);
+  const size = Buffer.alloc(4);
+  size.writeUInt32BE(iptc.length);
+  const block = Buffer.concat([Buffer.from('8BIM'), Buffer.from([0x04, 0x04, 0, 0]), size, iptc, Buffer.alloc(iptc.length % 2)]);
+  return jpegSegment(0xed, Buffer.concat([Buffer.from('Photoshop 3.0\0', 'latin1'), block]));
+}
+
+/** The marker segments before the image data (the scan starts at SOS). */
+function jpegSegments(bytes: Buffer): { marker: number; payload: Buffer }[] {
+  const segments: { marker: number; payload: Buffer }[] = [];
+  let at = 2; // after SOI
+  while (at + 4 <= bytes.length && bytes[at] === 0xff) {
+    const marker = bytes[at + 1];
+    if (marker === 0xda || marker === 0xd9) break;
+    const length = bytes.readUInt16BE(at + 2);
+    segments.push({ marker, payload: bytes.subarray(at + 4, at + 2 + length) });
+    at += 2 + length;
+  }
+  return segments;
+}
+
+const APP1 = 0xe1;
+const APP13 = 0xed;
+const COM = 0xfe;
+
+/** A sharp-made JPEG with EXIF and XMP, and an IPTC segment and a comment spliced in after SOI. */
+async function jpegWithEverything(): Promise<Buffer> {
+  const made = await halves(160, 120, RED, BLUE).jpeg({ quality: 90 }).withExif(CAMERA_EXIF).withXmp(XMP_PACKET).toBuffer();
+  return Buffer.concat([
+    made.subarray(0, 2),
+    iptcSegment(),
+    jpegSegment(COM, Buffer.from(PLANTED.jpegComment, 'latin1')),
+    made.subarray(2),
+  ]);
+}
+
+function pngChunk(type: string, data: Buffer): Buffer {
+  const len = Buffer.alloc(4);
+  len.writeUInt32BE(data.length);
+  const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(zlib.crc32(body) >>> 0);
+  return Buffer.concat([len, body, crc]);
+}
+
+function pngChunks(bytes: Buffer): { type: string; data: Buffer }[] {
+  const chunks: { type: string; data: Buffer }[] = [];
+  for (let at = 8; at + 12 <= bytes.length;) {
+    const length = bytes.readUInt32BE(at);
+    chunks.push({ type: bytes.toString('latin1', at + 4, at + 8), data: bytes.subarray(at + 8, at + 8 + length) });
+    at += 12 + length;
+  }
+  return chunks;
+}
+
+/** Every text a PNG's tEXt, zTXt and iTXt chunks hold, compressed ones inflated. */
+function pngTexts(bytes: Buffer): string[] {
+  const texts: string[] = [];
+  for (const { type, data } of pngChunks(bytes)) {
+    const keywordEnd = data.indexOf(0);
+    if (type === 'tEXt') texts.push(data.toString('latin1', keywordEnd + 1));
+    if (type === 'zTXt') texts.push(zlib.inflateSync(data.subarray(keywordEnd + 2)).toString('latin1'));
+    if (type === 'iTXt') {
+      const compressed = data[keywordEnd + 1] === 1;
+      const languageEnd = data.indexOf(0, keywordEnd + 3);
+      const translatedEnd = data.indexOf(0, languageEnd + 1);
+      const text = data.subarray(translatedEnd + 1);
+      texts.push((compressed ? zlib.inflateSync(text) : text).toString('utf8'));
+    }
+  }
+  return texts;
+}
+
+/** A sharp-made PNG with EXIF, and XMP (iTXt), a comment (tEXt) and compressed text (zTXt, iTXt) spliced in after IHDR. */
+async function pngWithEverything(): Promise<Buffer> {
+  const made = await plain(90, 60, BLUE).png().withExif(CAMERA_EXIF).toBuffer();
+  const afterHeader = 8 + 12 + 13; // signature, then IHDR (length, type, 13 bytes, CRC)
+  const latin1 = (s: string): Buffer => Buffer.from(s, 'latin1');
+  const spliced = [
+    pngChunk('iTXt', Buffer.concat([latin1('XML:com.adobe.xmp\0\0\0\0\0'), Buffer.from(XMP_PACKET, 'utf8')])),
+    pngChunk('tEXt', latin1(`Comment\0${PLANTED.pngText}`)),
+    pngChunk('zTXt', Buffer.concat([latin1('Author\0\0'), zlib.deflateSync(latin1(PLANTED.pngZtxt))])),
+    pngChunk('iTXt', Buffer.concat([latin1('Description\0\x01\0\0\0'), zlib.deflateSync(Buffer.from(PLANTED.pngItxt, 'utf8'))])),
+  ];
+  return Buffer.concat([made.subarray(0, afterHeader), ...spliced, made.subarray(afterHeader)]);
+}
+
+describe('media.attach drops XMP, IPTC and comments', () => {
+  it('from a JPEG: no XMP (GPS, creator), IPTC or comment segment, and none of their words, in the photo or its thumbnail', async () => {
+    const input = await jpegWithEverything();
+    // The premise: the upload carries each of them, where a reader finds them.
+    const inMeta = await sharp(input).metadata();
+    expect(inMeta.xmp).toBeDefined();
+    expect(inMeta.iptc).toBeDefined();
+    expect(inMeta.exif).toBeDefined();
+    const inMarkers = jpegSegments(input).map((s) => s.marker);
+    expect(inMarkers).toEqual(expect.arrayContaining([APP1, APP13, COM]));
+    const planted = [PLANTED.xmpCreator, PLANTED.xmpGps, 'GPSLatitude', PLANTED.iptcByline, PLANTED.iptcCity, PLANTED.jpegComment];
+    for (const s of planted) expect(input.includes(s), `input carries ${s}`).toBe(true);
+
+    const { ctx } = await bootTestServices();
+    const ex = await clinicExercise(ctx);
+    const { photos } = await attach(ctx, ex.id, 'everything.jpg', input);
+    expect(photos[0]).toMatchObject({ mime: 'image/jpeg', width: 160, height: 120 });
+    for (const variant of ['full', 'thumb'] as const) {
+      const bytes = fs.readFileSync(storedFile(ctx.dataDir, photos[0].sha256, variant, 'jpg'));
+      const markers = jpegSegments(bytes).map((s) => s.marker);
+      expect(markers.length, variant).toBeGreaterThan(0); // the parser read the stored file
+      expect(markers, variant).not.toContain(APP1);
+      expect(markers, variant).not.toContain(APP13);
+      expect(markers, variant).not.toContain(COM);
+      for (const s of planted) expect(bytes.includes(s), `${variant} contains ${s}`).toBe(false);
+      const meta = await sharp(bytes).metadata();
+      expect(meta.xmp, variant).toBeUndefined();
+      expect(meta.iptc, variant).toBeUndefined();
+      expect(meta.exif, variant).toBeUndefined();
+    }
+  });
+
+  it('from a PNG: no XMP, text chunks (plain or compressed) or EXIF, and none of their words, in the photo or its thumbnail', async () => {
+    const input = await pngWithEverything();
+    const inMeta = await sharp(input).metadata();
+    expect(inMeta.xmp).toBeDefined();
+    expect(inMeta.exif).toBeDefined();
+    expect(inMeta.comments?.map((c) => c.text)).toEqual(expect.arrayContaining([PLANTED.pngText, PLANTED.pngZtxt, PLANTED.pngItxt]));
+    const planted = [PLANTED.xmpCreator, PLANTED.xmpGps, PLANTED.pngText, PLANTED.pngZtxt, PLANTED.pngItxt];
+    const inText = pngTexts(input).join('\n');
+    for (const s of planted) expect(inText, `input carries ${s}`).toContain(s);
+
+    const { ctx } = await bootTestServices();
+    const ex = await clinicExercise(ctx);
+    const { photos } = await attach(ctx, ex.id, 'everything.png', input);
+    expect(photos[0]).toMatchObject({ mime: 'image/png', width: 90, height: 60 });
+    for (const variant of ['full', 'thumb'] as const) {
+      const bytes = fs.readFileSync(storedFile(ctx.dataDir, photos[0].sha256, variant, 'png'));
+      const types = pngChunks(bytes).map((c) => c.type);
+      expect(types, variant).toContain('IDAT'); // the parser read the stored file
+      for (const t of ['tEXt', 'zTXt', 'iTXt', 'eXIf']) expect(types, variant).not.toContain(t);
+      const searchable = `${bytes.toString('latin1')}\n${pngTexts(bytes).join('\n')}`;
+      for (const s of planted) expect(searchable, `${variant} contains ${s}`).not.toContain(s);
+      const meta = await sharp(bytes).metadata();
+      expect(meta.xmp, variant).toBeUndefined();
+      expect(meta.exif, variant).toBeUndefined();
+      expect(meta.comments, variant).toBeUndefined();
+    }
+  });
+});

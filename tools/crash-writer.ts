@@ -1,22 +1,34 @@
-// Test helper (tests/unit/db/crash.test.ts): writes complete exercises in a tight loop of
-// transactions until it is killed, to show a kill never leaves a half-written exercise.
-import { randomUUID } from 'node:crypto';
-import { openDatabase } from '../db/open';
-import { migrate } from '../db/migrate';
-import { writeExercise, writeLinks } from '../db/queries/exercises';
+// Test helper (tests/unit/db/crash.test.ts): boots the real services on a data folder and makes
+// the real calls through dispatch, as a window would, until it is killed: library.create,
+// library.update and media.attach (a small real PNG). After each call returns, it prints one JSON
+// line on stdout saying what was acknowledged, so the test can check that every acknowledged write
+// survived the kill whole.
+//
+// Usage: crash-writer <dataDir> <seedDir> <round>
+import fs from 'node:fs';
+import sharp from 'sharp';
+import { bootServices } from '../services/boot';
+import { dispatch } from '../services/dispatch';
 import { GENERATORS } from '../common/domain/vocabulary';
-import type { ExerciseDraft } from '../common/domain/exercise';
+import type { Exercise, ExerciseDraft } from '../common/domain/exercise';
 
-const file = process.argv[2];
+const [dataDir, seedDir, roundArg] = process.argv.slice(2);
+const round = Number(roundArg);
 
-function draft(i: number): Omit<ExerciseDraft, 'progressionIds' | 'regressionIds'> {
+type Ack =
+  | { op: 'create'; id: string; contentVersion: number; name: string; regressionId: string | null }
+  | { op: 'update'; id: string; contentVersion: number; name: string }
+  | { op: 'attach'; id: string; contentVersion: number; sha256: string };
+
+/** The draft every written exercise has; only the name and the link change. */
+function crashDraft(name: string, regressionId: string | null): ExerciseDraft {
   return {
-    stage: ((i % 4) + 1) as 1,
-    region: i % 2 ? 'lumbar' : 'cervical',
+    stage: 2,
+    region: 'lumbar',
     position: 'standing',
     equipment: ['mat', 'resistance-band', 'wall'],
     text: {
-      name: `Crash test exercise ${i}`,
+      name,
       summary: 'Written in a loop until the process is killed.',
       startingPosition: 'Standing.',
       steps: ['One.', 'Two.', 'Three.'],
@@ -42,39 +54,71 @@ function draft(i: number): Omit<ExerciseDraft, 'progressionIds' | 'regressionIds
     ) as ExerciseDraft['suitability'],
     tags: ['crash', 'loop'],
     sources: [{ citation: 'Test.', url: null }],
+    progressionIds: [],
+    regressionIds: regressionId ? [regressionId] : [],
     clinicianNotes: null,
   };
 }
 
+/** One line, written straight to fd 1 before the next call starts: a kill cannot lose it once written. */
+function ack(entry: Ack): void {
+  const line = Buffer.from(`${JSON.stringify(entry)}\n`);
+  for (let at = 0; at < line.length;) {
+    try {
+      at += fs.writeSync(1, line, at);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EAGAIN') throw err;
+    }
+  }
+}
+
+async function must(channel: string, args: unknown): Promise<Exercise> {
+  const result = await dispatch(services.ctx, channel, args);
+  if (!result.ok) {
+    process.stderr.write(`${channel} failed: ${result.error.code}: ${result.error.message}\n`);
+    process.exit(1);
+  }
+  return result.value as Exercise;
+}
+
+/** A small real PNG, a different colour for every call so each is stored as a new photo. */
+function png(n: number): Promise<Buffer> {
+  const background = { r: (n * 37) % 256, g: (n * 91 + round * 53) % 256, b: (round * 17 + Math.floor(n / 256)) % 256 };
+  return sharp({ create: { width: 24, height: 16, channels: 3, background } })
+    .png()
+    .toBuffer();
+}
+
+let services: Awaited<ReturnType<typeof bootServices>>;
+
 async function main(): Promise<void> {
-  const db = openDatabase(file);
-  await migrate(db, null);
-  const stamp = new Date().toISOString();
-  let previous: string | null = null;
-  const writeOne = db.transaction((i: number) => {
-    const id = randomUUID();
-    const seq = writeExercise(
-      db,
-      {
-        id,
-        code: null,
-        origin: 'clinic',
-        originBundleId: null,
-        originBundleName: null,
-        basedOnId: null,
-        contentVersion: 1,
-        createdAt: stamp,
-        updatedAt: stamp,
-        archivedAt: null,
-      },
-      draft(i),
-    );
-    writeLinks(db, seq, previous ? [previous] : [], []);
-    previous = id;
-  });
-  // "ready" must reach the parent before the synchronous loop starts, or it is never flushed.
-  await new Promise<void>((resolve) => process.send!('ready', () => resolve()));
-  for (let i = 0; ; i++) writeOne.immediate(i);
+  services = await bootServices({ dataDir, seedDir, appVersion: '0.0.0-crash', transport: 'browser' });
+  let previous: Exercise | null = null;
+  for (let i = 0; ; i++) {
+    const name = `Crash ${round}-${i}`;
+    const regressionId = previous?.id ?? null;
+    const created = await must('library.create', { draft: crashDraft(name, regressionId) });
+    ack({ op: 'create', id: created.id, contentVersion: created.contentVersion, name, regressionId });
+
+    if (previous && i % 3 === 2) {
+      const renamed = `${previous.text.name} (changed)`;
+      const regression = previous.regressions[0]?.id ?? null;
+      const updated = await must('library.update', {
+        id: previous.id,
+        contentVersion: previous.contentVersion,
+        draft: crashDraft(renamed, regression),
+      });
+      ack({ op: 'update', id: updated.id, contentVersion: updated.contentVersion, name: renamed });
+    }
+
+    let latest = created;
+    if (i % 4 === 1) {
+      const bytes = await png(i);
+      latest = await must('media.attach', { exerciseId: created.id, fileName: `photo-${i}.png`, dataBase64: bytes.toString('base64') });
+      ack({ op: 'attach', id: latest.id, contentVersion: latest.contentVersion, sha256: latest.photos.at(-1)!.sha256 });
+    }
+    previous = latest;
+  }
 }
 
 void main();

@@ -336,7 +336,8 @@ describe('methods and bodies', () => {
       const r = await api(channel, {});
       expect(r.status, channel).toBe(200);
       const body = json(r);
-      if (!body.ok) expect(body.error!.code, channel).toBe('invalid_argument');
+      // Routed: answered by its handler, or refused by its schema (these calls get {}), never anything else.
+      expect(['ok', 'invalid_argument'], channel).toContain(body.ok ? 'ok' : body.error!.code);
     }
   });
 

@@ -19,7 +19,7 @@ export function ToastProvider({ children }: { children: ReactNode }) {
   return (
     <ToastContext.Provider value={show}>
       {children}
-      <div className="toast-region" role="status" aria-live="polite">
+      <div className="toast-region" role="status" aria-live="polite" aria-label="Notifications">
         {toasts.map((t) => (
           <div key={t.id} className={`toast ${t.tone === 'error' ? 'toast-error' : ''}`}>
             {t.text}

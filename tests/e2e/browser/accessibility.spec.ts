@@ -2,7 +2,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { LibraryPage } from './library-page';
+import { LibraryPage, writePhoto } from './library-page';
 
 async function seriousViolations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
@@ -51,4 +51,25 @@ test('new-exercise form, including its error summary', async ({ page, app }) => 
   await form.getByRole('button', { name: 'Create exercise' }).click();
   await expect(form.getByRole('alert')).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
+});
+
+test('a clinic exercise with photos: in detail, in the editor, and archived', async ({ page, app }) => {
+  await app.open();
+  const lib = new LibraryPage(page);
+  const copy = await lib.duplicateFirst('bird dog');
+  await lib.addPhoto(await writePhoto(app.dataDir, 'photo.jpg', 'jpeg'));
+  await expect(lib.photos().getByRole('img', { name: `${copy}, photo 1` })).toHaveJSProperty('complete', true);
+  await expect(lib.photos().getByRole('button', { name: 'Add photo' })).toBeVisible();
+  expect(await seriousViolations(page), 'detail view').toEqual([]);
+
+  await page.getByRole('article').getByRole('button', { name: 'Edit', exact: true }).click();
+  const form = page.getByRole('form');
+  await expect(form.getByRole('region', { name: 'Photos' }).getByRole('img', { name: `${copy}, photo 1` })).toBeVisible();
+  expect(await seriousViolations(page), 'editor').toEqual([]);
+  await form.getByRole('button', { name: 'Cancel' }).click();
+
+  await page.getByRole('article').getByRole('button', { name: 'Archive' }).click();
+  await expect(page.getByRole('article').getByText('Archived', { exact: true })).toBeVisible();
+  await expect(lib.photos().getByRole('img', { name: `${copy}, photo 1` })).toBeVisible();
+  expect(await seriousViolations(page), 'archived').toEqual([]);
 });

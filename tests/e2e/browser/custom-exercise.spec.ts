@@ -1,18 +1,12 @@
 // A clinician's own exercises: create with checks, edit, photos, duplicate a built-in, archive,
-// and everything still there after the app restarts.
+// a save that meets a change made elsewhere, and everything still there after the app restarts.
 import fs from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
-import { expect, test } from './fixtures';
-import { LibraryPage } from './library-page';
-
-async function writePhoto(dir: string, name: string, format: 'png' | 'jpeg'): Promise<string> {
-  const file = path.join(dir, name);
-  const img = sharp({ create: { width: 640, height: 480, channels: 3, background: { r: 30, g: 110, b: 120 } } });
-  const withMeta = img.withExif({ IFD0: { Make: 'CanonFake', Model: 'Loadwise Test Cam', Artist: 'Dr Example' } });
-  await (format === 'png' ? withMeta.png() : withMeta.jpeg()).toFile(file);
-  return file;
-}
+import type { Result } from '../../../common/contract/result';
+import type { Exercise } from '../../../common/domain/exercise';
+import { expect, test, type AppUnderTest } from './fixtures';
+import { LibraryPage, writePhoto } from './library-page';
 
 test('creates an exercise after fixing what the form points out, adds a photo, and finds it after a restart', async ({ page, app }) => {
   await app.open();
@@ -55,8 +49,8 @@ test('creates an exercise after fixing what the form points out, adds a photo, a
 
   // A photo with camera metadata: stored once, cleaned, shown.
   const photo = await writePhoto(app.dataDir, 'wall-press.jpg', 'jpeg');
-  await article.locator('input[type=file]').setInputFiles(photo);
-  await expect(page.getByRole('status')).toContainText('Photo added');
+  await lib.addPhoto(photo);
+  await expect(lib.toasts).toContainText('Photo added');
   await expect(article.getByRole('img', { name: 'Wall press with breath, photo 1' })).toHaveJSProperty('complete', true);
 
   const db = app.db();
@@ -99,8 +93,8 @@ test('refuses a file that is not a photo with a message naming it, and keeps the
   await expect(form.getByLabel('Name', { exact: true })).toHaveValue(/\(copy\)$/);
   const fake = path.join(app.dataDir, 'notes.png');
   fs.writeFileSync(fake, 'this is not an image');
-  await form.locator('input[type=file]').setInputFiles(fake);
-  await expect(page.getByRole('status')).toContainText('"notes.png" is not a PNG or JPEG photo.');
+  await lib.addPhoto(fake);
+  await expect(lib.toasts).toContainText('"notes.png" is not a PNG or JPEG photo.');
   expect((app.db().prepare('SELECT count(*) AS n FROM media').get() as { n: number }).n).toBe(0);
   await form.getByRole('button', { name: 'Cancel' }).click();
 });
@@ -142,13 +136,124 @@ test('archiving hides an exercise until "Show archived" is ticked, and it can be
   const copy = `${original} (copy)`;
   await expect(lib.detailTitle).toHaveText(copy);
   await page.getByRole('button', { name: 'Archive' }).click();
-  await expect(page.getByRole('article').locator('.badge-archived')).toBeVisible();
+  await expect(page.getByRole('article').getByText('Archived', { exact: true })).toBeVisible();
   await lib.settled();
-  expect(await lib.resultNames()).not.toContain(copy);
+  // The list refreshes after the change: wait for the archived copy to leave it.
+  await expect(lib.result(copy)).toHaveCount(0);
+  await expect(lib.result(original)).toHaveCount(1);
   await lib.filters().getByRole('checkbox', { name: 'Show archived' }).check();
   await lib.settled('"includeArchived":true');
   expect(await lib.resultNames()).toContain(copy);
   await lib.open(copy);
   await page.getByRole('button', { name: 'Restore' }).click();
-  await expect(page.getByRole('article').locator('.badge-archived')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Archive' })).toBeVisible();
+  await expect(page.getByRole('article').getByText('Archived', { exact: true })).toHaveCount(0);
+});
+
+/** The exercise's photos as stored: their kind, in the order the exercise shows them. */
+function storedPhotoMimes(app: AppUnderTest, name: string): string[] {
+  return (
+    app
+      .db()
+      .prepare(
+        `SELECT m.mime FROM exercises e JOIN exercise_text t ON t.exercise_seq = e.seq
+           JOIN exercise_media em ON em.exercise_seq = e.seq JOIN media m ON m.sha256 = em.sha256
+          WHERE t.name = ? ORDER BY em.position`,
+      )
+      .all(name) as { mime: string }[]
+  ).map((r) => r.mime);
+}
+
+test('removes the photo chosen, keeps the other, and it stays removed after a restart', async ({ page, app }) => {
+  await app.open();
+  const lib = new LibraryPage(page);
+  const copy = await lib.duplicateFirst('bird dog');
+  await lib.addPhoto(await writePhoto(app.dataDir, 'first.jpg', 'jpeg'));
+  await expect(lib.photos().getByRole('img', { name: `${copy}, photo 1` })).toHaveJSProperty('complete', true);
+  await lib.addPhoto(await writePhoto(app.dataDir, 'second.png', 'png'));
+  await expect(lib.photos().getByRole('img', { name: `${copy}, photo 2` })).toHaveJSProperty('complete', true);
+  expect(storedPhotoMimes(app, copy)).toEqual(['image/jpeg', 'image/png']);
+
+  await lib.photos().getByRole('button', { name: 'Remove photo 1' }).click();
+  await expect(lib.toasts).toContainText('Photo removed');
+  await expect(lib.photos().getByRole('img')).toHaveCount(1);
+  await expect(lib.photos().getByRole('button', { name: 'Remove photo 2' })).toHaveCount(0);
+  expect(storedPhotoMimes(app, copy)).toEqual(['image/png']);
+
+  await app.restart();
+  await app.open();
+  await lib.searchFor(copy);
+  await lib.open(copy);
+  await expect(lib.photos().getByRole('img')).toHaveCount(1);
+  await expect(lib.photos().getByRole('img', { name: `${copy}, photo 1` })).toHaveJSProperty('complete', true);
+});
+
+test('saving over a change made elsewhere says so, and neither change overwrites the other', async ({ page, app }) => {
+  await app.open();
+  const lib = new LibraryPage(page);
+  const copy = await lib.duplicateFirst('chin nod');
+  const { id } = app
+    .db()
+    .prepare('SELECT e.id FROM exercises e JOIN exercise_text t ON t.exercise_seq = e.seq WHERE t.name = ?')
+    .get(copy) as {
+    id: string;
+  };
+  await page.getByRole('article').getByRole('button', { name: 'Edit', exact: true }).click();
+  const form = page.getByRole('form');
+  await form.getByLabel('Sets', { exact: true }).fill('5');
+
+  // Behind the editor's back, the same exercise is changed through the bridge, as another window
+  // of the app would: read it, rename it, save it with the version it had.
+  const elsewhere = `${copy} (edited elsewhere)`;
+  const saved = await page.evaluate(
+    async ({ id, name }) => {
+      const token = sessionStorage.getItem('loadwise.token');
+      const call = async (channel: string, args: unknown): Promise<Result<Exercise>> => {
+        const res = await fetch(`/api/${channel}`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+          body: JSON.stringify(args),
+        });
+        return (await res.json()) as Result<Exercise>;
+      };
+      const got = await call('library.get', { id });
+      if (!got.ok) return got;
+      const ex = got.value;
+      const draft = {
+        stage: ex.stage,
+        region: ex.region,
+        position: ex.position,
+        equipment: ex.equipment,
+        text: { ...ex.text, name },
+        dosage: ex.dosage,
+        suitability: ex.suitability,
+        tags: ex.tags,
+        sources: ex.sources,
+        progressionIds: ex.progressions.map((l) => l.id),
+        regressionIds: ex.regressions.map((l) => l.id),
+        clinicianNotes: ex.clinicianNotes,
+      };
+      return call('library.update', { id, contentVersion: ex.contentVersion, draft });
+    },
+    { id, name: elsewhere },
+  );
+  if (!saved.ok) throw new Error(`the change made elsewhere was refused: ${saved.error.message}`);
+  const versionElsewhere = saved.value.contentVersion;
+  expect(versionElsewhere).toBeGreaterThan(1);
+
+  await form.getByRole('button', { name: 'Save changes' }).click();
+  await expect(form.getByRole('alert')).toHaveText(
+    'This exercise was changed somewhere else after you opened it. Reopen it to see the latest version, then make your change again.',
+  );
+  // The editor stays open with what the clinician typed, so nothing is lost by the refusal.
+  await expect(form.getByLabel('Sets', { exact: true })).toHaveValue('5');
+  await expect(form.getByRole('button', { name: 'Save changes' })).toBeEnabled();
+  const row = app
+    .db()
+    .prepare(
+      "SELECT t.name, e.content_version, json_extract(e.dosage, '$.sets') AS sets FROM exercises e JOIN exercise_text t ON t.exercise_seq = e.seq WHERE e.id = ?",
+    )
+    .get(id) as { name: string; content_version: number; sets: number };
+  expect(row).toEqual({ name: elsewhere, content_version: versionElsewhere, sets: expect.any(Number) });
+  expect(row.sets).not.toBe(5);
 });

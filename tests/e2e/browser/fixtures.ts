@@ -20,7 +20,8 @@ export interface AppUnderTest {
 }
 
 export async function waitForLibrary(page: Page): Promise<void> {
-  await expect(page.locator('.results-count')).toHaveText(/\d+ exercises?|No exercises match/);
+  const count = page.getByRole('region', { name: 'Search results' }).getByRole('status');
+  await expect(count).toHaveText(/^(\d[\d,]*|More than [\d,]+) exercises?$|^No exercises match$/);
 }
 
 export const test = base.extend<{ app: AppUnderTest }>({

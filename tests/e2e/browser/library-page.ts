@@ -1,17 +1,29 @@
-// What a clinician does on the library screen, in their terms.
+// What a clinician does on the library screen, in their terms. Everything is found by role and
+// accessible name, as assistive technology finds it, never by CSS class.
+import fs from 'node:fs';
+import path from 'node:path';
+import sharp from 'sharp';
 import { expect, type Locator, type Page } from '@playwright/test';
 
 export class LibraryPage {
   readonly search: Locator;
+  readonly resultsPane: Locator;
+  readonly list: Locator;
   readonly results: Locator;
+  /** "96 exercises", "No exercises match", or the error that stopped the search. */
   readonly count: Locator;
   readonly detailTitle: Locator;
+  /** Short messages after an action ("Photo added"), announced politely. */
+  readonly toasts: Locator;
 
   constructor(readonly page: Page) {
     this.search = page.getByRole('searchbox', { name: 'Search exercises' });
-    this.results = page.getByRole('listbox', { name: 'Exercises' }).getByRole('option');
-    this.count = page.locator('.results-count');
-    this.detailTitle = page.locator('#detail-title');
+    this.resultsPane = page.getByRole('region', { name: 'Search results' });
+    this.list = this.resultsPane.getByRole('listbox', { name: 'Exercises' });
+    this.results = this.list.getByRole('option');
+    this.count = this.resultsPane.getByRole('status');
+    this.detailTitle = page.getByRole('region', { name: 'Exercise details' }).getByRole('article').getByRole('heading', { level: 2 });
+    this.toasts = page.getByRole('status', { name: 'Notifications' });
   }
 
   /** Types a query and waits until the list answers exactly it (the app marks which query it shows). */
@@ -22,20 +34,19 @@ export class LibraryPage {
 
   /** Waits until the list answers the current query, and filters containing `filtersInclude`. */
   async settled(filtersInclude = ''): Promise<void> {
-    const pane = this.page.getByRole('region', { name: 'Search results' });
-    await expect(pane).toHaveAttribute('aria-busy', 'false');
-    await expect(pane).toHaveAttribute('data-query', await this.search.inputValue());
-    if (filtersInclude) await expect(pane).toHaveAttribute('data-filters', new RegExp(escape(filtersInclude)));
+    await expect(this.resultsPane).toHaveAttribute('aria-busy', 'false');
+    await expect(this.resultsPane).toHaveAttribute('data-query', await this.search.inputValue());
+    if (filtersInclude) await expect(this.resultsPane).toHaveAttribute('data-filters', new RegExp(escape(filtersInclude)));
   }
 
+  /** The exercises listed, by name. An option is named by all it shows, so its name part is marked. */
   resultNames(): Promise<string[]> {
-    return this.results.locator('.result-title > span:first-child').allTextContents();
+    return this.results.getByTestId('exercise-name').allTextContents();
   }
 
+  /** The listed exercise with exactly this name. */
   result(name: string): Locator {
-    return this.results.filter({
-      has: this.page.locator('.result-title > span:first-child', { hasText: new RegExp(`^${escape(name)}$`) }),
-    });
+    return this.results.filter({ has: this.page.getByTestId('exercise-name').getByText(name, { exact: true }) });
   }
 
   async open(name: string): Promise<void> {
@@ -46,6 +57,41 @@ export class LibraryPage {
   filters(): Locator {
     return this.page.getByRole('complementary', { name: 'Filters' });
   }
+
+  /** Duplicates the first built-in found for `query` and saves the copy unchanged; its name. */
+  async duplicateFirst(query: string): Promise<string> {
+    await this.searchFor(query);
+    const [original] = await this.resultNames();
+    expect(original, `a built-in exercise for "${query}"`).toBeTruthy();
+    await this.open(original);
+    await this.page.getByRole('button', { name: 'Duplicate to edit' }).click();
+    await this.page.getByRole('form').getByRole('button', { name: 'Save changes' }).click();
+    const copy = `${original} (copy)`;
+    await expect(this.detailTitle).toHaveText(copy);
+    return copy;
+  }
+
+  /** The Photos section of whatever is open: the detail view or the editor. */
+  photos(): Locator {
+    return this.page.getByRole('region', { name: 'Photos' });
+  }
+
+  /** Adds a photo the way a clinician does: "Add photo", then the file in the system's chooser. */
+  async addPhoto(file: string): Promise<void> {
+    const chooser = this.page.waitForEvent('filechooser');
+    await this.photos().getByRole('button', { name: 'Add photo' }).click();
+    await (await chooser).setFiles(file);
+  }
+}
+
+/** A real photo with camera metadata (which the app must strip), written to `dir`. */
+export async function writePhoto(dir: string, name: string, format: 'png' | 'jpeg'): Promise<string> {
+  const file = path.join(dir, name);
+  fs.mkdirSync(dir, { recursive: true });
+  const img = sharp({ create: { width: 640, height: 480, channels: 3, background: { r: 30, g: 110, b: 120 } } });
+  const withMeta = img.withExif({ IFD0: { Make: 'CanonFake', Model: 'Loadwise Test Cam', Artist: 'Dr Example' } });
+  await (format === 'png' ? withMeta.png() : withMeta.jpeg()).toFile(file);
+  return file;
 }
 
 function escape(s: string): string {

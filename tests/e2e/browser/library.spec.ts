@@ -49,6 +49,45 @@ test('shows a clear empty state when nothing matches', async ({ page }) => {
   await expect(page.getByText('Try fewer words or clear some filters.')).toBeVisible();
 });
 
+test('"Show more" lists the next exercises after the first 50 and moves focus to the first of them', async ({ page, app }) => {
+  const lib = new LibraryPage(page);
+  const db = app.db();
+  const total = (db.prepare("SELECT count(*) AS n FROM exercises WHERE origin = 'builtin' AND archived_at IS NULL").get() as { n: number })
+    .n;
+  expect(total).toBeGreaterThan(50);
+  const showMore = lib.resultsPane.getByRole('button', { name: 'Show more' });
+  await expect(lib.results).toHaveCount(50);
+  let shown = 50;
+  while (shown < total) {
+    const before = await lib.resultNames();
+    await showMore.click();
+    const now = Math.min(total, shown + 50);
+    await expect(lib.results).toHaveCount(now);
+    const names = await lib.resultNames();
+    // What was listed stays, in order; the next page follows it.
+    expect(names.slice(0, shown)).toEqual(before);
+    // Focus goes to the first exercise added, which opens beside the list (as arrow keys do).
+    const firstAdded = lib.results.nth(shown);
+    await expect(firstAdded).toBeFocused();
+    await expect(firstAdded).toHaveAttribute('aria-selected', 'true');
+    await expect(lib.detailTitle).toHaveText(names[shown]);
+    shown = now;
+  }
+  await expect(showMore).toHaveCount(0);
+  // Every built-in exercise is now listed once: no page was skipped or repeated.
+  const all = await lib.resultNames();
+  const inDb = (
+    db
+      .prepare(
+        "SELECT t.name FROM exercises e JOIN exercise_text t ON t.exercise_seq = e.seq WHERE e.origin = 'builtin' AND e.archived_at IS NULL",
+      )
+      .all() as { name: string }[]
+  ).map((r) => r.name);
+  expect(all).toHaveLength(total);
+  expect([...all].sort()).toEqual([...inDb].sort());
+  await expect(lib.count).toHaveText(`${total} exercises`);
+});
+
 test('filters by region and stage, combined with a search', async ({ page }) => {
   const lib = new LibraryPage(page);
   const filters = lib.filters();
@@ -56,9 +95,9 @@ test('filters by region and stage, combined with a search', async ({ page }) => 
   await lib.settled('"regions":["cervical"]');
   await filters.getByRole('checkbox', { name: '3. Progressive resistance' }).check();
   await lib.settled('"stages":[3]');
-  const metas = await lib.results.locator('.result-meta').first().allTextContents();
-  expect(metas.length).toBeGreaterThan(0);
-  for (const row of await lib.results.all()) {
+  const rows = await lib.results.all();
+  expect(rows.length).toBeGreaterThan(0);
+  for (const row of rows) {
     await expect(row).toContainText('Neck');
     await expect(row.locator('.badge-stage-3')).toHaveCount(1);
   }
@@ -94,7 +133,9 @@ test('filters by position and equipment', async ({ page }) => {
   await filters.getByRole('checkbox', { name: 'Standing' }).check();
   await filters.getByRole('checkbox', { name: 'Resistance band' }).check();
   await lib.settled('"equipment":["resistance-band"]');
-  for (const row of await lib.results.all()) {
+  const rows = await lib.results.all();
+  expect(rows.length).toBeGreaterThan(0);
+  for (const row of rows) {
     await expect(row).toContainText('Standing');
     await expect(row.locator('.result-dose')).toContainText('Resistance band');
   }
@@ -109,6 +150,7 @@ test('is usable from the keyboard: Ctrl+F, then arrows, Home and End through res
   await lib.settled();
   await page.keyboard.press('ArrowDown');
   const names = await lib.resultNames();
+  expect(names.length).toBeGreaterThan(2);
   await expect(lib.results.first()).toBeFocused();
   await expect(lib.detailTitle).toHaveText(names[0]);
   await page.keyboard.press('ArrowDown');

@@ -101,6 +101,9 @@ export function Photos({ exercise, editable, onChanged }: { exercise: Exercise; 
             type="file"
             accept="image/png,image/jpeg"
             className="visually-hidden"
+            // Opened by the "Add photo" button: named for assistive technology, kept out of the tab order.
+            aria-label="Photo file to add"
+            tabIndex={-1}
             onChange={(e) => {
               const file = e.target.files?.[0];
               if (file) void attach(file);

@@ -1,5 +1,5 @@
 // Search results as a listbox: arrow keys move through exercises and open each in the detail pane.
-import type { KeyboardEvent } from 'react';
+import { useEffect, useRef, type KeyboardEvent } from 'react';
 import type { SearchResult } from '../../../../common/contract';
 import { EQUIPMENT_LABELS, ORIGIN_LABELS, POSITION_LABELS, REGION_LABELS } from '../../../../common/domain/vocabulary';
 import { dosageHeadline } from '../../../../common/text/dosage';
@@ -22,6 +22,19 @@ function countText(result: SearchResult): string {
 }
 
 export function ResultList({ result, loading, answered, error, selectedId, onSelect, onLoadMore }: Props) {
+  // After "Show more", focus moves to the first newly shown exercise instead of being lost with the
+  // button. Forgotten if the list is replaced (a new search) before the next page arrives.
+  const focusAfter = useRef<{ count: number; lastId: string } | null>(null);
+  useEffect(() => {
+    const pending = focusAfter.current;
+    if (!pending || !result) return;
+    if (result.items[pending.count - 1]?.id !== pending.lastId) focusAfter.current = null;
+    else if (result.items.length > pending.count) {
+      focusAfter.current = null;
+      document.getElementById(`result-${result.items[pending.count].id}`)?.focus();
+    }
+  }, [result]);
+
   const onKeyDown = (e: KeyboardEvent<HTMLUListElement>) => {
     if (!result || result.items.length === 0) return;
     // Move from the focused option; selection follows focus (the listbox pattern for a master list).
@@ -42,7 +55,7 @@ export function ResultList({ result, loading, answered, error, selectedId, onSel
   return (
     <section className="pane" aria-label="Search results" aria-busy={loading} data-query={answered?.query} data-filters={answered?.filters}>
       <div className="results-head">
-        <div className="results-count" aria-live="polite">
+        <div className="results-count" role="status" aria-live="polite">
           {error ? <span className="field-error">{error}</span> : result ? countText(result) : 'Loading…'}
           {loading && result ? <span className="visually-hidden"> (updating)</span> : null}
         </div>
@@ -91,7 +104,8 @@ export function ResultList({ result, loading, answered, error, selectedId, onSel
                 }}
               >
                 <div className="result-title">
-                  <span>{item.name}</span>
+                  {/* The option is named by all it shows; this marks which part is the exercise's name. */}
+                  <span data-testid="exercise-name">{item.name}</span>
                   {item.code && <span className="result-code">{item.code}</span>}
                 </div>
                 <div className="result-meta">
@@ -120,7 +134,15 @@ export function ResultList({ result, loading, answered, error, selectedId, onSel
       )}
       {result && result.items.length < result.total && (
         <div className="load-more">
-          <button type="button" className="btn" onClick={onLoadMore}>
+          <button
+            type="button"
+            className="btn"
+            onClick={() => {
+              const last = result.items[result.items.length - 1];
+              focusAfter.current = last ? { count: result.items.length, lastId: last.id } : null;
+              onLoadMore();
+            }}
+          >
             Show more
           </button>
         </div>

@@ -1,17 +1,24 @@
-// Electron main process: hardens the session, serves the renderer on app://, boots the shared
-// services on the userData folder and opens the one window.
+// Electron main process: a thin composition. Every decision lives in a module the unit tests drive
+// with stand-ins: harden.ts (switches, scheme, sandbox, session), startup.ts (data folder, smoke
+// test), native-binding.ts (which better-sqlite3 binary), main-window.ts (showing, recovering and
+// revealing the one window), smoke.ts; the shared services do the rest.
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, Menu, protocol, session, shell } from 'electron';
+import { IPC_COMMAND } from '../../common/contract/channels';
 import { bootServices, type Services } from '../../services/boot';
 import { createLogger } from '../../services/log';
-import { IPC_COMMAND } from '../../common/contract/channels';
-import type { MenuCommand } from '../../common/contract/commands';
+import { DATA_SUBDIR, migrateLegacyData } from '../../services/paths';
 import { appProtocolResponse } from './app-protocol';
+import { hardenApp, hardenSession } from './harden';
 import { registerIpc } from './ipc';
-import { lockDownContents } from './lockdown';
+import { MainWindow } from './main-window';
 import { menuTemplate } from './menu';
-import { APP_ORIGIN_URL, APP_SCHEME, isAllowedRequest, permissionDecision } from './security';
+import { nativeBindingPath } from './native-binding';
+import { APP_ORIGIN_URL } from './security';
+import { createSmokeTest } from './smoke';
+import { isSmokeTest, resolveDataLocation } from './startup';
 import { createMainWindow } from './window';
 
 const log = createLogger('main');
@@ -19,86 +26,151 @@ const APP_ID = 'org.loadwise.desktop';
 const appRoot = path.resolve(__dirname, '..', '..');
 const rendererDir = path.join(appRoot, 'out', 'renderer');
 const seedDir = app.isPackaged ? path.join(process.resourcesPath, 'seed') : path.join(appRoot, 'resources', 'seed');
-// Unpackaged runs use the Electron build of better-sqlite3 that `npm start` makes (scripts/native-electron.mjs);
-// packaged apps carry one rebuilt in place by electron-builder.
-const devNativeBinding = path.join(appRoot, 'out', 'native', `electron-${process.versions.electron}`, 'better_sqlite3.node');
-const nativeBinding = !app.isPackaged && fs.existsSync(devNativeBinding) ? devNativeBinding : undefined;
-
-protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
-app.enableSandbox();
-// A chosen data folder (tests, or a second clinic profile) replaces the per-user default.
-if (process.env.LOADWISE_DATA_DIR) app.setPath('userData', path.resolve(process.env.LOADWISE_DATA_DIR));
-app.setAppUserModelId(APP_ID);
+const argv = process.argv.slice(1);
 
 let services: Services | null = null;
-let mainWindow: BrowserWindow | null = null;
 
-app.on('web-contents-created', (_event, contents) => {
-  lockDownContents(contents, (url) => void shell.openExternal(url));
-});
-
-function hardenSession(): void {
-  const ses = session.defaultSession;
-  ses.setPermissionRequestHandler((_wc, permission, callback) => callback(permissionDecision(permission)));
-  ses.setPermissionCheckHandler((_wc, permission) => permissionDecision(permission));
-  // The app makes no network request of its own: anything but its own scheme is cancelled.
-  ses.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !isAllowedRequest(details.url) }));
-  protocol.handle(APP_SCHEME, (request) => appProtocolResponse(request.url, request.method, rendererDir));
-}
-
-function sendCommand(command: MenuCommand): void {
-  mainWindow?.webContents.send(IPC_COMMAND, command);
-}
-
-function createWindow(): void {
-  mainWindow = createMainWindow(BrowserWindow, path.join(appRoot, 'out', 'preload', 'index.cjs'));
-  mainWindow.once('ready-to-show', () => mainWindow?.show());
-  mainWindow.on('closed', () => {
-    mainWindow = null;
-  });
-  void mainWindow.loadURL(APP_ORIGIN_URL);
-}
-
-async function start(): Promise<void> {
-  hardenSession();
-  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(process.platform, sendCommand)));
+/** The version of the better-sqlite3 JavaScript that will load the binary (unpackaged runs only). */
+function betterSqlite3Version(): string {
   try {
+    return (JSON.parse(fs.readFileSync(require.resolve('better-sqlite3/package.json'), 'utf8')) as { version: string }).version;
+  } catch {
+    return 'unknown';
+  }
+}
+
+function main(): void {
+  const ok = hardenApp({
+    app,
+    protocol,
+    argv,
+    platform: process.platform,
+    log,
+    openExternal: (url) => void shell.openExternal(url).catch((err: unknown) => log.error('could not open a link in the browser', err)),
+  });
+  if (!ok) return;
+
+  const smokeDir = isSmokeTest(argv) ? fs.mkdtempSync(path.join(os.tmpdir(), 'loadwise-smoke-')) : null;
+  const exitNow = (code: number): void => {
+    services?.close();
+    services = null;
+    if (smokeDir) fs.rmSync(smokeDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
+    app.exit(code);
+  };
+  const smoke = smokeDir ? createSmokeTest({ exit: exitNow, log }) : null;
+  // No modal dialog where nobody can click it: the smoke test, and development runs under CI.
+  const headless = smoke !== null || (!app.isPackaged && Boolean(process.env.CI));
+  const fatal = (reason: string): void => {
+    if (smoke) smoke.fail(reason);
+    else {
+      log.error(`stopping: ${reason}`);
+      exitNow(1);
+    }
+  };
+
+  const location = resolveDataLocation({
+    isPackaged: app.isPackaged,
+    argv,
+    env: process.env,
+    defaultUserData: app.getPath('userData'),
+    cwd: process.cwd(),
+    smokeDir,
+  });
+  for (const line of location.ignored) log.warn(line);
+  if (location.userData) app.setPath('userData', location.userData);
+  app.setAppUserModelId(APP_ID);
+
+  const windows = new MainWindow<BrowserWindow>({
+    create: () => createMainWindow(BrowserWindow, path.join(appRoot, 'out', 'preload', 'index.cjs')),
+    url: APP_ORIGIN_URL,
+    commandChannel: IPC_COMMAND,
+    log,
+    ask: (win, prompt) =>
+      dialog.showMessageBox(win, { type: 'error', noLink: true, defaultId: 0, cancelId: 1, ...prompt }).then((answer) => answer.response),
+    quit: () => app.quit(),
+    onFatal: headless ? fatal : undefined,
+    onLoaded: smoke ? (win) => smoke.probe(win.webContents) : undefined,
+  });
+
+  async function start(): Promise<void> {
+    hardenSession({
+      session: session.defaultSession,
+      protocol,
+      serveApp: (request) => appProtocolResponse(request.url, request.method, rendererDir),
+    });
+    Menu.setApplicationMenu(
+      Menu.buildFromTemplate(
+        menuTemplate(process.platform, (command) => {
+          if (services) windows.send(command);
+        }),
+      ),
+    );
+
+    let dataDir = location.dataDir;
+    if (location.migrateFrom) {
+      const moved = migrateLegacyData(location.migrateFrom);
+      dataDir = moved.dataDir;
+      if (moved.status === 'migrated')
+        log.info(`library moved into its ${DATA_SUBDIR}/ folder (${moved.moved.length} moved, ${moved.copied.length} copied)`);
+      if (moved.status === 'failed') log.warn(`library not moved yet (${moved.reason}); this run uses the old folder`);
+      if (moved.status === 'conflict')
+        log.warn(`a library exists in both the old and the ${DATA_SUBDIR}/ folder; the ${DATA_SUBDIR}/ one is used`);
+    }
+
+    const nativeBinding = nativeBindingPath({
+      isPackaged: app.isPackaged,
+      resourcesPath: process.resourcesPath,
+      appRoot,
+      betterSqlite3: app.isPackaged ? '' : betterSqlite3Version(),
+      modules: process.versions.modules,
+      platform: process.platform,
+      arch: process.arch,
+    });
+    if (!fs.existsSync(nativeBinding)) {
+      const fix = app.isPackaged ? 'Reinstall Loadwise.' : 'Start with "npm start", which prepares it.';
+      throw new Error(`The database module built for Electron is missing (${nativeBinding}). ${fix}`);
+    }
+
     services = await bootServices({
-      dataDir: app.getPath('userData'),
+      dataDir,
       seedDir,
       appVersion: app.getVersion(),
       transport: 'electron',
       log: createLogger('services'),
       nativeBinding,
     });
-  } catch (err) {
-    log.error('start-up failed', err);
-    dialog.showErrorBox('Loadwise could not open its library', (err as Error).message);
-    app.exit(1);
+    smoke?.pass('database');
+    registerIpc(services.ctx);
+    windows.open();
+  }
+
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
     return;
   }
-  registerIpc(services.ctx);
-  createWindow();
-}
-
-if (!app.requestSingleInstanceLock()) {
-  app.quit();
-} else {
   app.on('second-instance', () => {
-    if (mainWindow) {
-      if (mainWindow.isMinimized()) mainWindow.restore();
-      mainWindow.focus();
-    }
+    if (services) windows.reveal();
   });
-  app.whenReady().then(start, (err: Error) => log.error('ready failed', err));
+  app
+    .whenReady()
+    .then(start)
+    .catch((err: Error) => {
+      log.error('start-up failed', err);
+      if (headless) return fatal(`start-up failed: ${err.message}`);
+      dialog.showErrorBox('Loadwise could not open its library', err.message);
+      exitNow(1);
+    });
   app.on('window-all-closed', () => {
-    if (process.platform !== 'darwin') app.quit();
+    if (process.platform !== 'darwin' || smoke) app.quit();
   });
+  // macOS: the dock icon with no window open.
   app.on('activate', () => {
-    if (services && BrowserWindow.getAllWindows().length === 0) createWindow();
+    if (services) windows.reveal();
   });
   app.on('will-quit', () => {
     services?.close();
     services = null;
   });
 }
+
+main();

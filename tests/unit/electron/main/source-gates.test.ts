@@ -91,13 +91,13 @@ describe('source gates: electron/main and electron/preload', () => {
     expect(matches(re)).toEqual([]);
   });
 
-  it('expose exactly two globals from the preload: api and appEvents', () => {
+  it('expose exactly three globals from the preload: api, appEvents and host', () => {
     const exposed = preload.flatMap(([, text]) =>
       [...text.matchAll(/contextBridge\.(\w+)\(\s*(['"`])([^'"`]+)\2/g)].map((m) => `${m[1]}:${m[3]}`),
     );
-    expect(exposed.sort()).toEqual(['exposeInMainWorld:api', 'exposeInMainWorld:appEvents']);
+    expect(exposed.sort()).toEqual(['exposeInMainWorld:api', 'exposeInMainWorld:appEvents', 'exposeInMainWorld:host']);
     const calls = preload.reduce((n, [, text]) => n + (text.match(/contextBridge\.\w+\(/g) ?? []).length, 0);
-    expect(calls).toBe(2);
+    expect(calls).toBe(3);
   });
 
   it('never write to window or globalThis from the preload', () => {
@@ -123,19 +123,38 @@ describe('source gates: electron/main and electron/preload', () => {
     }
   });
 
-  it('call shell.openExternal only as the side effect handed to lockDownContents', () => {
+  /** The text of the first call `name(...)` in `text`, parentheses balanced. */
+  function callText(text: string, name: string): string {
+    const start = text.indexOf(`${name}(`);
+    expect(start, name).toBeGreaterThanOrEqual(0);
+    let depth = 0;
+    let end = start + name.length;
+    for (; end < text.length; end++) {
+      if (text[end] === '(') depth++;
+      if (text[end] === ')' && --depth === 0) break;
+    }
+    return text.slice(start, end + 1);
+  }
+
+  it('call shell.openExternal only as the side effect hardenApp hands to lockDownContents', () => {
     const uses = matches(/\bshell\.openExternal\b/);
     expect(uses).toHaveLength(1);
     const index = code.get(path.join('electron', 'main', 'index.ts'))!;
-    const start = index.indexOf('lockDownContents(');
-    expect(start).toBeGreaterThanOrEqual(0);
-    let depth = 0;
-    let end = start + 'lockDownContents'.length;
-    for (; end < index.length; end++) {
-      if (index[end] === '(') depth++;
-      if (index[end] === ')' && --depth === 0) break;
+    expect(callText(index, 'hardenApp')).toMatch(/openExternal: \(url\) => void shell\.openExternal\(url\)/);
+    const harden = code.get(path.join('electron', 'main', 'harden.ts'))!;
+    const passes = [...harden.matchAll(/options\.openExternal/g)];
+    expect(passes).toHaveLength(1);
+    expect(callText(harden, 'lockDownContents')).toContain('options.openExternal');
+  });
+
+  it('harden the app before anything else main does, and the session once it is ready', () => {
+    const index = code.get(path.join('electron', 'main', 'index.ts'))!;
+    const first = index.indexOf('hardenApp(');
+    for (const later of ['setPath(', 'requestSingleInstanceLock(', 'whenReady(', 'bootServices(', 'hardenSession(']) {
+      expect(index.indexOf(later), later).toBeGreaterThan(first);
     }
-    expect(index.slice(start, end)).toMatch(/shell\.openExternal\(/);
+    expect(index).toMatch(/if \(!ok\)\s*return;/);
+    expect(callText(index, 'hardenSession')).toContain('session.defaultSession');
   });
 
   it('keep the layers: preload imports only electron and the name lists; main never imports browser mode or http', () => {

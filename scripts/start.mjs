@@ -1,55 +1,71 @@
-// `npm start`: builds what changed, then runs Loadwise in Electron. When the Electron binary is
-// missing it is fetched first; when it cannot be fetched (no network, blocked download), one line
-// says so and the same app starts in browser mode instead.
+// `npm start`: builds what changed, then runs Loadwise in Electron. What Electron needs comes first:
+// its binary (downloaded once, ~110 MB), the database module built for it (scripts/native-electron.mjs:
+// a prebuilt download, a compile only as a fallback), and on Linux a sandbox that can start
+// (scripts/linux-sandbox.mjs). Where any of them cannot be had, one line says why and the same app
+// starts in browser mode instead.
+//
+//   npm start -- [--data-dir DIR]     (a development library folder; the installed app ignores it)
 import { spawn, spawnSync } from 'node:child_process';
-import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ensureElectronNative } from './native-electron.mjs';
+import { sandboxDecision, readSandboxFacts } from './linux-sandbox.mjs';
+import { electronInfo, ensureElectronNative } from './native-electron.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const require = createRequire(import.meta.url);
 const passThrough = process.argv.slice(2);
 
-function run(cmd, args, options = {}) {
-  const child = spawn(cmd, args, { stdio: 'inherit', cwd: root, ...options });
+function run(cmd, args, env = process.env) {
+  const child = spawn(cmd, args, { stdio: 'inherit', cwd: root, env });
   const forward = (signal) => child.kill(signal);
   process.on('SIGINT', forward);
   process.on('SIGTERM', forward);
   child.on('exit', (code, signal) => process.exit(signal ? 1 : (code ?? 0)));
 }
 
-/** The binary's path, downloading it once if it is missing; null when it cannot be had. */
+/** The binary's path, downloading it once if it is missing; { bin: null, reason } when it cannot be had. */
 function electronBinary() {
-  const pkgDir = path.dirname(require.resolve('electron/package.json'));
-  const pathFile = path.join(pkgDir, 'path.txt');
-  const resolve = () => {
-    if (!fs.existsSync(pathFile)) return null;
-    const bin = path.join(pkgDir, 'dist', fs.readFileSync(pathFile, 'utf8').trim());
-    return fs.existsSync(bin) ? bin : null;
-  };
-  if (resolve()) return { bin: resolve() };
-  const install = spawnSync(process.execPath, [path.join(pkgDir, 'install.js')], { encoding: 'utf8', timeout: 180_000 });
-  if (install.status === 0 && resolve()) return { bin: resolve() };
+  let info = electronInfo(root);
+  if (info.bin) return { bin: info.bin };
+  console.log(`Downloading Electron ${info.version} (about 110 MB, once)…`);
+  const install = spawnSync(process.execPath, [path.join(info.pkgDir, 'install.js')], {
+    cwd: root,
+    encoding: 'utf8',
+    timeout: 600_000,
+    env: { ...process.env, ELECTRON_RUN_AS_NODE: undefined },
+  });
+  info = electronInfo(root);
+  if (install.status === 0 && info.bin) return { bin: info.bin };
   const reason = `${install.stderr ?? ''}${install.stdout ?? ''}`
     .split('\n')
     .map((l) => l.trim())
-    .find((l) => /error|fail|ENOTFOUND|EAI_AGAIN/i.test(l));
-  return { bin: null, reason: reason ? reason.slice(0, 120) : 'the download did not complete' };
+    .find((l) => /error|fail|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|ECONN/i.test(l));
+  return { bin: null, reason: reason ? reason.slice(0, 120) : install.error ? install.error.message : 'the download did not complete' };
 }
 
-const build = spawnSync(process.execPath, [path.join(root, 'scripts', 'build.mjs'), '--if-stale'], { stdio: 'inherit' });
+function browserMode(why) {
+  console.log(`Electron is not available (${why}); starting Loadwise in browser mode instead.`);
+  run(process.execPath, [path.join(root, 'out', 'browser', 'cli.cjs'), ...passThrough]);
+}
+
+const build = spawnSync(process.execPath, [path.join(root, 'scripts', 'build.mjs'), '--if-stale'], { stdio: 'inherit', cwd: root });
 if (build.status !== 0) process.exit(build.status ?? 1);
 
 const electron = electronBinary();
-const native = electron.bin ? ensureElectronNative(root, require('electron/package.json').version) : null;
-if (electron.bin && native?.ok) {
-  // Chromium's OS sandbox cannot start as root; the renderer sandbox and isolation stay on.
-  const rootArgs = process.getuid?.() === 0 ? ['--no-sandbox'] : [];
-  run(electron.bin, [...rootArgs, root, ...passThrough]);
+if (!electron.bin) {
+  browserMode(electron.reason);
 } else {
-  const why = electron.bin ? `its database module could not be built: ${native.reason}` : electron.reason;
-  console.log(`Electron is not available (${why}); starting Loadwise in browser mode instead.`);
-  run(process.execPath, [path.join(root, 'out', 'browser', 'cli.cjs'), ...passThrough]);
+  const sandbox = sandboxDecision(readSandboxFacts(electron.bin));
+  if (sandbox.action === 'browser') {
+    browserMode(`${sandbox.reason}; docs/desktop.md, "Linux sandbox", has the one-time fix`);
+  } else {
+    const native = ensureElectronNative({ root });
+    if (!native.ok) {
+      browserMode(`its database module could not be prepared: ${native.reason}`);
+    } else {
+      // Some IDE terminals set ELECTRON_RUN_AS_NODE, which would start Electron as plain Node.
+      const env = { ...process.env };
+      delete env.ELECTRON_RUN_AS_NODE;
+      run(electron.bin, [...sandbox.args, root, ...passThrough], env);
+    }
+  }
 }

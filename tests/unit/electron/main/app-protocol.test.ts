@@ -174,3 +174,96 @@ describe('resolveStatic', () => {
     expect(resolveStatic(link, '/escape')).toBeNull();
   });
 });
+
+describe('app://loadwise/media/<sha256>/<variant>', () => {
+  type MediaLookup = NonNullable<Parameters<typeof appProtocolResponse>[3]>;
+  const SHA = 'ab'.repeat(32);
+  const PHOTO = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
+
+  /** A MediaLookup recorder answering one stored photo (a real file) for SHA and nothing else. */
+  function lookup(mime = 'image/png'): { media: MediaLookup; asked: [string, string][] } {
+    const file = path.join(base, 'photo.bin');
+    fs.writeFileSync(file, PHOTO);
+    const asked: [string, string][] = [];
+    return {
+      asked,
+      media: (sha256, variant) => {
+        asked.push([sha256, variant]);
+        return sha256 === SHA ? { file, mime } : null;
+      },
+    };
+  }
+
+  const media = (p: string, m?: MediaLookup, method = 'GET'): Response => appProtocolResponse(`app://loadwise${p}`, method, renderer, m);
+
+  it.each(['full', 'thumb'] as const)('serves /media/<sha>/%s through the lookup, typed and cached as immutable', async (variant) => {
+    const l = lookup('image/jpeg');
+    const res = media(`/media/${SHA}/${variant}`, l.media);
+    expect(res.status).toBe(200);
+    expect(l.asked).toEqual([[SHA, variant]]);
+    expect(res.headers.get('Content-Type')).toBe('image/jpeg');
+    expect(res.headers.get('Cache-Control')).toMatch(/\bimmutable\b/);
+    expect(res.headers.get('Cache-Control')).toMatch(/\bmax-age=\d{7,}\b/);
+    expect(res.headers.get('X-Content-Type-Options')).toBe('nosniff');
+    expect(res.headers.get('Content-Security-Policy')).toBe(CONTENT_SECURITY_POLICY);
+    expect(Buffer.from(await res.arrayBuffer()).equals(PHOTO)).toBe(true);
+  });
+
+  it('serves a photo with a query string (a cache-buster) as the same photo', () => {
+    const l = lookup();
+    expect(media(`/media/${SHA}/thumb?v=2`, l.media).status).toBe(200);
+    expect(l.asked).toEqual([[SHA, 'thumb']]);
+  });
+
+  it('answers 404 when the lookup finds nothing', async () => {
+    const l = lookup();
+    const res = media(`/media/${'cd'.repeat(32)}/full`, l.media);
+    expect(res.status).toBe(404);
+    expect(l.asked).toEqual([['cd'.repeat(32), 'full']]);
+    expect(res.headers.get('Cache-Control')).toBe('no-store');
+    expect(await res.text()).not.toContain('PNG');
+  });
+
+  it('answers 404 when no lookup is given', () => {
+    expect(media(`/media/${SHA}/full`).status).toBe(404);
+  });
+
+  it.each([
+    '/media/../x',
+    '/media/../../secret',
+    '/media/%2e%2e/secret',
+    `/media/${SHA.toUpperCase()}/full`,
+    `/media/${SHA.slice(0, 63)}/full`,
+    `/media/${SHA}0/full`,
+    `/media/${SHA}/original`,
+    `/media/${SHA}/Full`,
+    `/media/${SHA}/full/`,
+    `/media/${SHA}/full/x`,
+    `/media/${SHA}`,
+    `/media/${SHA}%2Ffull`,
+    `/media/${SHA}%2ffull`,
+    `/media%2F${SHA}%2Ffull`,
+    `/media/${SHA}/full%00`,
+    `/media/${SHA}%5Cfull`,
+    `/media/${SHA}/..%2F..%2Fsecret`,
+    '/media/',
+  ])('answers 404 for %s without asking the lookup', (p) => {
+    const l = lookup();
+    const res = media(p, l.media);
+    expect(res.status).toBe(404);
+    expect(res.headers.get('Content-Type') ?? '').not.toMatch(/^image\//);
+    expect(l.asked).toEqual([]);
+  });
+
+  it('answers 405 for a POST to a photo', () => {
+    const l = lookup();
+    expect(media(`/media/${SHA}/full`, l.media, 'POST').status).toBe(405);
+    expect(l.asked).toEqual([]);
+  });
+
+  it('never serves a renderer file under /media/', () => {
+    fs.mkdirSync(path.join(renderer, 'media'), { recursive: true });
+    fs.writeFileSync(path.join(renderer, 'media', 'page.html'), INDEX);
+    expect(media('/media/page.html', lookup().media).status).toBe(404);
+  });
+});

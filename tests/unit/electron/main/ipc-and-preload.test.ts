@@ -1,6 +1,7 @@
 // The two halves of the Electron transport, with the `electron` module replaced by recorders
 // (its binary is not needed): main answers only the app's own top frame, and the preload
-// exposes one function per contract call and nothing of ipcRenderer.
+// exposes one function per contract call, the menu-command listener and the host's save, and
+// nothing of ipcRenderer. Byte calls over IPC: byte-ipc.test.ts.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { CHANNELS } from '../../../../common/contract';
 import { IPC_COMMAND, ipcChannelName } from '../../../../common/contract/channels';
@@ -66,9 +67,10 @@ describe('main process IPC', () => {
 });
 
 describe('preload', () => {
-  it('exposes exactly api and appEvents; api has one function per call, invoking its prefixed channel', async () => {
+  it('exposes exactly api, appEvents and host; api has one function per call, invoking its prefixed channel', async () => {
     await import('../../../../electron/preload/index');
-    expect([...recorded.exposed.keys()].sort()).toEqual(['api', 'appEvents']);
+    expect([...recorded.exposed.keys()].sort()).toEqual(['api', 'appEvents', 'host']);
+    expect(Object.keys(recorded.exposed.get('host') as object)).toEqual(['saveFile']);
     const api = recorded.exposed.get('api') as Record<string, (args: unknown) => Promise<unknown>>;
     expect(Object.keys(api).sort()).toEqual([...CHANNELS].sort());
     for (const channel of CHANNELS) expect(typeof api[channel]).toBe('function');

@@ -2,19 +2,27 @@
 // Electron and for end-to-end tests. Any web page can reach loopback, so every request proves
 // where it is going (Host allowlist, against DNS rebinding), where it comes from (Origin and
 // Sec-Fetch-Site, against cross-site requests) and who sent it (the per-launch token).
-import { timingSafeEqual } from 'node:crypto';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { byteLimitOf, isByteChannel, isChannel, MEDIA_URL_PATTERN } from '../common/contract';
 import { CONTENT_SECURITY_POLICY } from '../common/csp';
 import type { ErrorCode } from '../common/contract/result';
+import { megabytes, tooLargeMessage } from '../common/text/sizes';
 import type { ServiceContext } from '../services/context';
 import { dispatch } from '../services/dispatch';
+import { photoFile } from '../services/media/use-cases';
+import { stageStream, TooLargeError } from '../services/staging';
 import { resolveStatic } from '../services/static-files';
 
 export const BIND_HOST = '127.0.0.1';
-/** A photo upload is the largest body: 10 MB as base64 plus room for the JSON around it. */
-const MAX_BODY_BYTES = 16 * 1024 * 1024;
+/** JSON bodies carry arguments only (files take the byte lane), so they stay small. */
+export const MAX_JSON_BODY_BYTES = 1024 * 1024;
+/** Byte calls send their JSON arguments in this header, URI-encoded, beside the raw body. */
+export const ARGS_HEADER = 'x-loadwise-args';
+/** The cookie that lets <img> load photos: set by POST /session for a caller holding the token. */
+export const MEDIA_COOKIE = 'loadwise_media';
 
 export interface BridgeOptions {
   ctx: ServiceContext;
@@ -54,7 +62,7 @@ export function tokensMatch(expected: string, given: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-function readBody(req: http.IncomingMessage): Promise<Buffer | null> {
+function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer | null> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -63,19 +71,22 @@ function readBody(req: http.IncomingMessage): Promise<Buffer | null> {
     // passed the token check gets this far.
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
+      if (size > limit) {
         chunks.length = 0;
         return;
       }
       chunks.push(chunk);
     });
-    req.on('end', () => resolve(size > MAX_BODY_BYTES ? null : Buffer.concat(chunks)));
+    req.on('end', () => resolve(size > limit ? null : Buffer.concat(chunks)));
     req.on('error', reject);
   });
 }
 
 export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   if (!options.token || options.token.length < 16) throw new Error('Browser mode needs a token of at least 16 characters');
+  // A second secret for <img> requests, which cannot carry the Authorization header: handed out
+  // as an HttpOnly, SameSite=Strict cookie only to a caller that proves it holds the token.
+  const mediaKey = randomBytes(32).toString('base64url');
   let allowedHosts = new Set<string>();
   let allowedOrigins = new Set<string>();
 
@@ -116,6 +127,14 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
       await handleApi(req, res, pathname.slice('/api/'.length));
       return;
     }
+    if (pathname === '/session') {
+      handleSession(req, res);
+      return;
+    }
+    if (pathname.startsWith('/media/')) {
+      handleMedia(req, res, pathname);
+      return;
+    }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       sendError(res, 405, 'method_not_allowed', 'Only GET is allowed here.');
       return;
@@ -128,25 +147,119 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     send(res, 200, fs.readFileSync(found.file), found.mime);
   }
 
+  const hasToken = (req: http.IncomingMessage): boolean => {
+    const auth = req.headers.authorization ?? '';
+    return tokensMatch(options.token, auth.startsWith('Bearer ') ? auth.slice('Bearer '.length) : '');
+  };
+
+  function handleSession(req: http.IncomingMessage, res: http.ServerResponse): void {
+    if (req.method !== 'POST') {
+      res.setHeader('Allow', 'POST');
+      sendError(res, 405, 'method_not_allowed', 'A session is opened with POST.');
+      return;
+    }
+    if (!hasToken(req)) {
+      sendError(res, 401, 'unauthorized', 'A valid token is required.');
+      return;
+    }
+    res.setHeader('Set-Cookie', `${MEDIA_COOKIE}=${mediaKey}; Path=/media/; HttpOnly; SameSite=Strict`);
+    send(res, 200, JSON.stringify({ ok: true, value: null }));
+  }
+
+  function mediaCookie(req: http.IncomingMessage): string {
+    for (const part of (req.headers.cookie ?? '').split(';')) {
+      const [name, ...value] = part.trim().split('=');
+      if (name === MEDIA_COOKIE) return value.join('=');
+    }
+    return '';
+  }
+
+  function handleMedia(req: http.IncomingMessage, res: http.ServerResponse, pathname: string): void {
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      sendError(res, 405, 'method_not_allowed', 'Only GET is allowed here.');
+      return;
+    }
+    if (!tokensMatch(mediaKey, mediaCookie(req))) {
+      sendError(res, 401, 'unauthorized', 'A valid session is required.');
+      return;
+    }
+    const match = MEDIA_URL_PATTERN.exec(pathname);
+    const found = match ? photoFile(options.ctx, match[1], match[2] as 'full' | 'thumb') : null;
+    if (!found) {
+      send(res, 404, 'Not found', 'text/plain; charset=utf-8');
+      return;
+    }
+    const bytes = fs.readFileSync(found.file);
+    // Content-addressed: the same URL always means the same bytes, so the browser may keep it.
+    res.writeHead(200, {
+      ...SECURITY_HEADERS,
+      'Cache-Control': 'private, max-age=31536000, immutable',
+      'Content-Type': found.mime,
+      'Content-Length': bytes.length,
+    });
+    res.end(req.method === 'HEAD' ? undefined : bytes);
+  }
+
+  /** Answers 413 at once and drops the rest of the body unread into memory. */
+  function refuseTooLarge(req: http.IncomingMessage, res: http.ServerResponse, message: string): void {
+    res.setHeader('Connection', 'close');
+    sendError(res, 413, 'too_large', message);
+    req.resume();
+  }
+
+  async function handleByteCall(req: http.IncomingMessage, res: http.ServerResponse, channel: string): Promise<void> {
+    const limit = isChannel(channel) ? byteLimitOf(channel) : undefined;
+    if (!limit) throw new Error('not a byte call');
+    if (!(req.headers['content-type'] ?? '').toLowerCase().startsWith('application/octet-stream')) {
+      sendError(res, 415, 'unsupported_media', 'Files are sent as application/octet-stream.');
+      return;
+    }
+    const declared = Number(req.headers['content-length'] ?? NaN);
+    if (Number.isFinite(declared) && declared > limit.maxBytes) {
+      refuseTooLarge(req, res, tooLargeMessage(declared, limit.maxBytes, limit.fileNoun));
+      return;
+    }
+    let args: unknown;
+    try {
+      const header = req.headers[ARGS_HEADER];
+      args = typeof header === 'string' && header.length > 0 ? JSON.parse(decodeURIComponent(header)) : {};
+    } catch {
+      sendError(res, 400, 'invalid_argument', `The ${ARGS_HEADER} header is not URI-encoded JSON.`);
+      return;
+    }
+    let file;
+    try {
+      file = await stageStream(options.ctx.dataDir, req, limit);
+    } catch (err) {
+      if (err instanceof TooLargeError) refuseTooLarge(req, res, err.message);
+      else sendError(res, 400, 'invalid_argument', 'The file did not arrive whole. Try again.');
+      return;
+    }
+    const result = await dispatch(options.ctx, channel, args, file);
+    send(res, 200, JSON.stringify(result));
+  }
+
   async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, channel: string): Promise<void> {
     if (req.method !== 'POST') {
       res.setHeader('Allow', 'POST');
       sendError(res, 405, 'method_not_allowed', 'Calls are made with POST.');
       return;
     }
-    const auth = req.headers.authorization ?? '';
-    const given = auth.startsWith('Bearer ') ? auth.slice('Bearer '.length) : '';
-    if (!tokensMatch(options.token, given)) {
+    if (!hasToken(req)) {
       sendError(res, 401, 'unauthorized', 'A valid token is required.');
+      return;
+    }
+    if (isByteChannel(channel)) {
+      await handleByteCall(req, res, channel);
       return;
     }
     if (!(req.headers['content-type'] ?? '').toLowerCase().startsWith('application/json')) {
       sendError(res, 415, 'unsupported_media', 'Calls are sent as application/json.');
       return;
     }
-    const body = await readBody(req);
+    const body = await readBody(req, MAX_JSON_BODY_BYTES);
     if (body === null) {
-      sendError(res, 413, 'too_large', 'The request is larger than 16 MB.');
+      sendError(res, 413, 'too_large', `The request is larger than ${megabytes(MAX_JSON_BODY_BYTES)}.`);
       return;
     }
     let args: unknown;

@@ -4,7 +4,9 @@ export const CONTENT_SECURITY_POLICY = [
   "default-src 'none'",
   "script-src 'self'",
   "style-src 'self'",
-  "img-src 'self' blob: data:",
+  // Photos are served by URL from the app's own origin (app://loadwise/media/…, or the bridge's
+  // /media/… in browser mode); nothing else draws images.
+  "img-src 'self'",
   "font-src 'self'",
   "connect-src 'self'",
   "base-uri 'none'",

@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
+import { rawPlugin } from './esbuild-raw-plugin.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const out = path.join(root, 'out');
@@ -32,15 +33,6 @@ const wanted = args.has('--only-node') ? ['node'] : ['node', 'renderer'];
 const toBuild = new Set(wanted.filter(isStale));
 if (toBuild.size === 0) process.exit(0);
 
-/** Lets `import sql from './x.sql?raw'` work the same as under Vite and Vitest. */
-const rawPlugin = {
-  name: 'raw',
-  setup(build) {
-    build.onResolve({ filter: /\?raw$/ }, (a) => ({ path: path.resolve(a.resolveDir, a.path.replace(/\?raw$/, '')), namespace: 'raw' }));
-    build.onLoad({ filter: /.*/, namespace: 'raw' }, (a) => ({ contents: fs.readFileSync(a.path, 'utf8'), loader: 'text' }));
-  },
-};
-
 const common = {
   bundle: true,
   platform: 'node',
@@ -66,6 +58,13 @@ if (toBuild.has('node'))
       external: ['electron'],
     }),
     esbuild.build({ ...common, entryPoints: { cli: 'browser-mode/cli.ts' }, outdir: 'out/browser', outExtension: { '.js': '.cjs' } }),
+    // Worker processes the services start (image cleaning); loaded beside either host's bundle.
+    esbuild.build({
+      ...common,
+      entryPoints: { 'image-worker': 'services/media/image-worker.ts' },
+      outdir: 'out/workers',
+      outExtension: { '.js': '.cjs' },
+    }),
     esbuild.build({
       ...common,
       entryPoints: fs.existsSync(path.join(root, 'tools'))

@@ -33,14 +33,16 @@ function readJson(file) {
 }
 
 const tally = [];
-const add = (name, passed, failed, skipped, seconds) => tally.push({ name, passed, failed, skipped, seconds });
+/** `kind`: 'check' (build, type checks, gates: one pass or fail each) or 'tests' (counted test cases). */
+const add = (name, passed, failed, skipped, seconds, kind = 'tests') => tally.push({ name, passed, failed, skipped, seconds, kind });
+const skipReasons = new Set();
 
 const build = step('Build', process.execPath, [path.join(root, 'scripts/build.mjs')]);
-add('build', build.ok ? 1 : 0, build.ok ? 0 : 1, 0, build.seconds);
+add('build', build.ok ? 1 : 0, build.ok ? 0 : 1, 0, build.seconds, 'check');
 
 for (const project of ['tsconfig.node.json', 'tsconfig.web.json', 'tsconfig.e2e.json']) {
   const r = step(`Type check (${project})`, bin('tsc'), ['-p', project, '--noEmit']);
-  add(`typecheck ${project}`, r.ok ? 1 : 0, r.ok ? 0 : 1, 0, r.seconds);
+  add(`typecheck ${project}`, r.ok ? 1 : 0, r.ok ? 0 : 1, 0, r.seconds, 'check');
 }
 
 fs.rmSync(path.join(results, 'unit.json'), { force: true });
@@ -51,6 +53,9 @@ const unit = step('Unit tests (vitest)', bin('vitest'), [
   `--outputFile.json=${path.join(results, 'unit.json')}`,
 ]);
 const u = readJson(path.join(results, 'unit.json'));
+for (const file of u?.testResults ?? []) {
+  for (const a of file.assertionResults ?? []) if (a.status === 'pending' || a.status === 'skipped') skipReasons.add(`unit: ${a.fullName}`);
+}
 if (u)
   add(
     'unit',
@@ -62,7 +67,10 @@ if (u)
 else add('unit', 0, 1, 0, unit.seconds);
 
 const gate = step('Security gate (electronegativity)', process.execPath, [path.join(root, 'scripts/electronegativity-gate.mjs')]);
-add('electronegativity', gate.ok ? 1 : 0, gate.ok ? 0 : 1, 0, gate.seconds);
+add('electronegativity', gate.ok ? 1 : 0, gate.ok ? 0 : 1, 0, gate.seconds, 'check');
+
+const format = step('Formatting (prettier --check)', bin('prettier'), ['--check', '--log-level', 'warn', '.']);
+add('prettier', format.ok ? 1 : 0, format.ok ? 0 : 1, 0, format.seconds, 'check');
 
 fs.rmSync(path.join(results, 'e2e.json'), { force: true });
 const e2e = step('End-to-end tests (Playwright)', bin('playwright'), ['test', '-c', path.join(root, 'tests/e2e/playwright.config.ts')]);
@@ -83,7 +91,7 @@ if (e) {
         for (const a of t.annotations ?? []) if (a.type === 'skip') reasons.add(`${t.projectName}: ${a.description}`);
   };
   for (const s of e.suites ?? []) walk(s);
-  for (const r of reasons) console.log(`skipped — ${r}`);
+  for (const r of reasons) skipReasons.add(r);
 } else add('e2e', 0, 1, 0, e2e.seconds);
 
 console.log('\n=== Summary');

@@ -7,6 +7,8 @@ import { LibrarySearch } from '../db/queries/search';
 import type { ServiceContext } from './context';
 import { createLogger, type Logger } from './log';
 import { collectUnusedMedia } from './media/use-cases';
+import { ImageCleaner, type SpawnWorker } from './media/image-cleaner';
+import { clearStaging } from './staging';
 import { syncBuiltins } from './seed/sync-builtins';
 
 export interface BootOptions {
@@ -18,6 +20,12 @@ export interface BootOptions {
   now?: () => Date;
   /** See db/open.ts: only unpackaged Electron passes one. */
   nativeBinding?: string;
+  /** Folder holding the built worker scripts; by default `out/workers` beside the bundle. */
+  workersDir?: string;
+  /** How to start a worker process: Node's fork by default, a utilityProcess in Electron. */
+  spawnWorker?: SpawnWorker;
+  /** Longest a photo may take to clean before it is refused. */
+  imageTimeLimitMs?: number;
 }
 
 export interface Services {
@@ -39,6 +47,10 @@ export async function bootServices(options: BootOptions): Promise<Services> {
     const seed = syncBuiltins(db, options.seedDir, now());
     if (!seed.skipped)
       log.info(`built-in library v${seed.seedVersion}: ${seed.added} added, ${seed.updated} updated, ${seed.retired} retired`);
+    clearStaging(options.dataDir);
+    // Bundles live in out/<host>/; the workers beside them in out/workers/.
+    const workersDir = options.workersDir ?? path.resolve(__dirname, '..', 'workers');
+    const images = new ImageCleaner(path.join(workersDir, 'image-worker.cjs'), options.spawnWorker, options.imageTimeLimitMs);
     const ctx: ServiceContext = {
       db,
       dataDir: options.dataDir,
@@ -48,9 +60,16 @@ export async function bootServices(options: BootOptions): Promise<Services> {
       transport: options.transport,
       log,
       now,
+      images,
     };
     collectUnusedMedia(ctx);
-    return { ctx, close: () => closeDatabase(db) };
+    return {
+      ctx,
+      close: () => {
+        images.close();
+        closeDatabase(db);
+      },
+    };
   } catch (err) {
     closeDatabase(db);
     throw err;

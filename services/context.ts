@@ -2,6 +2,7 @@
 import type { DB } from '../db/open';
 import type { LibrarySearch } from '../db/queries/search';
 import type { Logger } from './log';
+import type { ImageCleaner } from './media/image-cleaner';
 
 export interface ServiceContext {
   db: DB;
@@ -12,4 +13,6 @@ export interface ServiceContext {
   transport: 'electron' | 'browser';
   log: Logger;
   now: () => Date;
+  /** Cleans photos in a separate process (services/media/image-cleaner.ts). */
+  images: ImageCleaner;
 }

@@ -1,13 +1,15 @@
 // The single place where call arguments are parsed and services are invoked. Both hosts
 // (Electron IPC and the browser-mode HTTP bridge) hand raw input here and send back the Result.
-import { contract, isChannel } from '../common/contract';
+import { byteLimitOf, contract, isChannel } from '../common/contract';
 import { describeZodError } from '../common/contract/issues';
+import { tooLargeMessage } from '../common/text/sizes';
 import { fail, ok, ServiceError, type Result } from '../common/contract/result';
 import { appHandlers } from './app/handlers';
 import type { ServiceContext } from './context';
 import { combineHandlers, type AnyHandler } from './handlers';
 import { libraryHandlers } from './library/handlers';
 import { mediaHandlers } from './media/handlers';
+import { removeStaged, type StagedFile } from './staging';
 
 export const HANDLER_GROUPS: Record<string, Record<string, AnyHandler>> = {
   app: appHandlers,
@@ -38,20 +40,30 @@ function toFailure(channel: string, err: unknown, ctx: ServiceContext): Result<n
   return fail('internal', 'Something went wrong inside Loadwise. Nothing was changed. If it happens again, restart the app.');
 }
 
-export async function dispatch(ctx: ServiceContext, channel: string, raw: unknown): Promise<Result<unknown>> {
-  if (!isChannel(channel)) {
-    return fail(
-      'unknown_call',
-      CALL_NAME.test(channel) && channel.length <= 60 ? `There is no call named "${channel}".` : 'There is no such call.',
-    );
-  }
-  const parsed = contract[channel].args.safeParse(raw ?? {});
-  if (!parsed.success) return fail('invalid_argument', `${channel}: ${describeZodError(parsed.error)}`);
-  const handler = handlers.get(channel);
-  if (!handler) return fail('unknown_call', `There is no call named "${channel}".`);
+/**
+ * Parses `raw` against the call's schema and runs its handler. `file` is the staged file of a
+ * byte call (see services/staging.ts); it is removed here once the call ends, whatever happened.
+ */
+export async function dispatch(ctx: ServiceContext, channel: string, raw: unknown, file?: StagedFile): Promise<Result<unknown>> {
   try {
-    return ok(await (handler as (c: ServiceContext, a: unknown) => unknown)(ctx, parsed.data));
+    if (!isChannel(channel)) {
+      return fail(
+        'unknown_call',
+        CALL_NAME.test(channel) && channel.length <= 60 ? `There is no call named "${channel}".` : 'There is no such call.',
+      );
+    }
+    const parsed = contract[channel].args.safeParse(raw ?? {});
+    if (!parsed.success) return fail('invalid_argument', `${channel}: ${describeZodError(parsed.error)}`);
+    const limit = byteLimitOf(channel);
+    if (limit && !file) return fail('invalid_argument', `${channel}: this call needs a file.`);
+    if (!limit && file) return fail('invalid_argument', `${channel}: this call takes no file.`);
+    if (limit && file && file.size > limit.maxBytes) return fail('too_large', tooLargeMessage(file.size, limit.maxBytes, limit.fileNoun));
+    const handler = handlers.get(channel) as ((c: ServiceContext, a: unknown, f?: StagedFile) => unknown) | undefined;
+    if (!handler) return fail('unknown_call', `There is no call named "${channel}".`);
+    return ok(await handler(ctx, parsed.data, file));
   } catch (err) {
     return toFailure(channel, err, ctx);
+  } finally {
+    removeStaged(file);
   }
 }

@@ -1,12 +1,16 @@
 // How a feature registers its calls: a group of handlers keyed by call name. `combineHandlers`
 // merges groups and refuses a name registered twice, so two features can never answer one call.
-import type { Channel, ParsedArgsOf, ValueOf } from '../common/contract';
+import type { ByteChannel, Channel, ParsedArgsOf, ValueOf } from '../common/contract';
 import type { ServiceContext } from './context';
+import type { StagedFile } from './staging';
 
-export type Handler<C extends Channel> = (ctx: ServiceContext, args: ParsedArgsOf<C>) => ValueOf<C> | Promise<ValueOf<C>>;
+/** Byte calls also receive the staged file; it is removed when the handler's promise settles. */
+export type Handler<C extends Channel> = C extends ByteChannel
+  ? (ctx: ServiceContext, args: ParsedArgsOf<C>, file: StagedFile) => ValueOf<C> | Promise<ValueOf<C>>
+  : (ctx: ServiceContext, args: ParsedArgsOf<C>) => ValueOf<C> | Promise<ValueOf<C>>;
 export type HandlerGroup<C extends Channel> = { [K in C]: Handler<K> };
 /** Any feature's handler; `never` accepts every argument type, and dispatch passes parsed arguments. */
-export type AnyHandler = (ctx: ServiceContext, args: never) => unknown;
+export type AnyHandler = (ctx: ServiceContext, args: never, file: never) => unknown;
 
 export class DuplicateHandlerError extends Error {
   constructor(readonly channel: string) {

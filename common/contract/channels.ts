@@ -11,7 +11,6 @@ export const CALL_NAMES = [
   'library.setArchived',
   'media.attach',
   'media.remove',
-  'media.get',
 ] as const;
 export type CallName = (typeof CALL_NAMES)[number];
 
@@ -24,5 +23,5 @@ export const IPC_PREFIX = 'loadwise:';
 export const ipcChannelName = (channel: string): string => `${IPC_PREFIX}${channel}`;
 /** Main → window: a menu command, by its id in `commands.ts`. */
 export const IPC_COMMAND = 'loadwise-event:command';
-/** Host capabilities the preload offers besides calls (Electron only). */
-export const IPC_HOST_SAVE = 'loadwise-host:save-file';
+/** Host capabilities the preload offers besides contract calls (Electron only). */
+export const HOST_SAVE_FILE = 'host.saveFile';

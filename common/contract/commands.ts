@@ -1,5 +1,11 @@
-// Ids of the commands the native menu can send to the window. The renderer's command registry
-// (renderer/src/app/commands.ts) gives each its label, shortcut and action; main only names them.
-// No zod here: the preload imports this file to filter what it forwards.
-export const MENU_COMMANDS = ['library.focusSearch', 'library.newExercise', 'app.commandPalette'] as const;
-export type MenuCommand = (typeof MENU_COMMANDS)[number];
+// Commands the native menu offers: their ids, labels and accelerators, in one place for Electron's
+// menu (electron/main/menu.ts) and the renderer's command registry (renderer/src/app/commands.tsx),
+// which gives each its action. No zod here: the preload imports this file to filter what it forwards.
+export const MENU_COMMAND_DEFS = [
+  { id: 'library.newExercise', label: 'New Exercise', accelerator: 'CmdOrCtrl+N', menu: 'file' },
+  { id: 'library.focusSearch', label: 'Find in Library', accelerator: 'CmdOrCtrl+F', menu: 'edit' },
+  { id: 'app.commandPalette', label: 'Command Palette…', accelerator: 'CmdOrCtrl+K', menu: 'view' },
+] as const;
+
+export type MenuCommand = (typeof MENU_COMMAND_DEFS)[number]['id'];
+export const MENU_COMMANDS: readonly MenuCommand[] = MENU_COMMAND_DEFS.map((d) => d.id);

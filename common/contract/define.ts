@@ -6,6 +6,8 @@ export interface CallSpec<A extends z.ZodType = z.ZodType, R = unknown> {
   args: A;
   /** Largest file this call accepts on the byte lane; absent for calls without bytes. */
   maxBytes?: number;
+  /** What the file is, in the plural, for messages: "Photos can be up to 10 MB." */
+  fileNoun?: string;
   /** Type-only: what the call answers. */
   readonly __result?: R;
 }
@@ -13,8 +15,8 @@ export interface CallSpec<A extends z.ZodType = z.ZodType, R = unknown> {
 /** `call<Exercise>()(schema)`: a call answering an Exercise. */
 export const call =
   <R>() =>
-  <A extends z.ZodType>(args: A, options: { maxBytes?: number } = {}): CallSpec<A, R> =>
-    options.maxBytes === undefined ? { args } : { args, maxBytes: options.maxBytes };
+  <A extends z.ZodType>(args: A, bytes?: { maxBytes: number; fileNoun: string }): CallSpec<A, R> =>
+    bytes === undefined ? { args } : { args, ...bytes };
 
 export const Id = z.uuid();
 export const Sha256 = z.string().regex(/^[a-f0-9]{64}$/, 'Expected a SHA-256 hex digest');

@@ -3,7 +3,7 @@
 // from it; `channels.ts` repeats the names without zod for the preload, checked here.
 import type { z } from 'zod';
 import { appCalls } from './app';
-import { CALL_NAMES, type CallName } from './channels';
+import { BYTE_CALL_NAMES, CALL_NAMES, type ByteCallName, type CallName } from './channels';
 import type { CallSpec } from './define';
 import { libraryCalls } from './library';
 import { mediaCalls } from './media';
@@ -25,8 +25,26 @@ export type ArgsOf<C extends Channel> = z.input<Contract[C]['args']>;
 export type ParsedArgsOf<C extends Channel> = z.output<Contract[C]['args']>;
 export type ValueOf<C extends Channel> = Contract[C] extends CallSpec<z.ZodType, infer R> ? R : never;
 
-/** What the renderer calls: one async function per channel, answering a Result. */
-export type Api = { [C in Channel]: (args: ArgsOf<C>) => Promise<Result<ValueOf<C>>> };
+/** Calls that take a file's bytes beside their arguments; each declares its `maxBytes`. */
+export type ByteChannel = ByteCallName;
+export const BYTE_CHANNELS: readonly ByteChannel[] = BYTE_CALL_NAMES;
+export const isByteChannel = (name: string): name is ByteChannel => (BYTE_CHANNELS as readonly string[]).includes(name);
+
+/** The byte limit a call declares and the noun its messages use; undefined for calls without a file. */
+export function byteLimitOf(channel: Channel): { maxBytes: number; fileNoun: string } | undefined {
+  const spec = contract[channel] as CallSpec;
+  return spec.maxBytes === undefined ? undefined : { maxBytes: spec.maxBytes, fileNoun: spec.fileNoun ?? 'Files' };
+}
+
+/**
+ * What the renderer calls: one async function per channel, answering a Result. Byte calls take
+ * the file as a Blob; each transport moves it its own way.
+ */
+export type Api = {
+  [C in Channel]: C extends ByteChannel
+    ? (args: ArgsOf<C>, file: Blob) => Promise<Result<ValueOf<C>>>
+    : (args: ArgsOf<C>) => Promise<Result<ValueOf<C>>>;
+};
 
 export function isChannel(name: string): name is Channel {
   return Object.prototype.hasOwnProperty.call(contract, name);

@@ -1,19 +1,8 @@
 // The exercise as the contract carries it. A draft is what a clinician edits; an Exercise adds
 // identity, provenance and versions, which only the services assign.
 import { z } from 'zod';
-import {
-  EquipmentSchema,
-  GeneratorSchema,
-  GENERATORS,
-  PositionSchema,
-  RatingSchema,
-  RegionSchema,
-  SideSchema,
-  StageSchema,
-  type Generator,
-  type Origin,
-  type Locale,
-} from './vocabulary';
+import { GENERATORS, type Generator, type Origin, type Locale } from './vocabulary';
+import { EquipmentSchema, GeneratorSchema, PositionSchema, RatingSchema, RegionSchema, SideSchema, StageSchema } from './vocab-schemas';
 
 const line = (max: number) => z.string().trim().min(1).max(max);
 const lines = (maxItems: number, maxLen = 400) => z.array(line(maxLen)).max(maxItems);

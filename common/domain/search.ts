@@ -1,7 +1,8 @@
 // What a library search asks for and answers. Domain types (not the contract) so that the
 // database layer, which runs the search, never depends on how calls travel.
 import { z } from 'zod';
-import { EquipmentSchema, GeneratorSchema, ORIGINS, PositionSchema, RatingSchema, RegionSchema, StageSchema } from './vocabulary';
+import { ORIGINS } from './vocabulary';
+import { EquipmentSchema, GeneratorSchema, PositionSchema, RatingSchema, RegionSchema, StageSchema } from './vocab-schemas';
 import type { ExerciseSummary } from './exercise';
 
 export const SearchFiltersSchema = z

@@ -1,6 +1,6 @@
 // Plain-language dosage text, shared by the library screens and (later) the printed handouts so
 // a dose reads the same everywhere.
-import { SIDE_LABELS } from '../domain/vocabulary';
+import { SIDE_LABELS } from '../copy/en';
 import type { Dosage } from '../domain/exercise';
 
 export function formatSeconds(total: number): string {

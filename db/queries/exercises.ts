@@ -37,7 +37,8 @@ export interface ExerciseRow {
   updated_at: string;
 }
 
-const DEFAULT_LOCALE: Locale = 'en';
+/** The locale built-in and clinic text is written in; other locales are translations of it. */
+export const DEFAULT_LOCALE: Locale = 'en';
 
 /** Exercises list by stage, then name: the key starts with the stage digit. */
 export function sortKey(stage: number, name: string): string {
@@ -138,7 +139,7 @@ export function writeExercise(db: DB, identity: ExerciseIdentity, draft: Omit<Ex
   const suit = stmt(db, 'INSERT INTO exercise_suitability (exercise_seq, generator, rating, earliest_week, note) VALUES (?, ?, ?, ?, ?)');
   for (const [generator, s] of Object.entries(draft.suitability)) suit.run(seq, generator, s.rating, s.earliestWeek, s.note);
   const tag = stmt(db, 'INSERT OR IGNORE INTO exercise_tags (exercise_seq, tag) VALUES (?, ?)');
-  for (const t2 of draft.tags) tag.run(seq, t2);
+  for (const tagText of draft.tags) tag.run(seq, tagText);
   const src = stmt(db, 'INSERT INTO exercise_sources (exercise_seq, position, citation, url) VALUES (?, ?, ?, ?)');
   draft.sources.forEach((s, i) => src.run(seq, i, s.citation, s.url));
   const fts = ftsColumns(draft);
@@ -204,9 +205,15 @@ export function readExercise(db: DB, id: string, locale: Locale = DEFAULT_LOCALE
     db,
     `SELECT l.kind, e.id, e.stage, e.archived_at, t.name FROM exercise_links l
        JOIN exercises e ON e.seq = l.to_seq
-       JOIN exercise_text t ON t.exercise_seq = e.seq AND t.locale = 'en'
+       JOIN exercise_text t ON t.exercise_seq = e.seq AND t.locale = ?
        WHERE l.from_seq = ? ORDER BY l.kind, l.position`,
-  ).all(seq) as { kind: 'progression' | 'regression'; id: string; stage: 1 | 2 | 3 | 4; archived_at: string | null; name: string }[];
+  ).all(locale, seq) as {
+    kind: 'progression' | 'regression';
+    id: string;
+    stage: 1 | 2 | 3 | 4;
+    archived_at: string | null;
+    name: string;
+  }[];
   const toLinked = (k: string): LinkedExercise[] =>
     links.filter((l) => l.kind === k).map((l) => ({ id: l.id, name: l.name, stage: l.stage, archived: l.archived_at !== null }));
   const photos = stmt(
@@ -270,4 +277,9 @@ export function toDraft(ex: Exercise): ExerciseDraft {
 /** Exercises a clinician can choose from (not archived). */
 export function countExercises(db: DB): number {
   return (stmt(db, 'SELECT count(*) AS n FROM exercises WHERE archived_at IS NULL').get() as { n: number }).n;
+}
+
+/** A change that is not a text edit (a photo added or removed) still makes a new version. */
+export function bumpContentVersion(db: DB, seq: number, updatedAt: string): void {
+  stmt(db, 'UPDATE exercises SET content_version = content_version + 1, updated_at = ? WHERE seq = ?').run(updatedAt, seq);
 }

@@ -6,7 +6,7 @@ import { stmt } from '../statements';
 import { RATINGS, type Generator, type Rating } from '../../common/domain/vocabulary';
 import type { Dosage, ExerciseSummary } from '../../common/domain/exercise';
 import { SEARCH_COUNT_CAP, type SearchFilters, type SearchResult } from '../../common/domain/search';
-import { sortKeyRange } from './exercises';
+import { DEFAULT_LOCALE, sortKeyRange } from './exercises';
 import { compileQuery, tokenize, Vocabulary, type CompiledQuery } from './search-terms';
 
 export interface SearchRequest {
@@ -139,8 +139,8 @@ export class LibrarySearch {
           } AS ratings,
           (SELECT m.sha256 FROM exercise_media m WHERE m.exercise_seq = e.seq ORDER BY m.position LIMIT 1) AS photo
         FROM (${inner}) p CROSS JOIN exercises e ON e.seq = p.seq
-        CROSS JOIN exercise_text t ON t.exercise_seq = e.seq AND t.locale = 'en'
-        ORDER BY p.k1, p.k2`,
+        CROSS JOIN exercise_text t ON t.exercise_seq = e.seq AND t.locale = '${DEFAULT_LOCALE}'
+        ORDER BY p.rank_key, p.name_key`,
       params: [...ratingGenerators, ...innerParams, req.limit, req.offset],
     });
 
@@ -153,7 +153,7 @@ export class LibrarySearch {
         // Filters keep a large share of rows (a stage is a quarter), so reading in name order and
         // stopping after a page beats sorting every match; the planner cannot know that.
         page: decorate(
-          `SELECT e.seq, 0 AS k1, e.sort_key AS k2 FROM exercises e INDEXED BY exercises_by_sort ${and(where)}
+          `SELECT e.seq, 0 AS rank_key, e.sort_key AS name_key FROM exercises e INDEXED BY exercises_by_sort ${and(where)}
            ORDER BY e.sort_key LIMIT ? OFFSET ?`,
           params,
         ),
@@ -180,9 +180,9 @@ export class LibrarySearch {
         // bm25 order. The name sits in sort_key after "<stage> ", already lower-cased.
         page: decorate(
           `SELECT e.seq, CASE WHEN substr(e.sort_key, 3) = ? THEN -2e9 WHEN substr(e.sort_key, 3) LIKE ? ESCAPE '\\' THEN -1e9 ELSE 0 END
-             + bm25(exercise_fts, 10.0, 1.0, 4.0) AS k1, e.sort_key AS k2
+             + bm25(exercise_fts, 10.0, 1.0, 4.0) AS rank_key, e.sort_key AS name_key
            FROM exercise_fts f CROSS JOIN exercises e ON e.seq = f.rowid
-           ${and(['exercise_fts MATCH ?', ...where])} ORDER BY k1, k2 LIMIT ? OFFSET ?`,
+           ${and(['exercise_fts MATCH ?', ...where])} ORDER BY rank_key, name_key LIMIT ? OFFSET ?`,
           [typed, `${typed.replace(/[\\%_]/g, (c) => `\\${c}`)}%`, compiled.match, ...params],
         ),
         count,
@@ -194,7 +194,7 @@ export class LibrarySearch {
       ordering: 'name',
       probe,
       page: decorate(
-        `SELECT e.seq, 0 AS k1, e.sort_key AS k2 FROM exercises e INDEXED BY exercises_by_sort
+        `SELECT e.seq, 0 AS rank_key, e.sort_key AS name_key FROM exercises e INDEXED BY exercises_by_sort
          ${and([...where, 'e.seq IN (SELECT rowid FROM exercise_fts WHERE exercise_fts MATCH ?)'])}
          ORDER BY e.sort_key LIMIT ? OFFSET ?`,
         [...params, compiled.match],
@@ -218,7 +218,7 @@ export class LibrarySearch {
     const total = LibrarySearch.needsCount(req, rows.length)
       ? (stmt(this.db, plan.count.sql).get(...plan.count.params) as { n: number }).n
       : rows.length;
-    const order2 = new Map(ratingGenerators.map((g, i) => [g, i]));
+    const filterOrder = new Map(ratingGenerators.map((g, i) => [g, i]));
     return {
       items: rows.map((r) => ({
         id: r.id,
@@ -235,7 +235,7 @@ export class LibrarySearch {
         ratings: r.ratings
           ? (JSON.parse(r.ratings) as [Generator, Rating][])
               .map(([generator, rating]) => ({ generator, rating }))
-              .sort((a, b) => order2.get(a.generator)! - order2.get(b.generator)!)
+              .sort((a, b) => filterOrder.get(a.generator)! - filterOrder.get(b.generator)!)
           : [],
         photoSha256: r.photo,
       })),

@@ -5,13 +5,15 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { app, BrowserWindow, dialog, Menu, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, Menu, protocol, session, shell, utilityProcess } from 'electron';
 import { IPC_COMMAND } from '../../common/contract/channels';
 import { bootServices, type Services } from '../../services/boot';
 import { createLogger } from '../../services/log';
+import { photoFile } from '../../services/media/use-cases';
 import { DATA_SUBDIR, migrateLegacyData } from '../../services/paths';
 import { appProtocolResponse } from './app-protocol';
 import { hardenApp, hardenSession } from './harden';
+import { registerHostFiles } from './host-files';
 import { registerIpc } from './ipc';
 import { MainWindow } from './main-window';
 import { menuTemplate } from './menu';
@@ -19,6 +21,7 @@ import { nativeBindingPath } from './native-binding';
 import { APP_ORIGIN_URL } from './security';
 import { createSmokeTest } from './smoke';
 import { isSmokeTest, resolveDataLocation } from './startup';
+import { utilityWorkerSpawner } from './utility-worker';
 import { createMainWindow } from './window';
 
 const log = createLogger('main');
@@ -96,7 +99,11 @@ function main(): void {
     hardenSession({
       session: session.defaultSession,
       protocol,
-      serveApp: (request) => appProtocolResponse(request.url, request.method, rendererDir),
+      // Photos are looked up in the services once they are up; until then there are none to show.
+      serveApp: (request) =>
+        appProtocolResponse(request.url, request.method, rendererDir, (sha, variant) =>
+          services ? photoFile(services.ctx, sha, variant) : null,
+        ),
     });
     Menu.setApplicationMenu(
       Menu.buildFromTemplate(
@@ -138,9 +145,16 @@ function main(): void {
       transport: 'electron',
       log: createLogger('services'),
       nativeBinding,
+      // Unpacked beside app.asar in a package (electron-builder.yml asarUnpack).
+      workersDir: path.join(appRoot.replace(/app\.asar$/, 'app.asar.unpacked'), 'out', 'workers'),
+      spawnWorker: utilityWorkerSpawner((modulePath, args, options) => utilityProcess.fork(modulePath, args, options)),
     });
     smoke?.pass('database');
     registerIpc(services.ctx);
+    registerHostFiles({
+      showSaveDialog: (win, options) => (win ? dialog.showSaveDialog(win, options) : dialog.showSaveDialog(options)),
+      windowOf: (event) => BrowserWindow.fromWebContents(event.sender),
+    });
     windows.open();
   }
 

@@ -2,12 +2,19 @@
 // commands that hands over the command id alone (never the IpcRendererEvent). It imports names
 // only (no zod, no schemas), so the sandboxed preload stays a few kilobytes.
 import { contextBridge, ipcRenderer } from 'electron';
-import { CALL_NAMES, IPC_COMMAND, ipcChannelName } from '../../common/contract/channels';
+import { CALL_NAMES, IPC_COMMAND, HOST_SAVE_FILE, ipcChannelName } from '../../common/contract/channels';
 import { MENU_COMMANDS, type MenuCommand } from '../../common/contract/commands';
 
+// Byte calls pass the file's bytes as a second argument (a Uint8Array, structured-cloned).
 const api = Object.fromEntries(
-  CALL_NAMES.map((channel) => [channel, (args: unknown) => ipcRenderer.invoke(ipcChannelName(channel), args)]),
+  CALL_NAMES.map((channel) => [channel, (args: unknown, bytes?: Uint8Array) => ipcRenderer.invoke(ipcChannelName(channel), args, bytes)]),
 );
+
+/** What only the host can do: save a file where the clinician chooses (native dialog). */
+const host = {
+  saveFile: (suggestedName: string, bytes: Uint8Array): Promise<unknown> =>
+    ipcRenderer.invoke(ipcChannelName(HOST_SAVE_FILE), { suggestedName, bytes }),
+};
 
 const appEvents = {
   onCommand(listener: (command: MenuCommand) => void): () => void {
@@ -23,3 +30,4 @@ const appEvents = {
 
 contextBridge.exposeInMainWorld('api', api);
 contextBridge.exposeInMainWorld('appEvents', appEvents);
+contextBridge.exposeInMainWorld('host', host);

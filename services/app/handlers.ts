@@ -1,4 +1,5 @@
 // Calls about the app itself.
+import { schemaVersion } from '../../db/migrate';
 import { countExercises } from '../../db/queries/exercises';
 import type { HandlerGroup } from '../handlers';
 
@@ -6,7 +7,7 @@ export const appHandlers: HandlerGroup<'app.info'> = {
   'app.info': (ctx) => ({
     name: 'Loadwise',
     version: ctx.appVersion,
-    schemaVersion: ctx.db.pragma('user_version', { simple: true }) as number,
+    schemaVersion: schemaVersion(ctx.db),
     seedVersion: ctx.seedVersion,
     exerciseCount: countExercises(ctx.db),
     transport: ctx.transport,

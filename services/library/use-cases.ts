@@ -4,7 +4,6 @@ import { randomUUID } from 'node:crypto';
 import {
   findSeq,
   ftsColumns,
-  readExercise,
   readRow,
   setArchived,
   toDraft,
@@ -12,10 +11,12 @@ import {
   writeLinks,
   type ExerciseRow,
 } from '../../db/queries/exercises';
+import { copyPhotos } from '../../db/queries/media';
 import type { ParsedArgsOf, SearchResult } from '../../common/contract';
 import type { Exercise, ExerciseDraft } from '../../common/domain/exercise';
 import { ServiceError } from '../../common/contract/result';
 import type { ServiceContext } from '../context';
+import { editableRow, exerciseOrNotFound } from './editable';
 
 const NAME_MAX = 120;
 
@@ -23,24 +24,7 @@ export function searchLibrary(ctx: ServiceContext, args: ParsedArgsOf<'library.s
   return ctx.search.search(args);
 }
 
-export function getExercise(ctx: ServiceContext, id: string): Exercise {
-  const ex = readExercise(ctx.db, id);
-  if (!ex) throw new ServiceError('not_found', 'That exercise is not in the library.');
-  return ex;
-}
-
-/** The row behind a change, refused when it is not the clinic's to change. */
-export function editableRow(ctx: ServiceContext, id: string): ExerciseRow {
-  const row = readRow(ctx.db, id);
-  if (!row) throw new ServiceError('not_found', 'That exercise is not in the library.');
-  if (row.origin === 'builtin') {
-    throw new ServiceError('read_only', 'Built-in exercises cannot be changed. Duplicate it to make your own version.');
-  }
-  if (row.origin === 'imported') {
-    throw new ServiceError('read_only', 'Imported exercises cannot be changed. Duplicate it to make your own version.');
-  }
-  return row;
-}
+export const getExercise = exerciseOrNotFound;
 
 function saveDraft(
   ctx: ServiceContext,
@@ -115,13 +99,7 @@ export function duplicateExercise(ctx: ServiceContext, sourceId: string): Exerci
   ctx.db
     .transaction(() => {
       saveDraft(ctx, { id, row: null }, draft, { basedOnId: source.id, contentVersion: 1 });
-      const seq = findSeq(ctx.db, id)!;
-      ctx.db
-        .prepare(
-          `INSERT INTO exercise_media (exercise_seq, sha256, position, caption)
-         SELECT ?, sha256, position, caption FROM exercise_media WHERE exercise_seq = ?`,
-        )
-        .run(seq, findSeq(ctx.db, source.id));
+      copyPhotos(ctx.db, findSeq(ctx.db, source.id)!, findSeq(ctx.db, id)!);
     })
     .immediate();
   return getExercise(ctx, id);

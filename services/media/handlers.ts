@@ -1,9 +1,8 @@
 // The photo calls, registered as one group.
 import type { HandlerGroup } from '../handlers';
-import { attachPhoto, readPhoto, removePhoto } from './use-cases';
+import { attachPhoto, removePhoto } from './use-cases';
 
-export const mediaHandlers: HandlerGroup<'media.attach' | 'media.remove' | 'media.get'> = {
-  'media.attach': (ctx, args) => attachPhoto(ctx, args),
+export const mediaHandlers: HandlerGroup<'media.attach' | 'media.remove'> = {
+  'media.attach': (ctx, args, file) => attachPhoto(ctx, args, file),
   'media.remove': (ctx, args) => removePhoto(ctx, args),
-  'media.get': (ctx, args) => readPhoto(ctx, args),
 };

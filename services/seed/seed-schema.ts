@@ -2,7 +2,7 @@
 // are written as codes ("L2-03") so authors can read them; the loader resolves them to ids.
 import { z } from 'zod';
 import { ExerciseDraftSchema } from '../../common/domain/exercise';
-import { RegionSchema, StageSchema } from '../../common/domain/vocabulary';
+import { RegionSchema, StageSchema } from '../../common/domain/vocab-schemas';
 
 export const SeedCodeSchema = z.string().regex(/^[LC][1-4]-\d{2}$/, 'Codes look like L1-01 or C3-12');
 

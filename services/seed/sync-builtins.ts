@@ -4,6 +4,7 @@
 import type { DB } from '../../db/open';
 import { findSeq, writeExercise, writeLinks } from '../../db/queries/exercises';
 import { getMeta, setMeta } from '../../db/queries/meta';
+import { installedBuiltins, releaseCode, restoreBuiltin, retireBuiltin } from '../../db/queries/builtins';
 import { loadSeedLibrary, readSeedManifest } from './load-seed';
 import type { SeedExercise } from './seed-schema';
 
@@ -28,32 +29,21 @@ export function syncBuiltins(db: DB, seedDir: string, now: Date): SyncReport {
   const report: SyncReport = { seedVersion: library.seedVersion, added: 0, updated: 0, retired: 0, skipped: false };
 
   db.transaction(() => {
-    const current = new Map(
-      (
-        db.prepare("SELECT id, content_version, created_at, archived_at FROM exercises WHERE origin = 'builtin'").all() as {
-          id: string;
-          content_version: number;
-          created_at: string;
-          archived_at: string | null;
-        }[]
-      ).map((r) => [r.id, r]),
-    );
+    const current = installedBuiltins(db);
     const changed: SeedExercise[] = [];
-    const restore = db.prepare('UPDATE exercises SET archived_at = NULL, updated_at = ? WHERE id = ?');
-    const releaseCode = db.prepare('UPDATE exercises SET code = NULL WHERE code = ? AND id <> ?');
     for (const ex of library.exercises) {
       const row = current.get(ex.id);
-      if (row && row.content_version >= ex.contentVersion) {
+      if (row && row.contentVersion >= ex.contentVersion) {
         // Retired by an earlier library and shipped again unchanged: it comes back.
-        if (row.archived_at !== null) {
-          restore.run(stamp, ex.id);
+        if (row.archivedAt !== null) {
+          restoreBuiltin(db, ex.id, stamp);
           report.updated++;
         }
         continue;
       }
       const { code, id, contentVersion, progressions: _p, regressions: _r, ...draft } = ex;
       // A code names one built-in at a time; one retired (or renumbered) earlier gives it up.
-      releaseCode.run(code, id);
+      releaseCode(db, code, id);
       writeExercise(
         db,
         {
@@ -64,7 +54,7 @@ export function syncBuiltins(db: DB, seedDir: string, now: Date): SyncReport {
           originBundleName: null,
           basedOnId: null,
           contentVersion,
-          createdAt: row?.created_at ?? stamp,
+          createdAt: row?.createdAt ?? stamp,
           updatedAt: stamp,
           archivedAt: null,
         },
@@ -87,9 +77,8 @@ export function syncBuiltins(db: DB, seedDir: string, now: Date): SyncReport {
     }
     // A built-in this version no longer ships is archived, not deleted: programs may still use it.
     const shipped = new Set(library.exercises.map((e) => e.id));
-    const retire = db.prepare('UPDATE exercises SET archived_at = ?, updated_at = ? WHERE id = ? AND archived_at IS NULL');
     for (const id of current.keys()) {
-      if (!shipped.has(id)) report.retired += retire.run(stamp, stamp, id).changes;
+      if (!shipped.has(id) && retireBuiltin(db, id, stamp)) report.retired++;
     }
     setMeta(db, SEED_VERSION_KEY, String(library.seedVersion));
   }).immediate();

@@ -9,6 +9,7 @@ import { bootServices, type Services } from '../../services/boot';
 import { GENERATORS } from '../../common/domain/vocabulary';
 import type { ExerciseDraft } from '../../common/domain/exercise';
 import { createLogger } from '../../services/log';
+import { repoRoot } from './repo';
 
 const made: string[] = [];
 const booted: Services[] = [];
@@ -117,6 +118,7 @@ export async function bootTestServices(options: { dataDir?: string; seedDir?: st
     transport: 'browser',
     log: quietLogger,
     now: options.now,
+    workersDir: path.join(repoRoot, 'out', 'workers'),
   });
   booted.push(services);
   return services;

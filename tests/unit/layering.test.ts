@@ -126,6 +126,16 @@ describe('layering', () => {
     expect(offenders).toEqual([]);
   });
 
+  it('keeps SQL text in db/: no statement is prepared or written anywhere else', () => {
+    const sql = /\.prepare\(|\.exec\(\s*[`'"]|\.pragma\(|\b(SELECT\s+[\w*(]|INSERT\s+INTO|UPDATE\s+\w+\s+SET|DELETE\s+FROM)/;
+    const offenders = ['common', 'services', 'browser-mode', 'electron', 'renderer/src'].flatMap((folder) =>
+      sources(folder).filter((f) => sql.test(fs.readFileSync(path.join(repoRoot, f), 'utf8'))),
+    );
+    expect(offenders).toEqual([]);
+    expect(sql.test("db.prepare('SELECT 1')")).toBe(true);
+    expect(sql.test('const s = `DELETE FROM media WHERE sha256 = ?`;')).toBe(true);
+  });
+
   it('sees dynamic imports, require calls and re-exports', () => {
     const text = [
       "const a = await import('../../db/open');",

@@ -1,18 +1,29 @@
-// The only renderer code that knows how calls travel. In Electron the preload has put `api` on
-// window; in browser mode the same calls go over HTTP with the launch token. Components import
-// `api` and never learn which one they got.
-import { CHANNELS, type Api, type Channel } from '../../../common/contract';
+// The only renderer code that knows how calls travel. In Electron the preload has put `api` and
+// `host` on window; in browser mode the same calls go over HTTP with the launch token. Components
+// import `api`, `host` and `mediaUrl` and never learn which transport they got.
+// Names and URLs only (no zod): the first screen loads without the schema library.
+import type { Api, Channel } from '../../../common/contract';
+import { BYTE_CALL_NAMES, CALL_NAMES } from '../../../common/contract/channels';
+import { mediaUrl } from '../../../common/contract/photo-files';
 import type { MenuCommand } from '../../../common/contract/commands';
 import type { Result } from '../../../common/contract/result';
 
+/** What the Electron preload exposes: byte calls take the file as a Uint8Array. */
+type PreloadApi = Record<Channel, (args: unknown, bytes?: Uint8Array) => Promise<Result<unknown>>>;
+
 declare global {
   interface Window {
-    api?: Api;
+    api?: PreloadApi;
     appEvents?: { onCommand(listener: (command: MenuCommand) => void): () => void };
+    host?: { saveFile(suggestedName: string, bytes: Uint8Array): Promise<Result<{ saved: boolean }>> };
   }
 }
 
 const TOKEN_KEY = 'loadwise.token';
+const NOT_ANSWERING: Result<never> = {
+  ok: false,
+  error: { code: 'internal', message: 'Loadwise is not answering. Is the app still running?' },
+};
 
 /** Takes the token from the address (#token=…) once, keeps it for this tab, and clears the address. */
 function browserToken(): string {
@@ -24,26 +35,82 @@ function browserToken(): string {
   return sessionStorage.getItem(TOKEN_KEY) ?? '';
 }
 
-function httpApi(): Api {
-  const token = browserToken();
-  const call = async (channel: Channel, args: unknown): Promise<Result<unknown>> => {
-    try {
-      const res = await fetch(`/api/${channel}`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
-        body: JSON.stringify(args ?? {}),
-      });
-      const body = (await res.json()) as Result<unknown>;
-      return body;
-    } catch {
-      return { ok: false, error: { code: 'internal', message: 'Loadwise is not answering. Is the app still running?' } };
-    }
-  };
-  return Object.fromEntries(CHANNELS.map((c) => [c, (args: unknown) => call(c, args)])) as Api;
+async function post(url: string, init: RequestInit): Promise<Result<unknown>> {
+  try {
+    const res = await fetch(url, { method: 'POST', ...init });
+    return (await res.json()) as Result<unknown>;
+  } catch {
+    return NOT_ANSWERING;
+  }
+}
+
+function httpApi(token: string): Api {
+  const auth = { Authorization: `Bearer ${token}` };
+  const jsonCall = (channel: Channel) => (args: unknown) =>
+    post(`/api/${channel}`, { headers: { ...auth, 'Content-Type': 'application/json' }, body: JSON.stringify(args ?? {}) });
+  // Byte calls stream the file as the raw body (a File is read from disk as it is sent), with
+  // the JSON arguments in a header.
+  const byteCall = (channel: Channel) => (args: unknown, file: Blob) =>
+    post(`/api/${channel}`, {
+      headers: { ...auth, 'Content-Type': 'application/octet-stream', 'X-Loadwise-Args': encodeURIComponent(JSON.stringify(args ?? {})) },
+      body: file,
+    });
+  return Object.fromEntries(
+    CALL_NAMES.map((c) => [c, (BYTE_CALL_NAMES as readonly string[]).includes(c) ? byteCall(c) : jsonCall(c)]),
+  ) as unknown as Api;
+}
+
+function electronApi(preload: PreloadApi): Api {
+  const byteCall = (channel: Channel) => async (args: unknown, file: Blob) =>
+    preload[channel](args, new Uint8Array(await file.arrayBuffer()));
+  const wrapped = { ...preload } as Record<string, unknown>;
+  for (const c of BYTE_CALL_NAMES) wrapped[c] = byteCall(c);
+  return wrapped as unknown as Api;
 }
 
 export const transport: 'electron' | 'browser' = window.api ? 'electron' : 'browser';
-export const api: Api = window.api ?? httpApi();
+const token = window.api ? '' : browserToken();
+export const api: Api = window.api ? electronApi(window.api) : httpApi(token);
+
+// Browser mode opens, at once and beside the first calls, the session that lets <img> load photos
+// (an HttpOnly cookie, since an image request cannot carry the token). Electron serves photos on
+// app:// and needs none. Images wait for it (useMediaReady); nothing else does.
+let mediaReady = transport === 'electron';
+const mediaListeners = new Set<() => void>();
+if (!mediaReady) {
+  void post('/session', { headers: { Authorization: `Bearer ${token}` } }).then((r) => {
+    mediaReady = r.ok;
+    for (const l of mediaListeners) l();
+  });
+}
+export const mediaSession = {
+  ready: (): boolean => mediaReady,
+  subscribe(listener: () => void): () => void {
+    mediaListeners.add(listener);
+    return () => mediaListeners.delete(listener);
+  },
+};
+
+export { mediaUrl };
+
+/** Host capabilities: what only the host can do for the page. */
+export const host = {
+  /** Saves a file where the clinician chooses: the native dialog in Electron, a download in browser mode. */
+  async saveFile(suggestedName: string, file: Blob): Promise<Result<{ saved: boolean }>> {
+    if (window.host) return window.host.saveFile(suggestedName, new Uint8Array(await file.arrayBuffer()));
+    const url = URL.createObjectURL(file);
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = suggestedName;
+    link.hidden = true;
+    document.body.append(link);
+    link.click();
+    link.remove();
+    // The download has taken its copy once click() returns; the URL can go soon after.
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    return { ok: true, value: { saved: true } };
+  },
+};
 
 /** Menu commands from Electron; browser mode has no native menu and uses keyboard shortcuts. */
 export function onMenuCommand(listener: (command: MenuCommand) => void): () => void {

@@ -1,108 +1,83 @@
-// The window: a top bar with search, and the library workspace beneath it.
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { api, onMenuCommand } from '../api';
-import { SearchIcon } from '../components/Icons';
+// The window: the shell (brand, sections, the section's toolbar, the command palette) around the
+// section on screen. Features own their state and toolbars; commands run through one registry.
+import { useEffect, useState } from 'react';
+import { api } from '../api';
 import { ToastProvider } from '../components/Toasts';
-import { LibraryScreen } from '../features/library/LibraryScreen';
+import { CommandPalette } from './CommandPalette';
+import { CommandProvider, useCommandRegistry, useCommands } from './commands';
+import { SECTIONS } from './sections';
+import { shortcutLabel } from './shortcuts';
+import { ToolbarSlotProvider, useSlotElement } from './toolbar';
+
+function NotConnected() {
+  return (
+    <main className="empty-pane" style={{ height: '100%' }}>
+      <div className="card" style={{ maxWidth: 520 }}>
+        <h1>This window is not connected</h1>
+        <p>
+          Open Loadwise with the full address it printed when it started: the part after #token= lets this window in. Each start makes a new
+          one.
+        </p>
+      </div>
+    </main>
+  );
+}
+
+function Shell() {
+  const [sectionId, setSectionId] = useState(SECTIONS[0].id);
+  const [slot, setSlot] = useSlotElement();
+  const registry = useCommandRegistry();
+  const section = SECTIONS.find((s) => s.id === sectionId) ?? SECTIONS[0];
+
+  useCommands(SECTIONS.map((s) => ({ id: `go.${s.id}`, label: `Go to ${s.label}`, group: 'Sections', run: () => setSectionId(s.id) })));
+
+  return (
+    <div className="app">
+      <header className="topbar">
+        <div className="brand">
+          <span className="brand-mark" aria-hidden="true">
+            Lw
+          </span>
+          <span>Loadwise</span>
+        </div>
+        <nav aria-label="Sections">
+          {SECTIONS.map((s) => (
+            <a
+              key={s.id}
+              href={`#${s.id}`}
+              aria-current={s.id === section.id ? 'page' : undefined}
+              onClick={(e) => {
+                e.preventDefault();
+                setSectionId(s.id);
+              }}
+            >
+              {s.label}
+            </a>
+          ))}
+        </nav>
+        <div className="topbar-toolbar" ref={setSlot} />
+        <button type="button" className="btn btn-ghost palette-button" onClick={() => registry.run('app.commandPalette')}>
+          Commands <kbd>{shortcutLabel('CmdOrCtrl+K')}</kbd>
+        </button>
+      </header>
+      <ToolbarSlotProvider slot={slot}>{section.render()}</ToolbarSlotProvider>
+      <CommandPalette />
+    </div>
+  );
+}
 
 export function App() {
-  const [query, setQuery] = useState('');
-  const [createRequest, setCreateRequest] = useState(0);
-  const [blocked, setBlocked] = useState<string | null>(null);
-  const searchRef = useRef<HTMLInputElement>(null);
-
-  const focusSearch = useCallback(() => {
-    searchRef.current?.focus();
-    searchRef.current?.select();
-  }, []);
-
-  useEffect(
-    () =>
-      onMenuCommand((command) => {
-        if (command === 'library.focusSearch') focusSearch();
-        if (command === 'library.newExercise') setCreateRequest((n) => n + 1);
-      }),
-    [focusSearch],
-  );
-
-  // Browser mode has no native menu: the same shortcuts are handled here.
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (!(e.ctrlKey || e.metaKey) || e.altKey || e.shiftKey) return;
-      if (e.key.toLowerCase() === 'f') {
-        e.preventDefault();
-        focusSearch();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [focusSearch]);
-
+  const [blocked, setBlocked] = useState(false);
   // Browser mode opened without its launch token (or with an old one) can do nothing: say so.
   useEffect(() => {
-    void api['app.info']({}).then((r) => {
-      if (!r.ok && r.error.code === 'unauthorized') {
-        setBlocked(
-          'Open Loadwise with the full address it printed when it started: the part after #token= lets this window in. Each start makes a new one.',
-        );
-      }
-    });
+    void api['app.info']({}).then((r) => setBlocked(!r.ok && r.error.code === 'unauthorized'));
   }, []);
-
-  const shortcut = /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘F' : 'Ctrl+F';
-  if (blocked) {
-    return (
-      <main className="empty-pane" style={{ height: '100%' }}>
-        <div className="card" style={{ maxWidth: 520 }}>
-          <h1>This window is not connected</h1>
-          <p>{blocked}</p>
-        </div>
-      </main>
-    );
-  }
+  if (blocked) return <NotConnected />;
   return (
     <ToastProvider>
-      <div className="app">
-        <header className="topbar">
-          <div className="brand">
-            <span className="brand-mark" aria-hidden="true">
-              Lw
-            </span>
-            <span>Loadwise</span>
-          </div>
-          <nav aria-label="Sections">
-            <a href="#library" aria-current="page">
-              Exercise library
-            </a>
-          </nav>
-          <div className="search" role="search">
-            <SearchIcon />
-            <input
-              ref={searchRef}
-              type="search"
-              aria-label="Search exercises"
-              placeholder="Search by name, muscle, cue or tag"
-              value={query}
-              onChange={(e) => setQuery(e.target.value)}
-              onKeyDown={(e) => {
-                if (e.key === 'ArrowDown') {
-                  e.preventDefault();
-                  document.querySelector<HTMLElement>('.result')?.focus();
-                }
-              }}
-              spellCheck={false}
-              autoComplete="off"
-            />
-            {query === '' && <kbd aria-hidden="true">{shortcut}</kbd>}
-          </div>
-          <div className="topbar-actions">
-            <button type="button" className="btn btn-primary" onClick={() => setCreateRequest((n) => n + 1)}>
-              New exercise
-            </button>
-          </div>
-        </header>
-        <LibraryScreen query={query} createRequest={createRequest} />
-      </div>
+      <CommandProvider>
+        <Shell />
+      </CommandProvider>
     </ToastProvider>
   );
 }

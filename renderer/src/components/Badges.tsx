@@ -1,4 +1,5 @@
-import { GENERATOR_LABELS, RATING_LABELS, STAGE_LABELS, type Generator, type Rating, type Stage } from '../../../common/domain/vocabulary';
+import { type Generator, type Rating, type Stage } from '../../../common/domain/vocabulary';
+import { GENERATOR_LABELS, RATING_LABELS, STAGE_LABELS } from '../../../common/copy/en';
 
 export function StageBadge({ stage, long = false }: { stage: Stage; long?: boolean }) {
   return (

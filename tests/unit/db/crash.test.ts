@@ -1,4 +1,4 @@
-// Kill -9 in the middle of real work: tools/crash-writer boots the real services and makes the
+// Kill -9 in the middle of real work: tests/support/crash-writer boots the real services and makes the
 // real calls through services/dispatch.ts (library.create, library.update, media.attach with a
 // real PNG), printing each write it got an answer for. The test SIGKILLs it mid-run, again and
 // again, and checks after every kill that the file passes its integrity and foreign-key checks,
@@ -8,10 +8,12 @@
 // system's page cache intact, so data SQLite handed to the OS without fsync still reaches the
 // disk. Whether synchronous=FULL and the fsyncs of photo files hold up when the machine itself
 // stops is not tested here.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import * as esbuild from 'esbuild';
+import { rawPlugin } from '../../../scripts/esbuild-raw-plugin.mjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { closeDatabase, DB_FILE_NAME, openDatabase, type DB } from '../../../db/open';
 import { GENERATORS } from '../../../common/domain/vocabulary';
@@ -19,15 +21,27 @@ import { tempDir, tinySeedDir } from '../../support/fixtures';
 import { repoRoot } from '../../support/repo';
 
 const root = repoRoot;
-const writer = path.join(root, 'out', 'tools', 'crash-writer.cjs');
+const writerDir = tempDir('loadwise-crash-writer-');
+const writer = path.join(writerDir, 'crash-writer.cjs');
 const ROUNDS = 8;
 
-beforeAll(() => {
-  const r = spawnSync(process.execPath, ['scripts/build.mjs', '--if-stale', '--only-node'], { cwd: root, encoding: 'utf8' });
-  if (r.status !== 0 || !fs.existsSync(writer)) throw new Error(`could not build the crash writer: ${r.stderr}`);
+// The writer is a test helper, bundled here for this test alone (packages load from the checkout).
+beforeAll(async () => {
+  await esbuild.build({
+    entryPoints: [path.join(root, 'tests/support/crash-writer.ts')],
+    outfile: writer,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    packages: 'external',
+    logLevel: 'warning',
+    nodePaths: [path.join(root, 'node_modules')],
+    plugins: [rawPlugin],
+  });
 }, 120_000);
 
-/** What the writer printed after a call returned (see tools/crash-writer.ts). */
+/** What the writer printed after a call returned (see tests/support/crash-writer.ts). */
 type Ack =
   | { op: 'create'; id: string; contentVersion: number; name: string; regressionId: string | null }
   | { op: 'update'; id: string; contentVersion: number; name: string }
@@ -36,7 +50,10 @@ type Ack =
 /** Runs the writer until `afterMs` past its first acknowledged write, then SIGKILLs it. */
 function killWhileWriting(dataDir: string, seedDir: string, round: number, afterMs: number): Promise<Ack[]> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [writer, dataDir, seedDir, String(round)], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [writer, dataDir, seedDir, String(round)], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, LOADWISE_WORKERS_DIR: path.join(root, 'out', 'workers'), NODE_PATH: path.join(root, 'node_modules') },
+    });
     let out = '';
     let err = '';
     let timer: NodeJS.Timeout | undefined;

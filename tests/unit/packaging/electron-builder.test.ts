@@ -136,7 +136,9 @@ describe('electron-builder.yml', () => {
   });
 
   it('unpacks native modules and sharp from the archive', () => {
-    expect(config.asarUnpack).toEqual(expect.arrayContaining(['**/*.node', '**/node_modules/sharp/**/*', '**/node_modules/@img/**']));
+    expect(config.asarUnpack).toEqual(
+      expect.arrayContaining(['**/*.node', '**/node_modules/sharp/**/*', '**/node_modules/@img/**', 'out/workers/**']),
+    );
     expect(config.appId).toBe('org.loadwise.desktop');
     expect(fs.readFileSync(path.join(root, 'electron/main/index.ts'), 'utf8')).toContain(`const APP_ID = '${config.appId as string}'`);
   });

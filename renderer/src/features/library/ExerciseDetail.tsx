@@ -1,6 +1,6 @@
 // Everything about one exercise, in the order a clinician reads it: what and why, how, how much,
 // for whom, then links and sources.
-import { EQUIPMENT_LABELS, ORIGIN_LABELS, POSITION_LABELS, REGION_LABELS } from '../../../../common/domain/vocabulary';
+import { EQUIPMENT_LABELS, ORIGIN_LABELS, POSITION_LABELS, REGION_LABELS } from '../../../../common/copy/en';
 import type { Exercise, LinkedExercise } from '../../../../common/domain/exercise';
 import { dosageRows } from '../../../../common/text/dosage';
 import { RatingBadge, StageBadge } from '../../components/Badges';

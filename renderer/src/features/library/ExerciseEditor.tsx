@@ -2,19 +2,12 @@
 import { useId, useState, type ReactNode } from 'react';
 import {
   EQUIPMENT,
-  EQUIPMENT_LABELS,
   GENERATORS,
-  GENERATOR_LABELS,
   POSITIONS,
-  POSITION_LABELS,
   RATINGS,
-  RATING_LABELS,
   REGIONS,
-  REGION_LABELS,
   SIDES,
-  SIDE_LABELS,
   STAGES,
-  STAGE_LABELS,
   type Equipment,
   type Position,
   type Rating,
@@ -22,6 +15,15 @@ import {
   type Side,
   type Stage,
 } from '../../../../common/domain/vocabulary';
+import {
+  EQUIPMENT_LABELS,
+  GENERATOR_LABELS,
+  POSITION_LABELS,
+  RATING_LABELS,
+  REGION_LABELS,
+  SIDE_LABELS,
+  STAGE_LABELS,
+} from '../../../../common/copy/en';
 import type { Exercise } from '../../../../common/domain/exercise';
 import { api, CallError, expectOk } from '../../api';
 import { useToast } from '../../components/Toasts';

@@ -2,21 +2,15 @@
 // reader announces what a checkbox belongs to.
 import type { ReactNode } from 'react';
 import type { SearchFiltersInput } from '../../../../common/contract';
+import { EQUIPMENT, GENERATORS, ORIGINS, POSITIONS, REGIONS, STAGES, type Rating } from '../../../../common/domain/vocabulary';
 import {
-  EQUIPMENT,
   EQUIPMENT_LABELS,
-  GENERATORS,
   GENERATOR_LABELS,
   ORIGIN_LABELS,
-  ORIGINS,
-  POSITIONS,
   POSITION_LABELS,
-  REGIONS,
   REGION_LABELS,
-  STAGES,
   STAGE_LABELS,
-  type Rating,
-} from '../../../../common/domain/vocabulary';
+} from '../../../../common/copy/en';
 
 export type Filters = Required<Pick<SearchFiltersInput, 'stages' | 'regions' | 'positions' | 'equipment' | 'generators' | 'origins'>> & {
   minRating: Rating;

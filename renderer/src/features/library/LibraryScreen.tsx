@@ -1,17 +1,25 @@
-// The library workspace: filters, results and one exercise, side by side.
-import { useCallback, useEffect, useRef, useState } from 'react';
+// The library workspace: filters, results and one exercise, side by side, with its own toolbar
+// (search and New exercise) in the top bar and its commands in the registry.
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import type { Exercise } from '../../../../common/domain/exercise';
 import { api, expectOk } from '../../api';
+import { useLatestRequest } from '../../api/useCall';
+import { useCommandRegistry, useCommands } from '../../app/commands';
+import { shortcutLabel } from '../../app/shortcuts';
+import { Toolbar } from '../../app/toolbar';
+import { SearchIcon } from '../../components/Icons';
 import { useToast } from '../../components/Toasts';
 import { ExerciseDetail } from './ExerciseDetail';
-import { ExerciseEditor } from './ExerciseEditor';
+// The editor (and the schema library it validates with) loads when first opened, not at start-up.
+const ExerciseEditor = lazy(() => import('./ExerciseEditor').then((m) => ({ default: m.ExerciseEditor })));
 import { EMPTY_FILTERS, FilterPanel, type Filters } from './FilterPanel';
-import { ResultList } from './ResultList';
+import { ResultList, type ResultListHandle } from './ResultList';
 import { useLibrarySearch } from './useLibrarySearch';
 
 type Mode = { kind: 'view' } | { kind: 'edit' } | { kind: 'create' };
 
-export function LibraryScreen({ query, createRequest }: { query: string; createRequest: number }) {
+export function LibraryScreen() {
+  const [query, setQuery] = useState('');
   const [filters, setFilters] = useState<Filters>(EMPTY_FILTERS);
   const search = useLibrarySearch(query, filters);
   const [selectedId, setSelectedId] = useState<string | null>(null);
@@ -20,15 +28,28 @@ export function LibraryScreen({ query, createRequest }: { query: string; createR
   const [mode, setMode] = useState<Mode>({ kind: 'view' });
   const toast = useToast();
   const detailPane = useRef<HTMLElement>(null);
+  const searchBox = useRef<HTMLInputElement>(null);
+  const results = useRef<ResultListHandle>(null);
+  const loads = useLatestRequest();
+  const registry = useCommandRegistry();
+
+  useCommands([
+    {
+      id: 'library.focusSearch',
+      label: 'Find in library',
+      group: 'Library',
+      run: () => {
+        searchBox.current?.focus();
+        searchBox.current?.select();
+      },
+    },
+    { id: 'library.newExercise', label: 'New exercise', group: 'Library', run: () => setMode({ kind: 'create' }) },
+  ]);
 
   // A newly chosen exercise, or the editor, starts at its top.
   useEffect(() => {
     detailPane.current?.scrollTo({ top: 0 });
   }, [exercise?.id, mode.kind]);
-
-  useEffect(() => {
-    if (createRequest > 0) setMode({ kind: 'create' });
-  }, [createRequest]);
 
   // Open the first result when nothing is chosen yet, so the detail pane is never idle.
   useEffect(() => {
@@ -37,18 +58,15 @@ export function LibraryScreen({ query, createRequest }: { query: string; createR
 
   useEffect(() => {
     if (!selectedId) return;
-    let live = true;
+    const ticket = loads.next();
     void api['library.get']({ id: selectedId }).then((r) => {
-      if (!live) return;
+      if (!loads.isCurrent(ticket)) return;
       if (r.ok) {
         setExercise(r.value);
         setLoadError(null);
       } else setLoadError(r.error.message);
     });
-    return () => {
-      live = false;
-    };
-  }, [selectedId]);
+  }, [selectedId, loads]);
 
   const select = useCallback((id: string) => {
     setSelectedId(id);
@@ -106,8 +124,36 @@ export function LibraryScreen({ query, createRequest }: { query: string; createR
 
   return (
     <main className="workspace">
+      <Toolbar>
+        <div className="search" role="search">
+          <SearchIcon />
+          <input
+            ref={searchBox}
+            type="search"
+            aria-label="Search exercises"
+            placeholder="Search by name, muscle, cue or tag"
+            value={query}
+            onChange={(e) => setQuery(e.target.value)}
+            onKeyDown={(e) => {
+              if (e.key === 'ArrowDown') {
+                e.preventDefault();
+                results.current?.focusFirst();
+              }
+            }}
+            spellCheck={false}
+            autoComplete="off"
+          />
+          {query === '' && <kbd aria-hidden="true">{shortcutLabel('CmdOrCtrl+F')}</kbd>}
+        </div>
+        <div className="topbar-actions">
+          <button type="button" className="btn btn-primary" onClick={() => registry.run('library.newExercise')}>
+            New exercise
+          </button>
+        </div>
+      </Toolbar>
       <FilterPanel filters={filters} onChange={setFilters} />
       <ResultList
+        ref={results}
         result={search.result}
         loading={search.loading}
         answered={search.answered}
@@ -117,7 +163,7 @@ export function LibraryScreen({ query, createRequest }: { query: string; createR
         onLoadMore={search.loadMore}
       />
       <section className="pane" aria-label="Exercise details" ref={detailPane}>
-        {right}
+        <Suspense fallback={<div className="empty-pane">Opening the editor…</div>}>{right}</Suspense>
       </section>
     </main>
   );

@@ -1,8 +1,9 @@
 // Picks progression or regression exercises by searching the library as you type.
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import type { ExerciseSummary, LinkedExercise } from '../../../../common/domain/exercise';
 import type { Region } from '../../../../common/domain/vocabulary';
 import { api } from '../../api';
+import { useCall } from '../../api/useCall';
 import { StageBadge } from '../../components/Badges';
 
 interface Props {
@@ -15,22 +16,13 @@ interface Props {
 
 export function LinkPicker({ label, region, excludeId, value, onChange }: Props) {
   const [query, setQuery] = useState('');
-  const [options, setOptions] = useState<ExerciseSummary[]>([]);
   const id = useId();
-
-  useEffect(() => {
-    if (query.trim() === '') {
-      setOptions([]);
-      return;
-    }
-    let live = true;
-    void api['library.search']({ query, filters: { regions: [region] }, limit: 8 }).then((r) => {
-      if (live && r.ok) setOptions(r.value.items.filter((i) => i.id !== excludeId && !value.some((v) => v.id === i.id)));
-    });
-    return () => {
-      live = false;
-    };
-  }, [query, region, excludeId, value]);
+  const words = query.trim();
+  const found = useCall(words === '' ? null : `${region}\n${words}`, () =>
+    api['library.search']({ query: words, filters: { regions: [region] }, limit: 8 }),
+  );
+  const options: ExerciseSummary[] =
+    words === '' ? [] : (found.value?.items ?? []).filter((i) => i.id !== excludeId && !value.some((v) => v.id === i.id));
 
   return (
     <div className="picker">

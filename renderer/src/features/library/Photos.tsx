@@ -1,37 +1,17 @@
-// Exercise photos: shown from the content-addressed store, added from a file picker. The file is
-// read here and sent as base64; the main process checks, cleans and stores it.
-import { useEffect, useRef, useState } from 'react';
-import { MAX_PHOTO_BYTES } from '../../../../common/contract';
+// Exercise photos: shown by URL from the content-addressed store, added from a file picker. The
+// file travels on the byte lane as it is; the services check, clean and store it.
+import { useRef, useState } from 'react';
+import { MAX_PHOTO_BYTES } from '../../../../common/contract/photo-files';
 import type { Exercise } from '../../../../common/domain/exercise';
-import { api, expectOk } from '../../api';
+import { megabytes, tooLargeMessage } from '../../../../common/text/sizes';
+import { api, expectOk, mediaUrl } from '../../api';
+import { useMediaReady } from '../../api/useMediaReady';
 import { useToast } from '../../components/Toasts';
 
+/** A stored photo, loaded straight from its URL: one request, cached by the browser. */
 export function PhotoImage({ sha256, variant, alt }: { sha256: string; variant: 'full' | 'thumb'; alt: string }) {
-  const [url, setUrl] = useState<string | null>(null);
-  useEffect(() => {
-    let objectUrl: string | null = null;
-    let cancelled = false;
-    void api['media.get']({ sha256, variant }).then((r) => {
-      if (cancelled || !r.ok) return;
-      const bytes = Uint8Array.from(atob(r.value.dataBase64), (c) => c.charCodeAt(0));
-      objectUrl = URL.createObjectURL(new Blob([bytes], { type: r.value.mime }));
-      setUrl(objectUrl);
-    });
-    return () => {
-      cancelled = true;
-      if (objectUrl) URL.revokeObjectURL(objectUrl);
-    };
-  }, [sha256, variant]);
-  return url ? <img src={url} alt={alt} /> : <img alt={alt} aria-busy="true" />;
-}
-
-function readAsBase64(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
-    reader.onerror = () => reject(new Error(`"${file.name}" could not be read.`));
-    reader.readAsDataURL(file);
-  });
+  const ready = useMediaReady();
+  return ready ? <img src={mediaUrl(sha256, variant)} alt={alt} loading="lazy" decoding="async" /> : <img alt={alt} aria-busy="true" />;
 }
 
 export function Photos({ exercise, editable, onChanged }: { exercise: Exercise; editable: boolean; onChanged(ex: Exercise): void }) {
@@ -41,13 +21,12 @@ export function Photos({ exercise, editable, onChanged }: { exercise: Exercise; 
 
   async function attach(file: File) {
     if (file.size > MAX_PHOTO_BYTES) {
-      toast(`"${file.name}" is ${(file.size / 1048576).toFixed(1)} MB. Photos can be up to ${MAX_PHOTO_BYTES / 1048576} MB.`, 'error');
+      toast(tooLargeMessage(file.size, MAX_PHOTO_BYTES, 'Photos'), 'error');
       return;
     }
     setBusy(true);
     try {
-      const dataBase64 = await readAsBase64(file);
-      onChanged(await expectOk(api['media.attach']({ exerciseId: exercise.id, fileName: file.name, dataBase64, caption: null })));
+      onChanged(await expectOk(api['media.attach']({ exerciseId: exercise.id, fileName: file.name, caption: null }, file)));
       toast('Photo added');
     } catch (err) {
       toast((err as Error).message, 'error');
@@ -70,7 +49,7 @@ export function Photos({ exercise, editable, onChanged }: { exercise: Exercise; 
   return (
     <section className="card" aria-labelledby="photos-heading">
       <h3 id="photos-heading">Photos</h3>
-      {exercise.photos.length === 0 && <p className="muted">No photos yet. PNG or JPEG, up to 10 MB each.</p>}
+      {exercise.photos.length === 0 && <p className="muted">No photos yet. PNG or JPEG, up to {megabytes(MAX_PHOTO_BYTES)} each.</p>}
       <div className="photos">
         {exercise.photos.map((p, i) => (
           <figure key={p.sha256} className="photo">

@@ -1,8 +1,10 @@
 // Search results as a listbox: arrow keys move through exercises and open each in the detail pane.
-import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { useEffect, useImperativeHandle, useRef, type KeyboardEvent, type Ref } from 'react';
 import type { SearchResult } from '../../../../common/contract';
-import { EQUIPMENT_LABELS, ORIGIN_LABELS, POSITION_LABELS, REGION_LABELS } from '../../../../common/domain/vocabulary';
+import { EQUIPMENT_LABELS, ORIGIN_LABELS, POSITION_LABELS, REGION_LABELS } from '../../../../common/copy/en';
 import { dosageHeadline } from '../../../../common/text/dosage';
+import { mediaUrl } from '../../api';
+import { useMediaReady } from '../../api/useMediaReady';
 import { RatingBadge, StageBadge } from '../../components/Badges';
 
 interface Props {
@@ -13,6 +15,12 @@ interface Props {
   selectedId: string | null;
   onSelect(id: string): void;
   onLoadMore(): void;
+  ref?: Ref<ResultListHandle>;
+}
+
+/** What the library's search box may ask of the list: Arrow Down moves focus into it. */
+export interface ResultListHandle {
+  focusFirst(): void;
 }
 
 function countText(result: SearchResult): string {
@@ -21,7 +29,18 @@ function countText(result: SearchResult): string {
   return `${n} ${result.total === 1 ? 'exercise' : 'exercises'}`;
 }
 
-export function ResultList({ result, loading, answered, error, selectedId, onSelect, onLoadMore }: Props) {
+export function ResultList({ result, loading, answered, error, selectedId, onSelect, onLoadMore, ref }: Props) {
+  const mediaReady = useMediaReady();
+  useImperativeHandle(
+    ref,
+    () => ({
+      focusFirst() {
+        const id = result?.items[0]?.id;
+        if (id) document.getElementById(`result-${id}`)?.focus();
+      },
+    }),
+    [result],
+  );
   // After "Show more", focus moves to the first newly shown exercise instead of being lost with the
   // button. Forgotten if the list is replaced (a new search) before the next page arrives.
   const focusAfter = useRef<{ count: number; lastId: string } | null>(null);
@@ -103,6 +122,9 @@ export function ResultList({ result, loading, answered, error, selectedId, onSel
                   }
                 }}
               >
+                {item.photoSha256 && mediaReady && (
+                  <img className="result-thumb" src={mediaUrl(item.photoSha256, 'thumb')} alt="" loading="lazy" decoding="async" />
+                )}
                 <div className="result-title">
                   {/* The option is named by all it shows; this marks which part is the exercise's name. */}
                   <span data-testid="exercise-name">{item.name}</span>

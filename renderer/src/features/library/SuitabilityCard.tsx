@@ -1,7 +1,8 @@
 // The suitability table's frame, shared by the detail view and the editor: one row per pain
 // generator, the cells (badges or inputs) supplied by the caller.
 import type { ReactNode } from 'react';
-import { GENERATORS, GENERATOR_LABELS, type Generator } from '../../../../common/domain/vocabulary';
+import { GENERATORS, type Generator } from '../../../../common/domain/vocabulary';
+import { GENERATOR_LABELS } from '../../../../common/copy/en';
 
 export function SuitabilityCard({ editable = false, row }: { editable?: boolean; row(g: Generator): ReactNode }) {
   return (

@@ -2,7 +2,6 @@
 // checked with the same schema main uses, so a clinician sees a problem before saving.
 import {
   GENERATORS,
-  GENERATOR_LABELS,
   type Equipment,
   type Generator,
   type Position,
@@ -11,6 +10,7 @@ import {
   type Side,
   type Stage,
 } from '../../../../common/domain/vocabulary';
+import { GENERATOR_LABELS } from '../../../../common/copy/en';
 import { plainMessage } from '../../../../common/contract/issues';
 import { ExerciseDraftSchema, type Exercise, type ExerciseDraft, type LinkedExercise } from '../../../../common/domain/exercise';
 

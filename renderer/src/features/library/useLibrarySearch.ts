@@ -1,8 +1,9 @@
 // Runs library.search as the query and filters change. Answers that arrive after a newer request
 // was sent are dropped, so fast typing never shows stale results.
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { SearchFiltersInput, SearchResult } from '../../../../common/contract';
 import { api } from '../../api';
+import { useLatestRequest } from '../../api/useCall';
 
 const PAGE = 50;
 const TYPING_PAUSE_MS = 60;
@@ -21,18 +22,18 @@ export function useLibrarySearch(query: string, filters: SearchFiltersInput): Se
   const [result, setResult] = useState<SearchResult | null>(null);
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [nonce, setNonce] = useState(0);
+  const [generation, setGeneration] = useState(0);
   const [answered, setAnswered] = useState<SearchState['answered']>(null);
-  const latest = useRef(0);
+  const requests = useLatestRequest();
   const filterKey = JSON.stringify(filters);
 
   useEffect(() => {
-    const request = ++latest.current;
+    const ticket = requests.next();
     setLoading(true);
     const timer = setTimeout(
       () => {
         void api['library.search']({ query, filters: JSON.parse(filterKey) as SearchFiltersInput, limit: PAGE, offset: 0 }).then((r) => {
-          if (request !== latest.current) return;
+          if (!requests.isCurrent(ticket)) return;
           setLoading(false);
           setAnswered({ query, filters: filterKey });
           if (r.ok) {
@@ -44,22 +45,22 @@ export function useLibrarySearch(query: string, filters: SearchFiltersInput): Se
       query === '' ? 0 : TYPING_PAUSE_MS,
     );
     return () => clearTimeout(timer);
-  }, [query, filterKey, nonce]);
+  }, [query, filterKey, generation, requests]);
 
   const loadMore = useCallback(() => {
     if (!result) return;
-    const request = latest.current;
+    const ticket = requests.current();
     void api['library.search']({
       query,
       filters: JSON.parse(filterKey) as SearchFiltersInput,
       limit: PAGE,
       offset: result.items.length,
     }).then((r) => {
-      if (request !== latest.current || !r.ok) return;
+      if (!requests.isCurrent(ticket) || !r.ok) return;
       setResult((prev) => (prev ? { ...r.value, items: [...prev.items, ...r.value.items] } : r.value));
     });
-  }, [result, query, filterKey]);
+  }, [result, query, filterKey, requests]);
 
-  const refresh = useCallback(() => setNonce((n) => n + 1), []);
+  const refresh = useCallback(() => setGeneration((n) => n + 1), []);
   return { result, loading, error, answered, loadMore, refresh };
 }

@@ -23,9 +23,8 @@ const VALID_ARGS: Record<Channel, Record<string, unknown>> = {
   'library.update': { id: ID, contentVersion: 1, draft: sampleDraft() },
   'library.duplicate': { id: ID },
   'library.setArchived': { id: ID, archived: true },
-  'media.attach': { exerciseId: ID, fileName: 'photo.png', dataBase64: 'iVBORw0KGgo=' },
+  'media.attach': { exerciseId: ID, fileName: 'photo.png' },
   'media.remove': { exerciseId: ID, sha256: SHA },
-  'media.get': { sha256: SHA },
 };
 
 describe('contract', () => {

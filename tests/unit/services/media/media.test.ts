@@ -7,7 +7,8 @@ import zlib from 'node:zlib';
 import sharp, { type Sharp } from 'sharp';
 import { describe, expect, it } from 'vitest';
 import type { ServiceContext } from '../../../../services/context';
-import { MEDIA_DIR_NAME } from '../../../../services/media/use-cases';
+import { MEDIA_DIR_NAME } from '../../../../services/media/store';
+import { photoFile } from '../../../../services/media/use-cases';
 import { MAX_PHOTO_BYTES, MAX_PHOTOS_PER_EXERCISE } from '../../../../common/contract';
 import type { Exercise } from '../../../../common/domain/exercise';
 import { bootTestServices, sampleDraft, tempDir, tinySeedDir } from '../../../support/fixtures';
@@ -255,11 +256,11 @@ describe('media.attach', () => {
       const ex = await clinicExercise(ctx);
       const big = Buffer.alloc(MAX_PHOTO_BYTES + 512 * 1024);
       big.set([0xff, 0xd8, 0xff, 0xe0]);
-      await expectRefused(ctx, ex, 'huge.jpg', big, 'too_large', /"huge\.jpg" is 10\.5 MB\. Photos can be up to 10\.0 MB\./);
+      await expectRefused(ctx, ex, 'huge.jpg', big, 'too_large', /^This file is 10\.5 MB\. Photos can be up to 10 MB\.$/);
       // One byte over is still refused; exactly at the limit is not refused for its size.
       const over = Buffer.alloc(MAX_PHOTO_BYTES + 1);
       over.set([0xff, 0xd8, 0xff, 0xe0]);
-      await expectRefused(ctx, ex, 'over.jpg', over, 'too_large', /over\.jpg/);
+      await expectRefused(ctx, ex, 'over.jpg', over, 'too_large', /^This file is 10\.0 MB\. Photos can be up to 10 MB\.$/);
       const at = Buffer.alloc(MAX_PHOTO_BYTES);
       at.set([0xff, 0xd8, 0xff, 0xe0]);
       const atErr = await failure(ctx, 'media.attach', { exerciseId: ex.id, fileName: 'at.jpg', dataBase64: at.toString('base64') });
@@ -355,31 +356,32 @@ describe('media.attach', () => {
   });
 });
 
-describe('media.get', () => {
-  it('returns the stored bytes of the full photo and its thumbnail', async () => {
+describe('photos served by URL (photoFile)', () => {
+  it('finds the stored file of the full photo and its thumbnail', async () => {
     const { ctx } = await bootTestServices();
     const ex = await clinicExercise(ctx);
     const { photos } = await attach(ctx, ex.id, 'wide.jpg', await plain(1000, 600, RED).jpeg().toBuffer());
     const sha = photos[0].sha256;
-    const full = await call(ctx, 'media.get', { sha256: sha });
+    const full = photoFile(ctx, sha, 'full')!;
     expect(full.mime).toBe('image/jpeg');
-    expect(Buffer.from(full.dataBase64, 'base64').equals(fs.readFileSync(storedFile(ctx.dataDir, sha, 'full', 'jpg')))).toBe(true);
-    const thumb = await call(ctx, 'media.get', { sha256: sha, variant: 'thumb' });
-    const thumbBytes = Buffer.from(thumb.dataBase64, 'base64');
+    expect(full.file).toBe(storedFile(ctx.dataDir, sha, 'full', 'jpg'));
+    const thumb = photoFile(ctx, sha, 'thumb')!;
+    expect(thumb.file).toBe(storedFile(ctx.dataDir, sha, 'thumb', 'jpg'));
+    const thumbBytes = fs.readFileSync(thumb.file);
     expect(thumbBytes.equals(fs.readFileSync(storedFile(ctx.dataDir, sha, 'thumb', 'jpg')))).toBe(true);
     const meta = await sharp(thumbBytes).metadata();
     expect([meta.width, meta.height]).toEqual([480, 288]);
   });
 
-  it('answers not_found for an unknown photo or a missing file', async () => {
+  it('finds nothing for an unknown photo or a missing file', async () => {
     const { ctx } = await bootTestServices();
-    expect((await failure(ctx, 'media.get', { sha256: 'a'.repeat(64) })).code).toBe('not_found');
+    expect(photoFile(ctx, 'a'.repeat(64), 'full')).toBeNull();
     const ex = await clinicExercise(ctx);
     const { photos } = await attach(ctx, ex.id, 'x.png', await plain(10, 10, RED).png().toBuffer());
+    expect(photoFile(ctx, photos[0].sha256, 'thumb')).not.toBeNull();
     fs.rmSync(storedFile(ctx.dataDir, photos[0].sha256, 'thumb', 'png'));
-    const err = await failure(ctx, 'media.get', { sha256: photos[0].sha256, variant: 'thumb' });
-    expect(err.code).toBe('not_found');
-    expect(err.message).not.toContain(ctx.dataDir);
+    expect(photoFile(ctx, photos[0].sha256, 'thumb')).toBeNull();
+    expect(photoFile(ctx, photos[0].sha256, 'full')).not.toBeNull();
   });
 });
 
@@ -414,8 +416,8 @@ describe('media.remove and collecting unused photos', () => {
       path.join(shared.slice(0, 2), `${shared}.thumb.jpg`),
     ]);
     expect((await call(second.ctx, 'library.get', { id: b.id })).photos.map((p) => p.sha256)).toEqual([shared]);
-    expect((await call(second.ctx, 'media.get', { sha256: shared })).mime).toBe('image/jpeg');
-    expect((await failure(second.ctx, 'media.get', { sha256: only })).code).toBe('not_found');
+    expect(photoFile(second.ctx, shared, 'full')?.mime).toBe('image/jpeg');
+    expect(photoFile(second.ctx, only, 'full')).toBeNull();
   });
 
   it('collects files left by an upload that was refused after cleaning', async () => {

@@ -7,10 +7,12 @@
 // Usage: crash-writer <dataDir> <seedDir> <round>
 import fs from 'node:fs';
 import sharp from 'sharp';
-import { bootServices } from '../services/boot';
-import { dispatch } from '../services/dispatch';
-import { GENERATORS } from '../common/domain/vocabulary';
-import type { Exercise, ExerciseDraft } from '../common/domain/exercise';
+import { bootServices } from '../../services/boot';
+import { dispatch } from '../../services/dispatch';
+import { stageBytes, type StagedFile } from '../../services/staging';
+import { MAX_PHOTO_BYTES } from '../../common/contract/media';
+import { GENERATORS } from '../../common/domain/vocabulary';
+import type { Exercise, ExerciseDraft } from '../../common/domain/exercise';
 
 const [dataDir, seedDir, roundArg] = process.argv.slice(2);
 const round = Number(roundArg);
@@ -72,8 +74,8 @@ function ack(entry: Ack): void {
   }
 }
 
-async function must(channel: string, args: unknown): Promise<Exercise> {
-  const result = await dispatch(services.ctx, channel, args);
+async function must(channel: string, args: unknown, file?: StagedFile): Promise<Exercise> {
+  const result = await dispatch(services.ctx, channel, args, file);
   if (!result.ok) {
     process.stderr.write(`${channel} failed: ${result.error.code}: ${result.error.message}\n`);
     process.exit(1);
@@ -92,7 +94,14 @@ function png(n: number): Promise<Buffer> {
 let services: Awaited<ReturnType<typeof bootServices>>;
 
 async function main(): Promise<void> {
-  services = await bootServices({ dataDir, seedDir, appVersion: '0.0.0-crash', transport: 'browser' });
+  // Bundled into a temp folder by the test, so the image worker is found in the checkout's out/.
+  services = await bootServices({
+    dataDir,
+    seedDir,
+    appVersion: '0.0.0-crash',
+    transport: 'browser',
+    workersDir: process.env.LOADWISE_WORKERS_DIR,
+  });
   let previous: Exercise | null = null;
   for (let i = 0; ; i++) {
     const name = `Crash ${round}-${i}`;
@@ -114,7 +123,9 @@ async function main(): Promise<void> {
     let latest = created;
     if (i % 4 === 1) {
       const bytes = await png(i);
-      latest = await must('media.attach', { exerciseId: created.id, fileName: `photo-${i}.png`, dataBase64: bytes.toString('base64') });
+      // Staged as a host stages a file it receives, then attached on the byte lane.
+      const file = stageBytes(dataDir, bytes, { maxBytes: MAX_PHOTO_BYTES, fileNoun: 'Photos' });
+      latest = await must('media.attach', { exerciseId: created.id, fileName: `photo-${i}.png` }, file);
       ack({ op: 'attach', id: latest.id, contentVersion: latest.contentVersion, sha256: latest.photos.at(-1)!.sha256 });
     }
     previous = latest;

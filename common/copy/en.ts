@@ -1,0 +1,101 @@
+// English words for every closed vocabulary, shown on screen and printed on handouts alike. A
+// second locale must name every value that this file names (the Copy type checks it).
+import type { Equipment, Generator, Origin, Position, Rating, Region, Side, Stage } from '../domain/vocabulary';
+
+export const STAGE_LABELS: Record<Stage, string> = {
+  1: 'Stabilizer activation',
+  2: 'Controlled loading',
+  3: 'Progressive resistance',
+  4: 'Load tolerance',
+};
+
+export const REGION_LABELS: Record<Region, string> = { lumbar: 'Low back', cervical: 'Neck' };
+
+export const POSITION_LABELS: Record<Position, string> = {
+  supine: 'Lying on back',
+  prone: 'Lying face down',
+  'side-lying': 'Lying on side',
+  quadruped: 'Hands and knees',
+  kneeling: 'Kneeling',
+  sitting: 'Sitting',
+  standing: 'Standing',
+};
+
+export const EQUIPMENT_LABELS: Record<Equipment, string> = {
+  none: 'No equipment',
+  mat: 'Mat',
+  'pressure-biofeedback': 'Pressure biofeedback unit',
+  towel: 'Towel',
+  pillow: 'Pillow',
+  'foam-roller': 'Foam roller',
+  'exercise-ball': 'Exercise ball',
+  'resistance-band': 'Resistance band',
+  dumbbell: 'Dumbbell',
+  kettlebell: 'Kettlebell',
+  barbell: 'Barbell',
+  'trap-bar': 'Trap bar',
+  'cable-machine': 'Cable machine',
+  'weight-machine': 'Weight machine',
+  bench: 'Bench',
+  step: 'Step',
+  chair: 'Chair',
+  wall: 'Wall',
+  table: 'Table or counter',
+  dowel: 'Dowel or stick',
+  'box-or-bag': 'Box, bag or basket',
+  sled: 'Sled',
+  treadmill: 'Treadmill',
+  'exercise-bike': 'Exercise bike',
+};
+
+export const GENERATOR_LABELS: Record<Generator, string> = {
+  disc: 'Disc loading',
+  instability: 'Instability / weakness',
+  nerve: 'Nerve irritation',
+  'post-decompression': 'After decompression',
+  'post-fusion': 'After lumbar fusion',
+  'post-acdf': 'After ACDF',
+  scs: 'Spinal cord stimulator',
+};
+
+export const RATING_LABELS: Record<Rating, string> = {
+  suits: 'Suits',
+  modify: 'Modify',
+  caution: 'Caution',
+  'avoid-early': 'Avoid early',
+};
+
+export const SIDE_LABELS: Record<Side, string> = {
+  both: 'Both sides together',
+  'each-side': 'Each side',
+  alternating: 'Alternating sides',
+};
+
+export const ORIGIN_LABELS: Record<Origin, string> = {
+  builtin: 'Built-in',
+  clinic: 'Clinic',
+  imported: 'Imported',
+};
+
+/** Every vocabulary's words in one locale; a new locale file exports one of these. */
+export interface VocabularyCopy {
+  stage: Record<Stage, string>;
+  region: Record<Region, string>;
+  position: Record<Position, string>;
+  equipment: Record<Equipment, string>;
+  generator: Record<Generator, string>;
+  rating: Record<Rating, string>;
+  side: Record<Side, string>;
+  origin: Record<Origin, string>;
+}
+
+export const en: VocabularyCopy = {
+  stage: STAGE_LABELS,
+  region: REGION_LABELS,
+  position: POSITION_LABELS,
+  equipment: EQUIPMENT_LABELS,
+  generator: GENERATOR_LABELS,
+  rating: RATING_LABELS,
+  side: SIDE_LABELS,
+  origin: ORIGIN_LABELS,
+};

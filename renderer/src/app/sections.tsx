@@ -1,0 +1,12 @@
+// The app's sections, each a feature that owns its state and its toolbar. Patients and Programs
+// join this list when the program builder lands.
+import type { ReactNode } from 'react';
+import { LibraryScreen } from '../features/library/LibraryScreen';
+
+export interface Section {
+  id: string;
+  label: string;
+  render(): ReactNode;
+}
+
+export const SECTIONS: Section[] = [{ id: 'library', label: 'Exercise library', render: () => <LibraryScreen /> }];

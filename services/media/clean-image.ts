@@ -1,0 +1,108 @@
+// Validates and cleans one uploaded photo: checked by its bytes (not its name), decoded with
+// pixel and side limits, turned upright, re-encoded without metadata (camera, GPS, dates, XMP,
+// IPTC, comments) and written with a thumbnail. Runs inside the image worker, never in the main
+// process: a hostile or huge image then costs one photo, never the app.
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import type SharpModule from 'sharp';
+import type { Metadata, Sharp } from 'sharp';
+import { MAX_PHOTO_BYTES, MAX_PHOTO_PIXELS, MAX_PHOTO_SIDE } from '../../common/contract/media';
+import { megabytes } from '../../common/text/sizes';
+import type { MediaMime } from '../../db/queries/media';
+
+const LONGEST_EDGE = 2400;
+const THUMB_EDGE = 480;
+
+export function sniffImage(bytes: Buffer): MediaMime | null {
+  if (bytes.length >= 8 && bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) {
+    return 'image/png';
+  }
+  if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'image/jpeg';
+  return null;
+}
+
+export interface CleanRequest {
+  input: string;
+  fileName: string;
+  /** Where the cleaned photo and its thumbnail are written (files that do not exist yet). */
+  outFull: string;
+  outThumb: string;
+}
+
+export interface CleanedImage {
+  mime: MediaMime;
+  width: number;
+  height: number;
+  bytes: number;
+  sha256: string;
+}
+
+export type CleanOutcome = { ok: true; image: CleanedImage } | { ok: false; code: 'too_large' | 'unsupported_media'; message: string };
+
+const refuse = (code: 'too_large' | 'unsupported_media', message: string): CleanOutcome => ({ ok: false, code, message });
+
+function writePrivate(file: string, bytes: Buffer): void {
+  const fd = fs.openSync(file, 'wx', 0o600);
+  try {
+    fs.writeSync(fd, bytes);
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+export async function cleanImage(sharp: typeof SharpModule, req: CleanRequest): Promise<CleanOutcome> {
+  const input = fs.readFileSync(req.input);
+  const name = `"${req.fileName}"`;
+  if (input.length > MAX_PHOTO_BYTES) {
+    return refuse('too_large', `${name} is ${megabytes(input.length)}. Photos can be up to ${megabytes(MAX_PHOTO_BYTES)}.`);
+  }
+  const mime = sniffImage(input);
+  if (!mime) return refuse('unsupported_media', `${name} is not a PNG or JPEG photo.`);
+  let meta: Metadata;
+  try {
+    // Reads the header only: sizes are checked before any pixel is decoded.
+    meta = await sharp(input, { limitInputPixels: false }).metadata();
+  } catch {
+    return refuse('unsupported_media', `${name} could not be read as a ${mime === 'image/png' ? 'PNG' : 'JPEG'} image.`);
+  }
+  const width = meta.width ?? 0;
+  const height = meta.height ?? 0;
+  if (width * height > MAX_PHOTO_PIXELS) {
+    return refuse(
+      'too_large',
+      `${name} is ${width} × ${height} pixels. Photos can have up to ${MAX_PHOTO_PIXELS / 1_000_000} million pixels.`,
+    );
+  }
+  if (width > MAX_PHOTO_SIDE || height > MAX_PHOTO_SIDE) {
+    return refuse(
+      'too_large',
+      `${name} is ${width} × ${height} pixels. Each side can be up to ${MAX_PHOTO_SIDE.toLocaleString('en-US')} pixels.`,
+    );
+  }
+  try {
+    // rotate() applies the camera's orientation before the metadata that holds it is dropped.
+    const base = sharp(input, { limitInputPixels: MAX_PHOTO_PIXELS, failOn: 'error' }).rotate();
+    const encode = (s: Sharp): Sharp => (mime === 'image/png' ? s.png({ compressionLevel: 9 }) : s.jpeg({ quality: 85, mozjpeg: true }));
+    const full = await encode(
+      base.clone().resize({ width: LONGEST_EDGE, height: LONGEST_EDGE, fit: 'inside', withoutEnlargement: true }),
+    ).toBuffer({ resolveWithObject: true });
+    const thumb = await encode(
+      base.clone().resize({ width: THUMB_EDGE, height: THUMB_EDGE, fit: 'inside', withoutEnlargement: true }),
+    ).toBuffer();
+    writePrivate(req.outFull, full.data);
+    writePrivate(req.outThumb, thumb);
+    return {
+      ok: true,
+      image: {
+        mime,
+        width: full.info.width,
+        height: full.info.height,
+        bytes: full.data.length,
+        sha256: createHash('sha256').update(full.data).digest('hex'),
+      },
+    };
+  } catch {
+    return refuse('unsupported_media', `${name} is damaged or incomplete and could not be read.`);
+  }
+}

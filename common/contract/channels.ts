@@ -25,3 +25,5 @@ export const ipcChannelName = (channel: string): string => `${IPC_PREFIX}${chann
 export const IPC_COMMAND = 'loadwise-event:command';
 /** Host capabilities the preload offers besides contract calls (Electron only). */
 export const HOST_SAVE_FILE = 'host.saveFile';
+/** Main → window: a file the app was asked to open (command line, double-click, macOS open-file). */
+export const IPC_FILE_OPENED = 'loadwise-event:file-opened';

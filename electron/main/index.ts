@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, Menu, protocol, session, shell, utilityProcess } from 'electron';
-import { IPC_COMMAND } from '../../common/contract/channels';
+import { IPC_COMMAND, IPC_FILE_OPENED } from '../../common/contract/channels';
 import { bootServices, type Services } from '../../services/boot';
 import { createLogger } from '../../services/log';
 import { photoFile } from '../../services/media/use-cases';
@@ -16,6 +16,7 @@ import { hardenApp, hardenSession } from './harden';
 import { registerHostFiles } from './host-files';
 import { registerIpc } from './ipc';
 import { MainWindow } from './main-window';
+import { filesFromArgv, readOpenedFile } from './opened-files';
 import { menuTemplate } from './menu';
 import { nativeBindingPath } from './native-binding';
 import { APP_ORIGIN_URL } from './security';
@@ -95,6 +96,22 @@ function main(): void {
     onLoaded: smoke ? (win) => smoke.probe(win.webContents) : undefined,
   });
 
+  /** Hands a file the app was asked to open to the window, which treats it like a dropped file. */
+  const openFile = (file: string): void => {
+    try {
+      windows.deliver(IPC_FILE_OPENED, readOpenedFile(file));
+    } catch (err) {
+      log.warn(`could not read a file the app was asked to open (${(err as Error).name})`);
+    }
+  };
+  // macOS sends files (a double-click, a drop on the dock icon) by event, possibly before start-up.
+  const earlyFiles: string[] = [];
+  app.on('open-file', (event, file) => {
+    event.preventDefault();
+    if (services) openFile(file);
+    else earlyFiles.push(file);
+  });
+
   async function start(): Promise<void> {
     hardenSession({
       session: session.defaultSession,
@@ -151,6 +168,7 @@ function main(): void {
     });
     smoke?.pass('database');
     registerIpc(services.ctx);
+    for (const file of [...filesFromArgv(process.argv, process.cwd(), app.isPackaged), ...earlyFiles.splice(0)]) openFile(file);
     registerHostFiles({
       showSaveDialog: (win, options) => (win ? dialog.showSaveDialog(win, options) : dialog.showSaveDialog(options)),
       windowOf: (event) => BrowserWindow.fromWebContents(event.sender),
@@ -162,8 +180,10 @@ function main(): void {
     app.quit();
     return;
   }
-  app.on('second-instance', () => {
-    if (services) windows.reveal();
+  app.on('second-instance', (_event, secondArgv, workingDirectory) => {
+    if (!services) return;
+    windows.reveal();
+    for (const file of filesFromArgv(secondArgv, workingDirectory, app.isPackaged)) openFile(file);
   });
   app
     .whenReady()

@@ -132,7 +132,7 @@ export class MainWindow<W extends HostWindow = HostWindow> {
   private showNow: () => void = () => undefined;
   private loaded = false;
   private asking = false;
-  private pending: string[] = [];
+  private pending: { channel: string; args: unknown[] }[] = [];
   private readonly timers: Timers;
 
   constructor(private readonly options: MainWindowOptions<W>) {
@@ -194,14 +194,19 @@ export class MainWindow<W extends HostWindow = HostWindow> {
 
   /** Sends a menu command to the window, opening one first when none is (macOS). */
   send(command: string): void {
+    this.deliver(this.options.commandChannel, command);
+  }
+
+  /** Sends a message to the page once it has loaded, in order with commands (a file opened with the app). */
+  deliver(channel: string, ...args: unknown[]): void {
     const win = this.open();
-    if (this.loaded && this.pending.length === 0) win.webContents.send(this.options.commandChannel, command);
-    else this.pending.push(command);
+    if (this.loaded && this.pending.length === 0) win.webContents.send(channel, ...args);
+    else this.pending.push({ channel, args });
   }
 
   private flush(win: W): void {
     if (win !== this.win || win.isDestroyed() || !this.loaded) return;
-    for (const command of this.pending.splice(0)) win.webContents.send(this.options.commandChannel, command);
+    for (const m of this.pending.splice(0)) win.webContents.send(m.channel, ...m.args);
   }
 
   private load(win: W): void {

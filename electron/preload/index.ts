@@ -2,7 +2,7 @@
 // commands that hands over the command id alone (never the IpcRendererEvent). It imports names
 // only (no zod, no schemas), so the sandboxed preload stays a few kilobytes.
 import { contextBridge, ipcRenderer } from 'electron';
-import { CALL_NAMES, IPC_COMMAND, HOST_SAVE_FILE, ipcChannelName } from '../../common/contract/channels';
+import { CALL_NAMES, HOST_SAVE_FILE, IPC_COMMAND, IPC_FILE_OPENED, ipcChannelName } from '../../common/contract/channels';
 import { MENU_COMMANDS, type MenuCommand } from '../../common/contract/commands';
 
 // Byte calls pass the file's bytes as a second argument (a Uint8Array, structured-cloned).
@@ -10,10 +10,24 @@ const api = Object.fromEntries(
   CALL_NAMES.map((channel) => [channel, (args: unknown, bytes?: Uint8Array) => ipcRenderer.invoke(ipcChannelName(channel), args, bytes)]),
 );
 
-/** What only the host can do: save a file where the clinician chooses (native dialog). */
+type OpenedFile = { name: string; bytes: Uint8Array } | { name: string; tooLarge: true };
+
+/** What only the host can do: save a file where the clinician chooses, and files the app was asked to open. */
 const host = {
   saveFile: (suggestedName: string, bytes: Uint8Array): Promise<unknown> =>
     ipcRenderer.invoke(ipcChannelName(HOST_SAVE_FILE), { suggestedName, bytes }),
+  onFileOpened(listener: (file: OpenedFile) => void): () => void {
+    const wrapped = (_event: unknown, file: unknown): void => {
+      const f = file as Partial<{ name: unknown; bytes: unknown; tooLarge: unknown }> | null;
+      if (!f || typeof f.name !== 'string') return;
+      if (f.bytes instanceof Uint8Array) listener({ name: f.name, bytes: f.bytes });
+      else if (f.tooLarge === true) listener({ name: f.name, tooLarge: true });
+    };
+    ipcRenderer.on(IPC_FILE_OPENED, wrapped);
+    return () => {
+      ipcRenderer.removeListener(IPC_FILE_OPENED, wrapped);
+    };
+  },
 };
 
 const appEvents = {

@@ -15,7 +15,10 @@ declare global {
   interface Window {
     api?: PreloadApi;
     appEvents?: { onCommand(listener: (command: MenuCommand) => void): () => void };
-    host?: { saveFile(suggestedName: string, bytes: Uint8Array): Promise<Result<{ saved: boolean }>> };
+    host?: {
+      saveFile(suggestedName: string, bytes: Uint8Array): Promise<Result<{ saved: boolean }>>;
+      onFileOpened(listener: (file: { name: string; bytes: Uint8Array } | { name: string; tooLarge: true }) => void): () => void;
+    };
   }
 }
 
@@ -111,6 +114,15 @@ export const host = {
     return { ok: true, value: { saved: true } };
   },
 };
+
+/**
+ * Files the app was asked to open (Electron: `loadwise FILE`, a double-click, macOS open-file),
+ * as File objects, like a drop. A file too large to hand over arrives as its name alone.
+ */
+export function onFileOpened(listener: (file: File | { name: string; tooLarge: true }) => void): () => void {
+  if (!window.host) return () => undefined;
+  return window.host.onFileOpened((f) => listener('bytes' in f ? new File([f.bytes as Uint8Array<ArrayBuffer>], f.name) : f));
+}
 
 /** Menu commands from Electron; browser mode has no native menu and uses keyboard shortcuts. */
 export function onMenuCommand(listener: (command: MenuCommand) => void): () => void {

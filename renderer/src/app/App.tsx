@@ -5,6 +5,7 @@ import { api } from '../api';
 import { ToastProvider } from '../components/Toasts';
 import { CommandPalette } from './CommandPalette';
 import { CommandProvider, useCommandRegistry, useCommands } from './commands';
+import { FileTargetProvider } from './file-targets';
 import { SECTIONS } from './sections';
 import { shortcutLabel } from './shortcuts';
 import { ToolbarSlotProvider, useSlotElement } from './toolbar';
@@ -76,7 +77,9 @@ export function App() {
   return (
     <ToastProvider>
       <CommandProvider>
-        <Shell />
+        <FileTargetProvider>
+          <Shell />
+        </FileTargetProvider>
       </CommandProvider>
     </ToastProvider>
   );

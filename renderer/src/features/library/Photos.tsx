@@ -6,6 +6,7 @@ import type { Exercise } from '../../../../common/domain/exercise';
 import { megabytes, tooLargeMessage } from '../../../../common/text/sizes';
 import { api, expectOk, mediaUrl } from '../../api';
 import { useMediaReady } from '../../api/useMediaReady';
+import { useFileTarget } from '../../app/file-targets';
 import { useToast } from '../../components/Toasts';
 
 /** A stored photo, loaded straight from its URL: one request, cached by the browser. */
@@ -18,6 +19,22 @@ export function Photos({ exercise, editable, onChanged }: { exercise: Exercise; 
   const input = useRef<HTMLInputElement>(null);
   const [busy, setBusy] = useState(false);
   const toast = useToast();
+
+  // A photo dropped on the window (or opened with the app) lands here while this exercise is shown.
+  useFileTarget(
+    editable
+      ? {
+          label: `Add photos to ${exercise.text.name}`,
+          accepts: (f) => /^image\/(png|jpeg)$/.test(f.type) || /\.(png|jpe?g)$/i.test(f.name),
+          refusal: 'is not a PNG or JPEG photo.',
+          receive: (files) => void attachAll(files),
+        }
+      : null,
+  );
+
+  async function attachAll(files: File[]) {
+    for (const file of files) await attach(file);
+  }
 
   async function attach(file: File) {
     if (file.size > MAX_PHOTO_BYTES) {
@@ -49,7 +66,11 @@ export function Photos({ exercise, editable, onChanged }: { exercise: Exercise; 
   return (
     <section className="card" aria-labelledby="photos-heading">
       <h3 id="photos-heading">Photos</h3>
-      {exercise.photos.length === 0 && <p className="muted">No photos yet. PNG or JPEG, up to {megabytes(MAX_PHOTO_BYTES)} each.</p>}
+      {exercise.photos.length === 0 && (
+        <p className="muted">
+          No photos yet. PNG or JPEG, up to {megabytes(MAX_PHOTO_BYTES)} each{editable ? '; add them here or drop them on the window' : ''}.
+        </p>
+      )}
       <div className="photos">
         {exercise.photos.map((p, i) => (
           <figure key={p.sha256} className="photo">

@@ -188,7 +188,7 @@ describe('preload byte calls and host', () => {
   it('exposes host.saveFile, invoking the prefixed host.saveFile channel with the name and bytes', async () => {
     await import('../../../../electron/preload/index');
     const host = recorded.exposed.get('host') as Record<string, (...a: unknown[]) => Promise<unknown>>;
-    expect(Object.keys(host)).toEqual(['saveFile']);
+    expect(Object.keys(host)).toEqual(['saveFile', 'onFileOpened']);
     const bytes = new Uint8Array([0x25, 0x50, 0x44, 0x46]);
     await expect(host.saveFile('Handout.pdf', bytes)).resolves.toEqual({ ok: true, value: 'answered' });
     const last = recorded.invoked.at(-1)!;

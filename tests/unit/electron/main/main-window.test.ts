@@ -330,4 +330,21 @@ describe('MainWindow', () => {
     clock.advance(0);
     expect(w.webContents.sent).toEqual([['loadwise:command', 'library.focusSearch']]);
   });
+
+  it('delivers a file opened before the page loaded after it has, in order with commands', () => {
+    const windows = controller({ commandDelayMs: 0 });
+    const w = windows.open();
+    const file = { name: 'photo.png', bytes: new Uint8Array([1, 2, 3]) };
+    windows.deliver('loadwise-event:file-opened', file);
+    windows.send('library.focusSearch');
+    expect(w.webContents.sent).toEqual([]);
+    w.webContents.emit('did-finish-load');
+    clock.advance(0);
+    expect(w.webContents.sent).toEqual([
+      ['loadwise-event:file-opened', file],
+      ['loadwise:command', 'library.focusSearch'],
+    ]);
+    windows.deliver('loadwise-event:file-opened', file);
+    expect(w.webContents.sent).toHaveLength(3);
+  });
 });

@@ -4,7 +4,7 @@
 import { createContext, useContext, useEffect, useRef, useSyncExternalStore, type ReactNode } from 'react';
 import { MENU_COMMAND_DEFS, MENU_COMMANDS } from '../../../common/contract/commands';
 import { onMenuCommand, transport } from '../api';
-import { matchesShortcut } from './shortcuts';
+import { matchesShortcut, parseShortcut } from './shortcuts';
 
 export interface Command {
   id: string;
@@ -24,16 +24,25 @@ export class CommandRegistry {
   private readonly listeners = new Set<() => void>();
   private snapshot: Command[] = [];
 
-  /** Adds commands; a command the native menu names takes its shortcut from there (one source). */
+  /**
+   * Adds commands, all or none; a command the native menu names takes its shortcut from there (one
+   * source). The returned function removes these commands (and not a later one with the same id).
+   */
   register(commands: Command[]): () => void {
-    for (const c of commands) {
-      if (this.commands.has(c.id)) throw new Error(`Command "${c.id}" is registered twice.`);
+    const added = commands.map((c) => {
       const def = menuDef(c.id);
-      this.commands.set(c.id, def ? { ...c, shortcut: def.accelerator } : c);
+      return def ? { ...c, shortcut: def.accelerator } : c;
+    });
+    const ids = new Set<string>();
+    for (const c of added) {
+      if (this.commands.has(c.id) || ids.has(c.id)) throw new Error(`Command "${c.id}" is registered twice.`);
+      ids.add(c.id);
+      if (c.shortcut) parseShortcut(c.shortcut); // refuses a shortcut the page cannot honour, now
     }
+    for (const c of added) this.commands.set(c.id, c);
     this.changed();
     return () => {
-      for (const c of commands) this.commands.delete(c.id);
+      for (const c of added) if (this.commands.get(c.id) === c) this.commands.delete(c.id);
       this.changed();
     };
   }

@@ -9,6 +9,7 @@ import { createLogger, type Logger } from './log';
 import { collectUnusedMedia } from './media/use-cases';
 import { ImageCleaner, type SpawnWorker } from './media/image-cleaner';
 import { clearStaging } from './staging';
+import { lockDataFolder } from './folder-lock';
 import { syncBuiltins } from './seed/sync-builtins';
 
 export interface BootOptions {
@@ -36,11 +37,20 @@ export interface Services {
 export async function bootServices(options: BootOptions): Promise<Services> {
   const log = options.log ?? createLogger('services');
   const now = options.now ?? (() => new Date());
-  ensurePrivateDir(options.dataDir);
-  const db = openDatabase(path.join(options.dataDir, DB_FILE_NAME), {
-    nativeBinding: options.nativeBinding,
-    maxSchemaVersion: MIGRATIONS.length,
-  });
+  // First of all: one process per data folder. A second one stops here, before any migration,
+  // sweep or clean-up, saying which process holds the folder (services/folder-lock.ts).
+  const lock = lockDataFolder(options.dataDir, options.transport, { nativeBinding: options.nativeBinding, now });
+  let db;
+  try {
+    ensurePrivateDir(options.dataDir);
+    db = openDatabase(path.join(options.dataDir, DB_FILE_NAME), {
+      nativeBinding: options.nativeBinding,
+      maxSchemaVersion: MIGRATIONS.length,
+    });
+  } catch (err) {
+    lock.release();
+    throw err;
+  }
   try {
     const migration = await migrate(db, options.dataDir);
     if (migration.from !== migration.to) log.info(`database schema ${migration.from} -> ${migration.to}`);
@@ -67,11 +77,13 @@ export async function bootServices(options: BootOptions): Promise<Services> {
       ctx,
       close: () => {
         images.close();
-        closeDatabase(db);
+        closeDatabase(ctx.db);
+        lock.release();
       },
     };
   } catch (err) {
     closeDatabase(db);
+    lock.release();
     throw err;
   }
 }

@@ -8,6 +8,8 @@ import path from 'node:path';
 import { app, BrowserWindow, dialog, Menu, protocol, session, shell, utilityProcess } from 'electron';
 import { IPC_COMMAND, IPC_FILE_OPENED } from '../../common/contract/channels';
 import { bootServices, type Services } from '../../services/boot';
+import { DB_FILE_NAME } from '../../db/open';
+import { lockDataFolder } from '../../services/folder-lock';
 import { createLogger } from '../../services/log';
 import { photoFile } from '../../services/media/use-cases';
 import { DATA_SUBDIR, migrateLegacyData } from '../../services/paths';
@@ -130,17 +132,6 @@ function main(): void {
       ),
     );
 
-    let dataDir = location.dataDir;
-    if (location.migrateFrom) {
-      const moved = migrateLegacyData(location.migrateFrom);
-      dataDir = moved.dataDir;
-      if (moved.status === 'migrated')
-        log.info(`library moved into its ${DATA_SUBDIR}/ folder (${moved.moved.length} moved, ${moved.copied.length} copied)`);
-      if (moved.status === 'failed') log.warn(`library not moved yet (${moved.reason}); this run uses the old folder`);
-      if (moved.status === 'conflict')
-        log.warn(`a library exists in both the old and the ${DATA_SUBDIR}/ folder; the ${DATA_SUBDIR}/ one is used`);
-    }
-
     const nativeBinding = nativeBindingPath({
       isPackaged: app.isPackaged,
       resourcesPath: process.resourcesPath,
@@ -153,6 +144,26 @@ function main(): void {
     if (!fs.existsSync(nativeBinding)) {
       const fix = app.isPackaged ? 'Reinstall Loadwise.' : 'Start with "npm start", which prepares it.';
       throw new Error(`The database module built for Electron is missing (${nativeBinding}). ${fix}`);
+    }
+
+    let dataDir = location.dataDir;
+    if (location.migrateFrom) {
+      // Browser mode may be running on the first version's folder: the library is never moved
+      // from under it (lockDataFolder refuses, naming it, and start-up stops with that message).
+      const legacyLock = fs.existsSync(path.join(location.migrateFrom, DB_FILE_NAME))
+        ? lockDataFolder(location.migrateFrom, 'electron', { nativeBinding })
+        : null;
+      try {
+        const moved = migrateLegacyData(location.migrateFrom);
+        dataDir = moved.dataDir;
+        if (moved.status === 'migrated')
+          log.info(`library moved into its ${DATA_SUBDIR}/ folder (${moved.moved.length} moved, ${moved.copied.length} copied)`);
+        if (moved.status === 'failed') log.warn(`library not moved yet (${moved.reason}); this run uses the old folder`);
+        if (moved.status === 'conflict')
+          log.warn(`a library exists in both the old and the ${DATA_SUBDIR}/ folder; the ${DATA_SUBDIR}/ one is used`);
+      } finally {
+        legacyLock?.release();
+      }
     }
 
     services = await bootServices({

@@ -14,7 +14,7 @@ export default defineConfig({
     coverage: {
       provider: 'v8',
       include: ['common/**', 'services/**', 'db/**', 'browser-mode/**', 'electron/**', 'renderer/src/**'],
-      exclude: ['**/*.d.ts', '**/*.sql'],
+      exclude: ['**/*.d.ts', '**/*.sql', '**/*.md'],
       reporter: ['text-summary', 'json-summary', 'html'],
       reportsDirectory: 'coverage',
     },

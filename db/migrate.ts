@@ -41,6 +41,7 @@ export async function migrate(db: DB, dataDir: string | null, migrations: readon
   db.transaction(() => {
     for (const m of pending) {
       db.exec(m.sql);
+      m.code?.(db);
       db.pragma(`user_version = ${m.version}`);
     }
     // Checked before the commit, so a migration that breaks references is rolled back whole.

@@ -86,6 +86,8 @@ if (toBuild.has('node')) fs.writeFileSync(stampFile('node'), new Date().toISOStr
 if (toBuild.has('renderer')) {
   // The config imports the shared CSP module (TypeScript), which only Vite's bundling loader reads.
   process.env.VITE_CONFIG_NATIVE_IGNORE_WARNING = 'true';
+  // Always the production renderer, even when a test runner (NODE_ENV=test) starts this build.
+  process.env.NODE_ENV = 'production';
   const { build } = await import('vite');
   await build({ configFile: path.join(root, 'vite.config.mts'), logLevel: 'warn' });
   fs.writeFileSync(stampFile('renderer'), new Date().toISOString());

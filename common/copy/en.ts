@@ -1,6 +1,6 @@
 // English words for every closed vocabulary, shown on screen and printed on handouts alike. A
 // second locale must name every value that this file names (the Copy type checks it).
-import type { Equipment, Generator, Origin, Position, Rating, Region, Side, Stage } from '../domain/vocabulary';
+import type { Equipment, Generator, LockType, Origin, Position, Rating, Region, Side, Stage } from '../domain/vocabulary';
 
 export const STAGE_LABELS: Record<Stage, string> = {
   1: 'Stabilizer activation',
@@ -62,8 +62,24 @@ export const RATING_LABELS: Record<Rating, string> = {
   suits: 'Suits',
   modify: 'Modify',
   caution: 'Caution',
-  'avoid-early': 'Avoid early',
+  avoid: 'Avoid',
+  'not-rated': 'Not rated',
 };
+
+export const LOCK_LABELS: Record<LockType, string> = {
+  none: 'No lock',
+  week: 'Until a week after surgery',
+  criterion: 'Until a criterion is met',
+  'surgeon-clearance': "Until the surgeon's clearance",
+};
+
+/** "Locked until week 12", "Locked until cleared", or null when nothing holds the exercise back. */
+export function lockText(lock: LockType, earliestWeek: number | null): string | null {
+  if (lock === 'week') return `Locked until week ${earliestWeek ?? '?'}`;
+  if (lock === 'criterion') return 'Locked until the criterion in the note is met';
+  if (lock === 'surgeon-clearance') return 'Locked until the surgeon clears it';
+  return null;
+}
 
 export const SIDE_LABELS: Record<Side, string> = {
   both: 'Both sides together',

@@ -2,7 +2,16 @@
 // identity, provenance and versions, which only the services assign.
 import { z } from 'zod';
 import { GENERATORS, type Generator, type Origin, type Locale } from './vocabulary';
-import { EquipmentSchema, GeneratorSchema, PositionSchema, RatingSchema, RegionSchema, SideSchema, StageSchema } from './vocab-schemas';
+import {
+  EquipmentSchema,
+  GeneratorSchema,
+  LockTypeSchema,
+  PositionSchema,
+  RatingSchema,
+  RegionSchema,
+  SideSchema,
+  StageSchema,
+} from './vocab-schemas';
 
 const line = (max: number) => z.string().trim().min(1).max(max);
 const lines = (maxItems: number, maxLen = 400) => z.array(line(maxLen)).max(maxItems);
@@ -30,14 +39,29 @@ export const DosageSchema = z
   });
 export type Dosage = z.infer<typeof DosageSchema>;
 
+/**
+ * One generator's judgement. `rating` is the rating once any lock has passed; `lock` says what holds
+ * the exercise back until then: `week` with `earliestWeek` (weeks since the relevant surgery or
+ * implant), `criterion` (the note says which), or `surgeon-clearance`. Before the lock has passed
+ * the app says "locked until week N" or "until cleared", whatever the rating.
+ */
 export const SuitabilitySchema = z
   .object({
     rating: RatingSchema,
-    /** Earliest post-operative week the exercise is usually started, where one applies. */
+    lock: LockTypeSchema,
+    /** The week the lock lifts; set exactly when `lock` is `week`. */
     earliestWeek: z.number().int().min(0).max(104).nullable(),
     note: z.string().trim().max(300).nullable(),
   })
-  .strict();
+  .strict()
+  .refine((s) => (s.lock === 'week') === (s.earliestWeek !== null), {
+    message: 'A week lock needs its week, and only a week lock has one',
+    path: ['earliestWeek'],
+  })
+  .refine((s) => s.lock === 'none' || s.rating !== 'not-rated', {
+    message: 'Rate the exercise before locking it',
+    path: ['rating'],
+  });
 export type Suitability = z.infer<typeof SuitabilitySchema>;
 
 export const SuitabilityMapSchema = z
@@ -78,8 +102,14 @@ export const TagSchema = z
   .max(40)
   .regex(/^[\p{L}\p{N}][\p{L}\p{N} '\-]*$/u, 'Tags use letters, digits, spaces and hyphens');
 
+/** Other names a clinician may search by: abbreviations, eponyms, other spellings. */
+export const AliasSchema = z.string().trim().min(2).max(80);
+
 export const ExerciseDraftSchema = z
   .object({
+    /** The standard clinical term ("McGill curl-up (modified curl-up)"); not localised. */
+    clinicalName: line(160),
+    aliases: z.array(AliasSchema).max(20),
     stage: StageSchema,
     region: RegionSchema,
     position: PositionSchema,
@@ -136,7 +166,9 @@ export interface Exercise extends Omit<ExerciseDraft, 'progressionIds' | 'regres
 export interface ExerciseSummary {
   id: string;
   code: string | null;
+  /** The patient-facing name (text.name). */
   name: string;
+  clinicalName: string;
   summary: string;
   stage: 1 | 2 | 3 | 4;
   region: 'lumbar' | 'cervical';
@@ -146,6 +178,13 @@ export interface ExerciseSummary {
   origin: Origin;
   archived: boolean;
   /** Ratings for the generators the search filtered on, in filter order. */
-  ratings: { generator: Generator; rating: z.infer<typeof RatingSchema> }[];
+  ratings: {
+    generator: Generator;
+    rating: z.infer<typeof RatingSchema>;
+    lock: z.infer<typeof LockTypeSchema>;
+    earliestWeek: number | null;
+  }[];
   photoSha256: string | null;
+  /** Some pain generator has no rating yet: the card says so, and no filter counts it as suitable. */
+  notRated: boolean;
 }

@@ -2,7 +2,7 @@
 // database layer, which runs the search, never depends on how calls travel.
 import { z } from 'zod';
 import { ORIGINS } from './vocabulary';
-import { EquipmentSchema, GeneratorSchema, PositionSchema, RatingSchema, RegionSchema, StageSchema } from './vocab-schemas';
+import { EquipmentSchema, GeneratorSchema, JudgedRatingSchema, PositionSchema, RegionSchema, StageSchema } from './vocab-schemas';
 import type { ExerciseSummary } from './exercise';
 
 export const SearchFiltersSchema = z
@@ -14,7 +14,7 @@ export const SearchFiltersSchema = z
     equipment: z.array(EquipmentSchema).max(30).default([]),
     /** An exercise matches when it is rated `minRating` or better for every one of these. */
     generators: z.array(GeneratorSchema).max(7).default([]),
-    minRating: RatingSchema.default('modify'),
+    minRating: JudgedRatingSchema.default('modify'),
     origins: z.array(z.enum(ORIGINS)).max(3).default([]),
     includeArchived: z.boolean().default(false),
   })

@@ -43,9 +43,24 @@ export type Equipment = (typeof EQUIPMENT)[number];
 export const GENERATORS = ['disc', 'instability', 'nerve', 'post-decompression', 'post-fusion', 'post-acdf', 'scs'] as const;
 export type Generator = (typeof GENERATORS)[number];
 
-/** Ordered from most to least suitable: filters accept "this rating or better". */
-export const RATINGS = ['suits', 'modify', 'caution', 'avoid-early'] as const;
+/**
+ * How well an exercise suits a pain generator once any lock has passed (the lock is separate:
+ * see LOCK_TYPES). Ordered from most to least suitable: filters accept "this rating or better".
+ * `not-rated` is nobody's judgement yet: it never counts as suitable and sits outside the order.
+ */
+export const RATINGS = ['suits', 'modify', 'caution', 'avoid', 'not-rated'] as const;
 export type Rating = (typeof RATINGS)[number];
+/** The ratings a judgement can give, best first (everything but `not-rated`). */
+export const JUDGED_RATINGS = ['suits', 'modify', 'caution', 'avoid'] as const satisfies readonly Rating[];
+export type JudgedRating = (typeof JUDGED_RATINGS)[number];
+
+/**
+ * What holds an exercise back after surgery or an implant, before its rating applies: nothing, a
+ * number of weeks since the relevant surgery, a criterion the clinician checks (e.g. the wound has
+ * healed), or the surgeon's clearance.
+ */
+export const LOCK_TYPES = ['none', 'week', 'criterion', 'surgeon-clearance'] as const;
+export type LockType = (typeof LOCK_TYPES)[number];
 
 export const SIDES = ['both', 'each-side', 'alternating'] as const;
 export type Side = (typeof SIDES)[number];

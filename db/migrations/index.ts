@@ -1,11 +1,21 @@
 // The ordered list of schema migrations. Each step runs once, in order, and moves user_version to
-// its own number. SQL is imported as text so bundles carry it without reading files at run time.
+// its own number. SQL is imported as text so bundles carry it without reading files at run time; a
+// step may also run code after its SQL, inside the same transaction, where SQL is not enough.
+import type { DB } from '../open';
+import { reindexAll } from '../queries/exercises';
 import m0001 from './0001_exercise_library.sql?raw';
+import m0002 from './0002_library_model.sql?raw';
 
 export interface Migration {
   version: number;
   name: string;
   sql: string;
+  /** Runs after `sql`, in the same transaction. */
+  code?: (db: DB) => void;
 }
 
-export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: 'exercise_library', sql: m0001 }];
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: 'exercise_library', sql: m0001 },
+  // Clinical names and the new suitability columns are indexed for search: rebuild every row.
+  { version: 2, name: 'library_model', sql: m0002, code: (db) => void reindexAll(db) },
+];

@@ -2,7 +2,8 @@
 // wrap writes in a transaction; nothing here commits on its own.
 import type { DB } from '../open';
 import { stmt } from '../statements';
-import type { Generator, Locale, Origin } from '../../common/domain/vocabulary';
+import type { Generator, Locale, LockType, Origin } from '../../common/domain/vocabulary';
+import { EQUIPMENT_LABELS, POSITION_LABELS, REGION_LABELS } from '../../common/copy/en';
 import type { Dosage, Exercise, ExerciseDraft, ExercisePhoto, LinkedExercise, SuitabilityMap } from '../../common/domain/exercise';
 
 export interface ExerciseIdentity {
@@ -27,6 +28,9 @@ export interface ExerciseRow {
   origin_bundle_name: string | null;
   based_on_id: string | null;
   content_version: number;
+  clinical_name: string;
+  /** JSON array of strings. */
+  aliases: string;
   stage: 1 | 2 | 3 | 4;
   region: Exercise['region'];
   position: Exercise['position'];
@@ -50,12 +54,36 @@ export function sortKeyRange(stages: readonly number[]): { from: string; below: 
   return { from: `${Math.min(...stages)} `, below: `${Math.max(...stages) + 1}` };
 }
 
-/** The words the full-text index holds for one exercise, by column. */
-export function ftsColumns(draft: Pick<ExerciseDraft, 'text' | 'tags'>): { name: string; body: string; tags: string } {
+export type IndexedDraft = Pick<
+  ExerciseDraft,
+  'text' | 'tags' | 'clinicalName' | 'aliases' | 'clinicianNotes' | 'region' | 'position' | 'equipment'
+>;
+
+/**
+ * The words the full-text index holds for one exercise, by column. The name column (weighted
+ * highest) holds every name a clinician or patient calls it by: the patient name, the clinical
+ * name, the aliases and the code ("L2-03" is indexed as "l2 03", and typed the same way). The body
+ * holds the patient text, the clinician notes and the words for its region, position and
+ * equipment, both as stored ("quadruped", "resistance-band") and as shown ("Hands and knees").
+ */
+export function ftsColumns(draft: IndexedDraft, code: string | null = null): { name: string; body: string; tags: string } {
   const t = draft.text;
   return {
-    name: t.name,
-    body: [t.summary, t.startingPosition, ...t.steps, ...t.cues].join('\n'),
+    name: [t.name, draft.clinicalName, ...draft.aliases, code ?? ''].filter(Boolean).join('\n'),
+    body: [
+      t.summary,
+      t.startingPosition,
+      ...t.steps,
+      ...t.cues,
+      draft.clinicianNotes ?? '',
+      draft.region,
+      REGION_LABELS[draft.region],
+      draft.position,
+      POSITION_LABELS[draft.position],
+      ...draft.equipment.flatMap((e) => [e, EQUIPMENT_LABELS[e]]),
+    ]
+      .filter(Boolean)
+      .join('\n'),
     tags: draft.tags.join('\n'),
   };
 }
@@ -80,6 +108,8 @@ export function writeExercise(db: DB, identity: ExerciseIdentity, draft: Omit<Ex
     origin_bundle_name: identity.originBundleName,
     based_on_id: identity.basedOnId,
     content_version: identity.contentVersion,
+    clinical_name: draft.clinicalName,
+    aliases: JSON.stringify(draft.aliases),
     stage: draft.stage,
     region: draft.region,
     position: draft.position,
@@ -96,9 +126,10 @@ export function writeExercise(db: DB, identity: ExerciseIdentity, draft: Omit<Ex
       stmt(
         db,
         `INSERT INTO exercises (id, code, origin, origin_bundle_id, origin_bundle_name, based_on_id, content_version,
-             stage, region, position, dosage, clinician_notes, sort_key, archived_at, created_at, updated_at)
+             clinical_name, aliases, stage, region, position, dosage, clinician_notes, sort_key, archived_at, created_at, updated_at)
            VALUES (@id, @code, @origin, @origin_bundle_id, @origin_bundle_name, @based_on_id, @content_version,
-             @stage, @region, @position, @dosage, @clinician_notes, @sort_key, @archived_at, @created_at, @updated_at)`,
+             @clinical_name, @aliases, @stage, @region, @position, @dosage, @clinician_notes, @sort_key, @archived_at,
+             @created_at, @updated_at)`,
       ).run(params).lastInsertRowid,
     );
   } else {
@@ -107,7 +138,7 @@ export function writeExercise(db: DB, identity: ExerciseIdentity, draft: Omit<Ex
       db,
       `UPDATE exercises SET code = @code, origin = @origin, origin_bundle_id = @origin_bundle_id,
          origin_bundle_name = @origin_bundle_name, based_on_id = @based_on_id, content_version = @content_version,
-         stage = @stage, region = @region, position = @position, dosage = @dosage, clinician_notes = @clinician_notes,
+         clinical_name = @clinical_name, aliases = @aliases, stage = @stage, region = @region, position = @position, dosage = @dosage, clinician_notes = @clinician_notes,
          sort_key = @sort_key, archived_at = @archived_at, created_at = @created_at, updated_at = @updated_at
        WHERE seq = @seq`,
     ).run({ ...params, seq });
@@ -136,15 +167,31 @@ export function writeExercise(db: DB, identity: ExerciseIdentity, draft: Omit<Ex
   );
   const eq = stmt(db, 'INSERT INTO exercise_equipment (exercise_seq, equipment, position) VALUES (?, ?, ?)');
   [...new Set(draft.equipment)].forEach((e, i) => eq.run(seq, e, i));
-  const suit = stmt(db, 'INSERT INTO exercise_suitability (exercise_seq, generator, rating, earliest_week, note) VALUES (?, ?, ?, ?, ?)');
-  for (const [generator, s] of Object.entries(draft.suitability)) suit.run(seq, generator, s.rating, s.earliestWeek, s.note);
+  const suit = stmt(
+    db,
+    'INSERT INTO exercise_suitability (exercise_seq, generator, rating, lock_type, earliest_week, note) VALUES (?, ?, ?, ?, ?, ?)',
+  );
+  for (const [generator, s] of Object.entries(draft.suitability)) suit.run(seq, generator, s.rating, s.lock, s.earliestWeek, s.note);
   const tag = stmt(db, 'INSERT OR IGNORE INTO exercise_tags (exercise_seq, tag) VALUES (?, ?)');
   for (const tagText of draft.tags) tag.run(seq, tagText);
   const src = stmt(db, 'INSERT INTO exercise_sources (exercise_seq, position, citation, url) VALUES (?, ?, ?, ?)');
   draft.sources.forEach((s, i) => src.run(seq, i, s.citation, s.url));
-  const fts = ftsColumns(draft);
+  const fts = ftsColumns(draft, identity.code);
   stmt(db, 'INSERT INTO exercise_fts (rowid, name, body, tags) VALUES (?, ?, ?, ?)').run(seq, fts.name, fts.body, fts.tags);
   return seq;
+}
+
+/** Rebuilds the full-text index row of every exercise from its stored parts (a migration step). */
+export function reindexAll(db: DB): number {
+  const ids = stmt(db, 'SELECT id FROM exercises').pluck().all() as string[];
+  const insert = stmt(db, 'INSERT INTO exercise_fts (rowid, name, body, tags) VALUES (?, ?, ?, ?)');
+  for (const id of ids) {
+    const ex = readExercise(db, id)!;
+    const fts = ftsColumns(ex, ex.code);
+    stmt(db, 'DELETE FROM exercise_fts WHERE rowid = ?').run(findSeq(db, id));
+    insert.run(findSeq(db, id), fts.name, fts.body, fts.tags);
+  }
+  return ids.length;
 }
 
 /** Replaces the progression and regression links of one exercise. Unknown ids are reported. */
@@ -189,13 +236,16 @@ export function readExercise(db: DB, id: string, locale: Locale = DEFAULT_LOCALE
     .pluck()
     .all(seq) as Exercise['equipment'];
   const suitability = {} as SuitabilityMap;
-  for (const s of stmt(db, 'SELECT generator, rating, earliest_week, note FROM exercise_suitability WHERE exercise_seq = ?').all(seq) as {
+  for (const s of stmt(db, 'SELECT generator, rating, lock_type, earliest_week, note FROM exercise_suitability WHERE exercise_seq = ?').all(
+    seq,
+  ) as {
     generator: Generator;
     rating: SuitabilityMap[Generator]['rating'];
+    lock_type: LockType;
     earliest_week: number | null;
     note: string | null;
   }[]) {
-    suitability[s.generator] = { rating: s.rating, earliestWeek: s.earliest_week, note: s.note };
+    suitability[s.generator] = { rating: s.rating, lock: s.lock_type, earliestWeek: s.earliest_week, note: s.note };
   }
   const tags = stmt(db, 'SELECT tag FROM exercise_tags WHERE exercise_seq = ? ORDER BY tag').pluck().all(seq) as string[];
   const sources = stmt(db, 'SELECT citation, url FROM exercise_sources WHERE exercise_seq = ? ORDER BY position').all(
@@ -232,6 +282,8 @@ export function readExercise(db: DB, id: string, locale: Locale = DEFAULT_LOCALE
     archived: row.archived_at !== null,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+    clinicalName: row.clinical_name,
+    aliases: JSON.parse(row.aliases) as string[],
     stage: row.stage,
     region: row.region,
     position: row.position,
@@ -259,6 +311,8 @@ export function readExercise(db: DB, id: string, locale: Locale = DEFAULT_LOCALE
 /** The draft an exercise would be saved from: what duplicate and edit start with. */
 export function toDraft(ex: Exercise): ExerciseDraft {
   return {
+    clinicalName: ex.clinicalName,
+    aliases: ex.aliases,
     stage: ex.stage,
     region: ex.region,
     position: ex.position,

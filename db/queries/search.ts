@@ -3,7 +3,7 @@
 // order (name weighted highest); browsing, and words that match very many, list by stage and name.
 import type { DB } from '../open';
 import { stmt } from '../statements';
-import { RATINGS, type Generator, type Rating } from '../../common/domain/vocabulary';
+import { JUDGED_RATINGS, type Generator, type JudgedRating, type LockType, type Rating } from '../../common/domain/vocabulary';
 import type { Dosage, ExerciseSummary } from '../../common/domain/exercise';
 import { SEARCH_COUNT_CAP, type SearchFilters, type SearchResult } from '../../common/domain/search';
 import { DEFAULT_LOCALE, sortKeyRange } from './exercises';
@@ -20,6 +20,7 @@ interface SummaryRow {
   id: string;
   code: string | null;
   name: string;
+  clinical_name: string;
   summary: string;
   stage: 1 | 2 | 3 | 4;
   region: ExerciseSummary['region'];
@@ -30,13 +31,17 @@ interface SummaryRow {
   archived_at: string | null;
   ratings: string | null;
   photo: string | null;
+  unrated: 0 | 1;
 }
 
 const placeholders = (n: number): string => new Array(n).fill('?').join(', ');
 
-/** Ratings at least as good as `min`, since RATINGS runs from most to least suitable. */
-export function ratingsAtLeast(min: Rating): Rating[] {
-  return RATINGS.slice(0, RATINGS.indexOf(min) + 1);
+/**
+ * Ratings at least as good as `min`, since JUDGED_RATINGS runs from most to least suitable. A
+ * `not-rated` exercise is never "at least" anything: nobody has judged it suitable.
+ */
+export function ratingsAtLeast(min: JudgedRating): JudgedRating[] {
+  return JUDGED_RATINGS.slice(0, JUDGED_RATINGS.indexOf(min) + 1);
 }
 
 /** Builds WHERE clauses for the structured filters; shared by the page and the count queries. */
@@ -128,16 +133,17 @@ export class LibrarySearch {
     // The page's rows are chosen first, by key only; their columns (equipment, ratings, photo)
     // are then read for those rows alone, not for every match the sort had to look at.
     const decorate = (inner: string, innerParams: unknown[]): Statement => ({
-      sql: `SELECT e.id, e.code, t.name, t.summary, e.stage, e.region, e.position, e.dosage, e.origin, e.archived_at,
+      sql: `SELECT e.id, e.code, t.name, e.clinical_name, t.summary, e.stage, e.region, e.position, e.dosage, e.origin, e.archived_at,
           (SELECT group_concat(q.equipment, ',') FROM (SELECT equipment FROM exercise_equipment
              WHERE exercise_seq = e.seq ORDER BY position) q) AS equipment,
           ${
             ratingGenerators.length > 0
-              ? `(SELECT json_group_array(json_array(s.generator, s.rating)) FROM exercise_suitability s
+              ? `(SELECT json_group_array(json_array(s.generator, s.rating, s.lock_type, s.earliest_week)) FROM exercise_suitability s
                    WHERE s.exercise_seq = e.seq AND s.generator IN (${placeholders(ratingGenerators.length)}))`
               : 'NULL'
           } AS ratings,
-          (SELECT m.sha256 FROM exercise_media m WHERE m.exercise_seq = e.seq ORDER BY m.position LIMIT 1) AS photo
+          (SELECT m.sha256 FROM exercise_media m WHERE m.exercise_seq = e.seq ORDER BY m.position LIMIT 1) AS photo,
+          EXISTS (SELECT 1 FROM exercise_suitability u WHERE u.exercise_seq = e.seq AND u.rating = 'not-rated') AS unrated
         FROM (${inner}) p CROSS JOIN exercises e ON e.seq = p.seq
         CROSS JOIN exercise_text t ON t.exercise_seq = e.seq AND t.locale = '${DEFAULT_LOCALE}'
         ORDER BY p.rank_key, p.name_key`,
@@ -224,6 +230,7 @@ export class LibrarySearch {
         id: r.id,
         code: r.code,
         name: r.name,
+        clinicalName: r.clinical_name,
         summary: r.summary,
         stage: r.stage,
         region: r.region,
@@ -233,11 +240,12 @@ export class LibrarySearch {
         origin: r.origin,
         archived: r.archived_at !== null,
         ratings: r.ratings
-          ? (JSON.parse(r.ratings) as [Generator, Rating][])
-              .map(([generator, rating]) => ({ generator, rating }))
+          ? (JSON.parse(r.ratings) as [Generator, Rating, LockType, number | null][])
+              .map(([generator, rating, lock, earliestWeek]) => ({ generator, rating, lock, earliestWeek }))
               .sort((a, b) => filterOrder.get(a.generator)! - filterOrder.get(b.generator)!)
           : [],
         photoSha256: r.photo,
+        notRated: r.unrated === 1,
       })),
       total: Math.min(total, SEARCH_COUNT_CAP),
       totalIsCapped: total > SEARCH_COUNT_CAP,

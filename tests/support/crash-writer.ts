@@ -25,6 +25,8 @@ type Ack =
 /** The draft every written exercise has; only the name and the link change. */
 function crashDraft(name: string, regressionId: string | null): ExerciseDraft {
   return {
+    clinicalName: `Crash writer exercise ${name}`,
+    aliases: [],
     stage: 2,
     region: 'lumbar',
     position: 'standing',
@@ -52,7 +54,7 @@ function crashDraft(name: string, regressionId: string | null): ExerciseDraft {
       tempo: null,
     },
     suitability: Object.fromEntries(
-      GENERATORS.map((g) => [g, { rating: 'suits', earliestWeek: null, note: null }]),
+      GENERATORS.map((g) => [g, { rating: 'suits', lock: 'none', earliestWeek: null, note: null }]),
     ) as ExerciseDraft['suitability'],
     tags: ['crash', 'loop'],
     sources: [{ citation: 'Test.', url: null }],

@@ -28,6 +28,10 @@ export function tempDir(prefix = 'loadwise-test-'): string {
 /** A complete, valid draft; override any part. */
 export function sampleDraft(overrides: Partial<ExerciseDraft> = {}): ExerciseDraft {
   return {
+    // The clinical name follows the patient name unless a test sets it, so searches find only
+    // the words a test chose.
+    clinicalName: overrides.text?.name ?? 'Test bird dog',
+    aliases: [],
     stage: 2,
     region: 'lumbar',
     position: 'quadruped',
@@ -55,7 +59,7 @@ export function sampleDraft(overrides: Partial<ExerciseDraft> = {}): ExerciseDra
       tempo: null,
     },
     suitability: Object.fromEntries(
-      GENERATORS.map((g) => [g, { rating: 'suits', earliestWeek: null, note: null }]),
+      GENERATORS.map((g) => [g, { rating: 'suits', lock: 'none', earliestWeek: null, note: null }]),
     ) as ExerciseDraft['suitability'],
     tags: ['multifidus', 'neutral spine'],
     sources: [{ citation: 'McGill & Karpowicz 2009 (S17b).', url: null }],
@@ -88,6 +92,7 @@ export function writeSeed(dir: string, seedVersion: number, entries: SeedEntryOp
     files.get(file)!.exercises.push({
       ...draft,
       text: { ...draft.text, name: e.name ?? `Built-in ${e.code}` },
+      clinicalName: e.name ?? `Built-in ${e.code}`,
       code: e.code,
       id: e.id ?? randomUUID(),
       contentVersion: e.contentVersion ?? 1,

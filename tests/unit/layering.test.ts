@@ -25,10 +25,10 @@ export const LAYERS: Layer[] = [
   { folder: 'common', folders: [], node: false, packages: ['zod'], why: 'common code runs in every process: pure TypeScript and zod' },
   {
     folder: 'db',
-    folders: ['common/domain'],
+    folders: ['common/domain', 'common/copy'],
     node: true,
     packages: ['better-sqlite3'],
-    why: 'the database layer knows domain types, never the contract or a transport',
+    why: 'the database layer knows domain types (and indexes the words clinicians see), never the contract or a transport',
   },
   {
     folder: 'services',

@@ -1,5 +1,5 @@
-import { type Generator, type Rating, type Stage } from '../../../common/domain/vocabulary';
-import { GENERATOR_LABELS, RATING_LABELS, STAGE_LABELS } from '../../../common/copy/en';
+import { type Generator, type LockType, type Rating, type Stage } from '../../../common/domain/vocabulary';
+import { GENERATOR_LABELS, lockText, RATING_LABELS, STAGE_LABELS } from '../../../common/copy/en';
 
 export function StageBadge({ stage, long = false }: { stage: Stage; long?: boolean }) {
   return (
@@ -10,11 +10,24 @@ export function StageBadge({ stage, long = false }: { stage: Stage; long?: boole
   );
 }
 
-export function RatingBadge({ rating, generator }: { rating: Rating; generator?: Generator }) {
+/** "After lumbar fusion: Caution, locked until week 12" — the rating, and what holds it back first. */
+export function RatingBadge({
+  rating,
+  generator,
+  lock = 'none',
+  earliestWeek = null,
+}: {
+  rating: Rating;
+  generator?: Generator;
+  lock?: LockType;
+  earliestWeek?: number | null;
+}) {
+  const locked = lockText(lock, earliestWeek);
   return (
     <span className={`badge rating-${rating}`}>
       {generator ? `${GENERATOR_LABELS[generator]}: ` : ''}
       {RATING_LABELS[rating]}
+      {locked ? `, ${locked.toLowerCase()}` : ''}
     </span>
   );
 }

@@ -24,6 +24,8 @@ test('creates an exercise after fixing what the form points out, adds a photo, a
   expect((app.db().prepare("SELECT count(*) AS n FROM exercises WHERE origin = 'clinic'").get() as { n: number }).n).toBe(0);
 
   await form.getByLabel('Name', { exact: true }).fill('Wall press with breath');
+  await form.getByLabel('Clinical name').fill('Standing abdominal bracing against a wall');
+  await form.getByLabel('Also known as').fill('wall brace, TrA wall press');
   await form.getByLabel('Purpose, in a sentence for the patient').fill('Builds steady deep tummy control while you stand.');
   await form.getByLabel('Stage', { exact: true }).selectOption('2');
   await form.getByLabel('Position', { exact: true }).selectOption('standing');
@@ -35,7 +37,12 @@ test('creates an exercise after fixing what the form points out, adds a photo, a
     .fill('Breathe in.\nAs you breathe out, press gently into the wall.\nHold for 5 seconds, keep breathing.');
   await form.getByLabel('Coaching cues').fill('Ribs stay down.');
   await form.getByLabel('Hold (seconds)').fill('5');
+  // A new exercise starts "not rated" for every generator; rating it is the clinician's call.
+  for (const g of ['Disc loading', 'Instability / weakness', 'Nerve irritation']) {
+    await expect(form.getByLabel(`${g} rating`)).toHaveValue('not-rated');
+  }
   await form.getByLabel('After lumbar fusion rating').selectOption('caution');
+  await form.getByLabel('After lumbar fusion lock').selectOption('week');
   await form.getByLabel('After lumbar fusion earliest week after surgery').fill('6');
   await form.getByLabel('Tags').fill('transversus abdominis, breathing');
   await form.getByLabel('Regressions (easier)').fill('draw');
@@ -46,6 +53,23 @@ test('creates an exercise after fixing what the form points out, adds a photo, a
   const article = page.getByRole('article');
   await expect(article).toContainText('Clinic');
   await expect(article.getByRole('row', { name: /After lumbar fusion/ })).toContainText('Week 6');
+  await expect(article.getByRole('row', { name: /After lumbar fusion/ })).toContainText('Caution');
+  await expect(article.getByRole('row', { name: /Disc loading/ })).toContainText('Not rated');
+  await expect(article.getByRole('heading', { level: 2 })).toHaveText('Standing abdominal bracing against a wall');
+  // Not rated is never suitable: a filter on disc loading leaves it out; the card says "Not rated".
+  await lib.searchFor('wall press');
+  await expect(lib.results.filter({ hasText: 'Wall press with breath' })).toContainText('Not rated');
+  await page.getByRole('checkbox', { name: 'Disc loading' }).check();
+  await lib.settled('"generators":["disc"]');
+  expect(await lib.resultNames()).not.toContain('Wall press with breath');
+  await page.getByRole('checkbox', { name: 'Disc loading' }).uncheck();
+  await lib.settled();
+  // Found by its clinical name and its aliases too.
+  for (const q of ['abdominal bracing wall', 'tra wall press']) {
+    await lib.searchFor(q);
+    expect(await lib.resultNames(), q).toContain('Wall press with breath');
+  }
+  await lib.open('Wall press with breath');
 
   // A photo with camera metadata: stored once, cleaned, shown.
   const photo = await writePhoto(app.dataDir, 'wall-press.jpg', 'jpeg');
@@ -220,6 +244,8 @@ test('saving over a change made elsewhere says so, and neither change overwrites
       if (!got.ok) return got;
       const ex = got.value;
       const draft = {
+        clinicalName: ex.clinicalName,
+        aliases: ex.aliases,
         stage: ex.stage,
         region: ex.region,
         position: ex.position,

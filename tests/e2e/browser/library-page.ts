@@ -22,7 +22,8 @@ export class LibraryPage {
     this.list = this.resultsPane.getByRole('listbox', { name: 'Exercises' });
     this.results = this.list.getByRole('option');
     this.count = this.resultsPane.getByRole('status');
-    this.detailTitle = page.getByRole('region', { name: 'Exercise details' }).getByRole('article').getByRole('heading', { level: 2 });
+    // The exercise's patient-facing name (the heading is its clinical name, with this beneath).
+    this.detailTitle = page.getByRole('region', { name: 'Exercise details' }).getByRole('article').getByTestId('patient-name');
     this.toasts = page.getByRole('status', { name: 'Notifications' });
   }
 

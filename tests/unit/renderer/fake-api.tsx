@@ -100,6 +100,7 @@ export function summary(n: number, name = `Exercise ${n}`): ExerciseSummary {
     id: idOf(n),
     code: null,
     name,
+    clinicalName: name,
     summary: `Summary of ${name}.`,
     stage: 2,
     region: 'lumbar',
@@ -110,6 +111,7 @@ export function summary(n: number, name = `Exercise ${n}`): ExerciseSummary {
     archived: false,
     ratings: [],
     photoSha256: null,
+    notRated: false,
   };
 }
 
@@ -146,11 +148,13 @@ export function exercise(overrides: Partial<Exercise> = {}): Exercise {
     },
     dosage: DOSAGE,
     suitability: Object.fromEntries(
-      GENERATORS.map((g) => [g, { rating: 'suits', earliestWeek: null, note: null }]),
+      GENERATORS.map((g) => [g, { rating: 'suits', lock: 'none', earliestWeek: null, note: null }]),
     ) as Exercise['suitability'],
     tags: [],
     sources: [],
     clinicianNotes: null,
+    clinicalName: overrides.clinicalName ?? name,
+    aliases: [],
     progressions: [],
     regressions: [],
     photos: [],

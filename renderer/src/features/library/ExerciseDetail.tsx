@@ -2,6 +2,7 @@
 // for whom, then links and sources.
 import { EQUIPMENT_LABELS, ORIGIN_LABELS, POSITION_LABELS, REGION_LABELS } from '../../../../common/copy/en';
 import type { Exercise, LinkedExercise } from '../../../../common/domain/exercise';
+import type { LockType } from '../../../../common/domain/vocabulary';
 import { dosageRows } from '../../../../common/text/dosage';
 import { RatingBadge, StageBadge } from '../../components/Badges';
 import { Photos } from './Photos';
@@ -51,13 +52,27 @@ function Links({ title, links, onOpen }: { title: string; links: LinkedExercise[
   );
 }
 
+/** The lock column: short words that fit the table ("Week 12", "Until cleared"). */
+function lockCell(lock: LockType, earliestWeek: number | null): string {
+  if (lock === 'week') return `Week ${earliestWeek ?? '?'}`;
+  if (lock === 'criterion') return 'A criterion (see note)';
+  if (lock === 'surgeon-clearance') return 'Surgeon clears it';
+  return '—';
+}
+
 export function ExerciseDetail({ exercise: ex, onEdit, onDuplicate, onArchive, onOpen, onChanged }: Props) {
   const own = ex.origin === 'clinic';
   return (
     <article className="detail" aria-labelledby="detail-title">
       <header className="detail-head">
         <div className="detail-title">
-          <h2 id="detail-title">{ex.text.name}</h2>
+          <div>
+            <h2 id="detail-title">{ex.clinicalName}</h2>
+            <p className="detail-patient-name">
+              <span className="muted">Patient name: </span>
+              <span data-testid="patient-name">{ex.text.name}</span>
+            </p>
+          </div>
           <div className="detail-actions">
             {own ? (
               <button type="button" className="btn btn-primary" onClick={onEdit}>
@@ -89,6 +104,7 @@ export function ExerciseDetail({ exercise: ex, onEdit, onDuplicate, onArchive, o
           {ex.archived && <span className="badge badge-archived">Archived</span>}
         </div>
         <p className="detail-summary">{ex.text.summary}</p>
+        {ex.aliases.length > 0 && <p className="muted small">Also known as {ex.aliases.join(' · ')}</p>}
         {!own && ex.origin === 'builtin' && (
           <p className="notice">
             Built-in exercises stay as shipped so later updates can improve them. Duplicate one to adapt it for your clinic.
@@ -131,7 +147,7 @@ export function ExerciseDetail({ exercise: ex, onEdit, onDuplicate, onArchive, o
               <td>
                 <RatingBadge rating={s.rating} />
               </td>
-              <td>{s.earliestWeek === null ? '—' : `Week ${s.earliestWeek}`}</td>
+              <td>{lockCell(s.lock, s.earliestWeek)}</td>
               <td>{s.note ?? ''}</td>
             </>
           );

@@ -4,11 +4,13 @@ import {
   EQUIPMENT,
   GENERATORS,
   POSITIONS,
+  LOCK_TYPES,
   RATINGS,
   REGIONS,
   SIDES,
   STAGES,
   type Equipment,
+  type LockType,
   type Position,
   type Rating,
   type Region,
@@ -25,6 +27,14 @@ import {
   STAGE_LABELS,
 } from '../../../../common/copy/en';
 import type { Exercise } from '../../../../common/domain/exercise';
+
+/** The lock choices as the editor offers them: short, so they fit the table. */
+const LOCK_CHOICES: Record<LockType, string> = {
+  none: 'No lock',
+  week: 'A week…',
+  criterion: 'A criterion (in note)',
+  'surgeon-clearance': 'Surgeon clears it',
+};
 import { api, CallError, expectOk } from '../../api';
 import { useToast } from '../../components/Toasts';
 import {
@@ -151,9 +161,32 @@ export function ExerciseEditor({ exercise, onSaved, onCancel }: Props) {
 
       <section className="card">
         <h3>What it is</h3>
-        <Field label="Name" id={fid('text.name')} error={errors['text.name']}>
+        <Field label="Name" id={fid('text.name')} error={errors['text.name']} hint="What the patient reads on the handout.">
           <input {...inputProps('text.name')} value={form.name} onChange={(e) => set('name', e.target.value)} maxLength={120} autoFocus />
         </Field>
+        <div className="grid-2">
+          <Field
+            label="Clinical name"
+            id={fid('clinicalName')}
+            error={errors.clinicalName}
+            hint="The standard term clinicians use, e.g. McGill curl-up (modified curl-up)."
+          >
+            <input
+              {...inputProps('clinicalName')}
+              value={form.clinicalName}
+              onChange={(e) => set('clinicalName', e.target.value)}
+              maxLength={160}
+            />
+          </Field>
+          <Field
+            label="Also known as"
+            id={fid('aliases')}
+            error={errors.aliases}
+            hint="Abbreviations and other names, separated by commas."
+          >
+            <input {...inputProps('aliases')} value={form.aliases} onChange={(e) => set('aliases', e.target.value)} />
+          </Field>
+        </div>
         <Field label="Purpose, in a sentence for the patient" id={fid('text.summary')} error={errors['text.summary']}>
           <input {...inputProps('text.summary')} value={form.summary} onChange={(e) => set('summary', e.target.value)} maxLength={300} />
         </Field>
@@ -304,15 +337,28 @@ export function ExerciseEditor({ exercise, onSaved, onCancel }: Props) {
                 ))}
               </select>
             </td>
-            <td style={{ width: 110 }}>
-              <input
-                type="number"
-                min={0}
-                aria-label={`${GENERATOR_LABELS[g]} earliest week after surgery`}
-                aria-invalid={errors[`suitability.${g}`] ? true : undefined}
-                value={form.suitability[g].earliestWeek}
-                onChange={(e) => setSuit(g, { earliestWeek: e.target.value })}
-              />
+            <td className="suit-lock">
+              <select
+                aria-label={`${GENERATOR_LABELS[g]} lock`}
+                value={form.suitability[g].lock}
+                onChange={(e) => setSuit(g, { lock: e.target.value as LockType })}
+              >
+                {LOCK_TYPES.map((l) => (
+                  <option key={l} value={l}>
+                    {LOCK_CHOICES[l]}
+                  </option>
+                ))}
+              </select>
+              {form.suitability[g].lock === 'week' && (
+                <input
+                  type="number"
+                  min={0}
+                  aria-label={`${GENERATOR_LABELS[g]} earliest week after surgery`}
+                  aria-invalid={errors[`suitability.${g}`] ? true : undefined}
+                  value={form.suitability[g].earliestWeek}
+                  onChange={(e) => setSuit(g, { earliestWeek: e.target.value })}
+                />
+              )}
             </td>
             <td>
               <input

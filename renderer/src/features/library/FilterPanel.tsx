@@ -2,7 +2,7 @@
 // reader announces what a checkbox belongs to.
 import type { ReactNode } from 'react';
 import type { SearchFiltersInput } from '../../../../common/contract';
-import { EQUIPMENT, GENERATORS, ORIGINS, POSITIONS, REGIONS, STAGES, type Rating } from '../../../../common/domain/vocabulary';
+import { EQUIPMENT, GENERATORS, ORIGINS, POSITIONS, REGIONS, STAGES, type JudgedRating } from '../../../../common/domain/vocabulary';
 import {
   EQUIPMENT_LABELS,
   GENERATOR_LABELS,
@@ -13,7 +13,7 @@ import {
 } from '../../../../common/copy/en';
 
 export type Filters = Required<Pick<SearchFiltersInput, 'stages' | 'regions' | 'positions' | 'equipment' | 'generators' | 'origins'>> & {
-  minRating: Rating;
+  minRating: JudgedRating;
   includeArchived: boolean;
 };
 
@@ -115,10 +115,10 @@ export function FilterPanel({ filters, onChange }: { filters: Filters; onChange(
       >
         <label className="field" style={{ marginTop: 6 }}>
           <span>At least</span>
-          <select value={filters.minRating} onChange={(e) => set('minRating', e.target.value as Rating)}>
+          <select value={filters.minRating} onChange={(e) => set('minRating', e.target.value as JudgedRating)}>
             <option value="suits">Suits</option>
             <option value="modify">Suits or modify</option>
-            <option value="caution">Not avoid early</option>
+            <option value="caution">Anything but avoid</option>
           </select>
         </label>
       </CheckGroup>

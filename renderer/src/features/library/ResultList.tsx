@@ -125,11 +125,21 @@ export function ResultList({ result, loading, answered, error, selectedId, onSel
                 {item.photoSha256 && mediaReady && (
                   <img className="result-thumb" src={mediaUrl(item.photoSha256, 'thumb')} alt="" loading="lazy" decoding="async" />
                 )}
+                {/* Clinicians read the clinical name first, the patient's name under it. The option is named
+                    by all it shows; the test id marks which part is the patient-facing name. */}
                 <div className="result-title">
-                  {/* The option is named by all it shows; this marks which part is the exercise's name. */}
-                  <span data-testid="exercise-name">{item.name}</span>
+                  {item.clinicalName === item.name ? (
+                    <span data-testid="exercise-name">{item.name}</span>
+                  ) : (
+                    <span>{item.clinicalName}</span>
+                  )}
                   {item.code && <span className="result-code">{item.code}</span>}
                 </div>
+                {item.clinicalName !== item.name && (
+                  <div className="result-clinical">
+                    <span data-testid="exercise-name">{item.name}</span>
+                  </div>
+                )}
                 <div className="result-meta">
                   <StageBadge stage={item.stage} />
                   <span>{REGION_LABELS[item.region]}</span>
@@ -137,6 +147,7 @@ export function ResultList({ result, loading, answered, error, selectedId, onSel
                   <span>{POSITION_LABELS[item.position]}</span>
                   {item.origin !== 'builtin' && <span className="badge badge-origin">{ORIGIN_LABELS[item.origin]}</span>}
                   {item.archived && <span className="badge badge-archived">Archived</span>}
+                  {item.notRated && <span className="badge rating-not-rated">Not rated</span>}
                 </div>
                 <div className="result-dose">
                   {dosageHeadline(item.dosage)}
@@ -145,7 +156,13 @@ export function ResultList({ result, loading, answered, error, selectedId, onSel
                 {item.ratings.length > 0 && (
                   <div className="result-meta">
                     {item.ratings.map((r) => (
-                      <RatingBadge key={r.generator} generator={r.generator} rating={r.rating} />
+                      <RatingBadge
+                        key={r.generator}
+                        generator={r.generator}
+                        rating={r.rating}
+                        lock={r.lock}
+                        earliestWeek={r.earliestWeek}
+                      />
                     ))}
                   </div>
                 )}

@@ -8,13 +8,14 @@ export function SuitabilityCard({ editable = false, row }: { editable?: boolean;
   return (
     <section className="card">
       <h3>Suitability by pain generator</h3>
+      <p className="muted small">The rating applies once any lock has passed.</p>
       <table className={`suit-table${editable ? ' suit-edit' : ''}`}>
         <thead>
           <tr>
             <th scope="col">Pain generator</th>
             <th scope="col">Rating</th>
-            <th scope="col" title="Earliest week after surgery this is usually started">
-              From week
+            <th scope="col" title="What holds the exercise back after surgery or an implant, before its rating applies">
+              Locked until
             </th>
             <th scope="col">Note</th>
           </tr>

@@ -4,6 +4,7 @@ import {
   GENERATORS,
   type Equipment,
   type Generator,
+  type LockType,
   type Position,
   type Rating,
   type Region,
@@ -29,6 +30,9 @@ type DosageNumberKey = (typeof DOSAGE_NUMBER_FIELDS)[number]['key'];
 const DOSAGE_TEXT_LABELS: Record<string, string> = { load: 'Load or band', tempo: 'Tempo', side: 'Side' };
 
 export interface ExerciseForm {
+  clinicalName: string;
+  /** Comma-separated, as typed. */
+  aliases: string;
   name: string;
   summary: string;
   startingPosition: string;
@@ -41,7 +45,7 @@ export interface ExerciseForm {
   position: Position;
   equipment: Equipment[];
   dosage: Record<DosageNumberKey, string> & { load: string; side: Side; tempo: string };
-  suitability: Record<Generator, { rating: Rating; earliestWeek: string; note: string }>;
+  suitability: Record<Generator, { rating: Rating; lock: LockType; earliestWeek: string; note: string }>;
   tags: string;
   sources: string;
   clinicianNotes: string;
@@ -60,6 +64,8 @@ const str = (n: number | null): string => (n === null ? '' : String(n));
 
 export function emptyForm(): ExerciseForm {
   return {
+    clinicalName: '',
+    aliases: '',
     name: '',
     summary: '',
     startingPosition: '',
@@ -85,7 +91,8 @@ export function emptyForm(): ExerciseForm {
       tempo: '',
     },
     suitability: Object.fromEntries(
-      GENERATORS.map((g) => [g, { rating: 'suits', earliestWeek: '', note: '' }]),
+      // A new exercise is nobody's judgement yet: not rated for every generator until the clinician rates it.
+      GENERATORS.map((g) => [g, { rating: 'not-rated', lock: 'none', earliestWeek: '', note: '' }]),
     ) as ExerciseForm['suitability'],
     tags: '',
     sources: '',
@@ -98,6 +105,8 @@ export function emptyForm(): ExerciseForm {
 export function formFromExercise(ex: Exercise): ExerciseForm {
   const d = ex.dosage;
   return {
+    clinicalName: ex.clinicalName,
+    aliases: ex.aliases.join(', '),
     name: ex.text.name,
     summary: ex.text.summary,
     startingPosition: ex.text.startingPosition,
@@ -125,7 +134,12 @@ export function formFromExercise(ex: Exercise): ExerciseForm {
     suitability: Object.fromEntries(
       GENERATORS.map((g) => [
         g,
-        { rating: ex.suitability[g].rating, earliestWeek: str(ex.suitability[g].earliestWeek), note: ex.suitability[g].note ?? '' },
+        {
+          rating: ex.suitability[g].rating,
+          lock: ex.suitability[g].lock,
+          earliestWeek: str(ex.suitability[g].earliestWeek),
+          note: ex.suitability[g].note ?? '',
+        },
       ]),
     ) as ExerciseForm['suitability'],
     tags: ex.tags.join(', '),
@@ -144,8 +158,16 @@ function parseSources(s: string): ExerciseDraft['sources'] {
   });
 }
 
+const commaList = (s: string): string[] =>
+  s
+    .split(',')
+    .map((t) => t.trim())
+    .filter((t) => t.length > 0);
+
 export function draftFromForm(f: ExerciseForm): unknown {
   return {
+    clinicalName: f.clinicalName.trim(),
+    aliases: commaList(f.aliases),
     stage: f.stage,
     region: f.region,
     position: f.position,
@@ -175,13 +197,15 @@ export function draftFromForm(f: ExerciseForm): unknown {
     suitability: Object.fromEntries(
       GENERATORS.map((g) => [
         g,
-        { rating: f.suitability[g].rating, earliestWeek: num(f.suitability[g].earliestWeek), note: text(f.suitability[g].note) },
+        {
+          rating: f.suitability[g].rating,
+          lock: f.suitability[g].lock,
+          earliestWeek: f.suitability[g].lock === 'week' ? num(f.suitability[g].earliestWeek) : null,
+          note: text(f.suitability[g].note),
+        },
       ]),
     ),
-    tags: f.tags
-      .split(',')
-      .map((t) => t.trim())
-      .filter((t) => t.length > 0),
+    tags: commaList(f.tags),
     sources: parseSources(f.sources),
     progressionIds: f.progressions.map((p) => p.id),
     regressionIds: f.regressions.map((r) => r.id),
@@ -190,6 +214,8 @@ export function draftFromForm(f: ExerciseForm): unknown {
 }
 
 const FIELD_NAMES: Record<string, string> = {
+  clinicalName: 'Clinical name',
+  aliases: 'Also known as',
   'text.name': 'Name',
   'text.summary': 'Purpose',
   'text.startingPosition': 'Starting position',

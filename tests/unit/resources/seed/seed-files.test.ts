@@ -39,13 +39,36 @@ describe('built-in library seed', () => {
     expect(regressions).toBeGreaterThan(0);
   });
 
-  it('gives a post-operative week only where surgery or an implant applies, and one to every "avoid early"', () => {
+  it('locks only where surgery or an implant applies, and says what every criterion lock waits for', () => {
     expect(library.exercises.length).toBeGreaterThan(0);
     for (const ex of library.exercises) {
       for (const [generator, s] of Object.entries(ex.suitability)) {
-        if (['disc', 'instability', 'nerve'].includes(generator)) expect(s.earliestWeek, `${ex.code} ${generator}`).toBeNull();
-        if (s.rating === 'avoid-early') expect(s.earliestWeek, `${ex.code} ${generator} avoid early until when?`).not.toBeNull();
+        if (['disc', 'instability', 'nerve'].includes(generator)) {
+          expect(s.earliestWeek, `${ex.code} ${generator}`).toBeNull();
+          expect(s.lock, `${ex.code} ${generator}`).toBe('none');
+        }
+        if (s.lock === 'criterion') expect(s.note, `${ex.code} ${generator}: locked until what?`).toBeTruthy();
       }
+    }
+  });
+
+  it('judges every built-in for every generator: none is shipped "not rated"', () => {
+    const unrated = library.exercises.flatMap((ex) =>
+      Object.entries(ex.suitability)
+        .filter(([, s]) => s.rating === 'not-rated')
+        .map(([g]) => `${ex.code} ${g}`),
+    );
+    expect(library.exercises.length).toBeGreaterThan(100);
+    expect(unrated).toEqual([]);
+  });
+
+  it('gives every built-in a clinical name apart from its patient name, and aliases that repeat neither', () => {
+    expect(library.exercises.length).toBeGreaterThan(100);
+    for (const ex of library.exercises) {
+      expect(ex.clinicalName.trim().length, ex.code).toBeGreaterThan(3);
+      const names = new Set([ex.clinicalName.toLowerCase(), ex.text.name.toLowerCase()]);
+      for (const a of ex.aliases) expect(names.has(a.toLowerCase()), `${ex.code} alias "${a}"`).toBe(false);
+      expect(new Set(ex.aliases.map((a) => a.toLowerCase())).size, ex.code).toBe(ex.aliases.length);
     }
   });
 });

@@ -53,8 +53,14 @@ function fullDraft(ctx: ServiceContext): ExerciseDraft {
     },
     suitability: {
       ...base.suitability,
-      'post-fusion': { rating: 'avoid-early', earliestWeek: 6, note: 'After the surgeon clears side-lying loading.' },
-      nerve: { rating: 'modify', earliestWeek: null, note: 'Smaller range.' },
+      'post-fusion': {
+        rating: 'caution',
+        lock: 'surgeon-clearance',
+        earliestWeek: null,
+        note: 'After the surgeon clears side-lying loading.',
+      },
+      'post-acdf': { rating: 'suits', lock: 'week', earliestWeek: 6, note: null },
+      nerve: { rating: 'modify', lock: 'none', earliestWeek: null, note: 'Smaller range.' },
     },
     tags: ['glute med', 'hip'],
     sources: [
@@ -232,6 +238,8 @@ describe('library through dispatch', () => {
       id,
       contentVersion,
       draft: {
+        clinicalName: rest.clinicalName,
+        aliases: rest.aliases,
         stage: rest.stage,
         region: rest.region,
         position: rest.position,
@@ -422,7 +430,7 @@ describe('library through dispatch', () => {
     expect(info).toEqual({
       name: 'Loadwise',
       version: '0.0.0-test',
-      schemaVersion: 1,
+      schemaVersion: 2,
       seedVersion: 1,
       exerciseCount: 3,
       transport: 'browser',

@@ -19,7 +19,7 @@ function words(name: string, summary = 'Move slowly and breathe.'): ExerciseDraf
 
 function ratings(defaultRating: Rating, overrides: Partial<Record<Generator, Rating>> = {}): ExerciseDraft['suitability'] {
   return Object.fromEntries(
-    GENERATORS.map((g) => [g, { rating: overrides[g] ?? defaultRating, earliestWeek: null, note: null }]),
+    GENERATORS.map((g) => [g, { rating: overrides[g] ?? defaultRating, lock: 'none', earliestWeek: null, note: null }]),
   ) as ExerciseDraft['suitability'];
 }
 
@@ -186,7 +186,8 @@ describe('library.search', () => {
       await clinic(ctx, 'Rated suits', { suitability: ratings('suits', { nerve: 'caution' }) });
       await clinic(ctx, 'Rated modify', { suitability: ratings('suits', { disc: 'modify' }) });
       await clinic(ctx, 'Rated caution', { suitability: ratings('suits', { disc: 'caution' }) });
-      await clinic(ctx, 'Rated avoid', { suitability: ratings('suits', { disc: 'avoid-early' }) });
+      await clinic(ctx, 'Rated avoid', { suitability: ratings('suits', { disc: 'avoid' }) });
+      await clinic(ctx, 'Not rated', { suitability: ratings('suits', { disc: 'not-rated' }) });
     }
     const clinicOnly = { origins: ['clinic' as const] };
 
@@ -198,9 +199,16 @@ describe('library.search', () => {
       expect(sorted(await search(ctx, '', disc))).toEqual(['Rated modify', 'Rated suits']);
       expect(sorted(await search(ctx, '', { ...disc, minRating: 'modify' }))).toEqual(['Rated modify', 'Rated suits']);
       expect(sorted(await search(ctx, '', { ...disc, minRating: 'caution' }))).toEqual(['Rated caution', 'Rated modify', 'Rated suits']);
-      expect(sorted(await search(ctx, '', { ...disc, minRating: 'avoid-early' }))).toHaveLength(4);
+      expect(sorted(await search(ctx, '', { ...disc, minRating: 'avoid' }))).toEqual([
+        'Rated avoid',
+        'Rated caution',
+        'Rated modify',
+        'Rated suits',
+      ]);
+      // Not rated is never "at least" anything: nobody has judged it suitable.
+      expect(sorted(await search(ctx, '', { ...disc, minRating: 'avoid' }))).not.toContain('Not rated');
       // minRating alone, without a generator, filters nothing.
-      expect(sorted(await search(ctx, '', { ...clinicOnly, minRating: 'suits' }))).toHaveLength(4);
+      expect(sorted(await search(ctx, '', { ...clinicOnly, minRating: 'suits' }))).toHaveLength(5);
     });
 
     it('requires every chosen generator to pass', async () => {
@@ -218,9 +226,58 @@ describe('library.search', () => {
       const r = await search(ctx, 'rated suits', { generators: ['nerve', 'disc'], minRating: 'caution' });
       expect(r.items).toHaveLength(1);
       expect(r.items[0].ratings).toEqual([
-        { generator: 'nerve', rating: 'caution' },
-        { generator: 'disc', rating: 'suits' },
+        { generator: 'nerve', rating: 'caution', lock: 'none', earliestWeek: null },
+        { generator: 'disc', rating: 'suits', lock: 'none', earliestWeek: null },
       ]);
+    });
+
+    it('returns each rating with its lock, so a card can say "locked until week 12"', async () => {
+      const { ctx } = await bootTestServices();
+      const suitability = ratings('suits');
+      suitability['post-fusion'] = { rating: 'caution', lock: 'week', earliestWeek: 12, note: null };
+      suitability['scs'] = { rating: 'modify', lock: 'surgeon-clearance', earliestWeek: null, note: 'Implanter clears it.' };
+      await clinic(ctx, 'Locked hinge', { suitability });
+      const r = await search(ctx, 'locked hinge', { generators: ['post-fusion', 'scs'], minRating: 'caution' });
+      expect(r.items.map((i) => i.ratings)).toEqual([
+        [
+          { generator: 'post-fusion', rating: 'caution', lock: 'week', earliestWeek: 12 },
+          { generator: 'scs', rating: 'modify', lock: 'surgeon-clearance', earliestWeek: null },
+        ],
+      ]);
+    });
+
+    it('finds a built-in by its code, typed with or without the hyphen', async () => {
+      const { ctx } = await bootTestServices();
+      for (const q of ['L2-01', 'l2 01', 'l2-01']) expect((await search(ctx, q)).items.map((i) => i.code), q).toEqual(['L2-01']);
+    });
+
+    it('finds exercises by clinical name, alias, code and clinician notes, and by the words for region, position and equipment', async () => {
+      const { ctx } = await bootTestServices();
+      await clinic(ctx, 'Curl-up with hands under your back', {
+        clinicalName: 'McGill curl-up (modified curl-up)',
+        aliases: ['McGill crunch', 'big 3'],
+        clinicianNotes: 'Pre-brace before each rep; progress to elbows up.',
+        position: 'supine',
+        equipment: ['resistance-band'],
+      });
+      const names = async (q: string) => (await search(ctx, q, { origins: ['clinic'] })).items.map((i) => i.name);
+      for (const q of [
+        'mcgill curl',
+        'modified curl-up',
+        'crunch',
+        'big 3',
+        'pre-brace',
+        'elbows up',
+        'supine',
+        'lying on back',
+        'band',
+        'lumbar',
+        'low back',
+      ]) {
+        expect(await names(q), q).toEqual(['Curl-up with hands under your back']);
+      }
+      const found = (await search(ctx, 'mcgill', { origins: ['clinic'] })).items[0];
+      expect(found.clinicalName).toBe('McGill curl-up (modified curl-up)');
     });
   });
 

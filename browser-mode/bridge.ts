@@ -13,7 +13,7 @@ import { megabytes, tooLargeMessage } from '../common/text/sizes';
 import type { ServiceContext } from '../services/context';
 import { dispatch } from '../services/dispatch';
 import { photoFile } from '../services/media/use-cases';
-import { stageStream, TooLargeError } from '../services/staging';
+import { DiskProblemError, stageStream, TooLargeError } from '../services/staging';
 import { resolveStatic } from '../services/static-files';
 
 export const BIND_HOST = '127.0.0.1';
@@ -232,7 +232,12 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
       file = await stageStream(options.ctx.dataDir, req, limit);
     } catch (err) {
       if (err instanceof TooLargeError) refuseTooLarge(req, res, err.message);
-      else sendError(res, 400, 'invalid_argument', 'The file did not arrive whole. Try again.');
+      else if (err instanceof DiskProblemError) {
+        // The rest of the body is dropped unread, as for 413, so the client sees the answer.
+        res.setHeader('Connection', 'close');
+        sendError(res, 507, 'disk_problem', err.message);
+        req.resume();
+      } else sendError(res, 400, 'invalid_argument', 'The file did not arrive whole. Try again.');
       return;
     }
     const result = await dispatch(options.ctx, channel, args, file);

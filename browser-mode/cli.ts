@@ -57,21 +57,26 @@ async function main(): Promise<void> {
   removeLaunchPages(dataDir);
   const bridge = await startBridge({ ctx: services.ctx, token, rendererDir, port });
   const address = `${bridge.url}#token=${token}`;
-  process.stdout.write(`Loadwise is running at ${address}\n`);
-  if (!values['no-open']) openInChromium(address, dataDir);
-
   let closing = false;
   const shutdown = (): void => {
     if (closing) return;
     closing = true;
     removeLaunchPages(dataDir);
     void bridge.close().finally(() => {
-      services.close();
+      try {
+        services.close();
+      } catch (err) {
+        // Shutdown goes on whatever the disk does; what was committed is already on it.
+        process.stderr.write(`Loadwise could not close its library cleanly: ${(err as Error).message}\n`);
+      }
       process.exit(0);
     });
   };
+  // Ready for a stop request before announcing the address: whoever reads the line may stop it at once.
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);
+  process.stdout.write(`Loadwise is running at ${address}\n`);
+  if (!values['no-open']) openInChromium(address, dataDir);
 }
 
 main().catch((err: Error) => {

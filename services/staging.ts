@@ -25,6 +25,21 @@ function newStagedPath(dataDir: string): string {
   return path.join(dir, `${randomUUID()}.part`);
 }
 
+/** Error codes of a write the disk refused: full, over quota, read-only, failing. */
+const DISK_ERRORS = new Set(['ENOSPC', 'EDQUOT', 'EROFS', 'EIO', 'EFBIG']);
+
+/** Thrown when the disk refuses a write (most often: it is full); calls answer `disk_problem`. */
+export class DiskProblemError extends ServiceError {
+  constructor() {
+    super('disk_problem', 'Loadwise could not write to the disk (is it full?). Nothing was saved.');
+  }
+}
+
+/** The error to report for a failed file write: DiskProblemError when the disk refused it. */
+export function asDiskProblem(err: unknown): unknown {
+  return DISK_ERRORS.has(String((err as NodeJS.ErrnoException).code)) ? new DiskProblemError() : err;
+}
+
 /** Thrown when a body turns out larger than its call allows; hosts answer 413. */
 export class TooLargeError extends ServiceError {
   constructor(size: number, limit: number, fileNoun = 'Files') {
@@ -40,8 +55,14 @@ export interface ByteLimit {
 /** Bytes already in memory (Electron IPC hands a Uint8Array). */
 export function stageBytes(dataDir: string, bytes: Uint8Array, limit: ByteLimit): StagedFile {
   if (bytes.byteLength > limit.maxBytes) throw new TooLargeError(bytes.byteLength, limit.maxBytes, limit.fileNoun);
-  const file = newStagedPath(dataDir);
-  fs.writeFileSync(file, bytes, { mode: 0o600 });
+  let file: string | null = null;
+  try {
+    file = newStagedPath(dataDir);
+    fs.writeFileSync(file, bytes, { mode: 0o600 });
+  } catch (err) {
+    if (file) fs.rmSync(file, { force: true });
+    throw asDiskProblem(err);
+  }
   return { path: file, size: bytes.byteLength };
 }
 
@@ -50,7 +71,12 @@ export function stageBytes(dataDir: string, bytes: Uint8Array, limit: ByteLimit)
  * Stops at `limit` bytes: the partial file is removed and the promise rejects with TooLargeError.
  */
 export function stageStream(dataDir: string, source: Readable, limit: ByteLimit): Promise<StagedFile> {
-  const file = newStagedPath(dataDir);
+  let file: string;
+  try {
+    file = newStagedPath(dataDir);
+  } catch (err) {
+    return Promise.reject(asDiskProblem(err));
+  }
   const out = fs.createWriteStream(file, { mode: 0o600 });
   let size = 0;
   return new Promise<StagedFile>((resolve, reject) => {
@@ -68,7 +94,7 @@ export function stageStream(dataDir: string, source: Readable, limit: ByteLimit)
     });
     source.on('error', fail);
     source.on('aborted', () => fail(new Error('The upload was interrupted.')));
-    out.on('error', fail);
+    out.on('error', (err) => fail(asDiskProblem(err) as Error));
     out.on('finish', () => {
       if (!failed) resolve({ path: file, size });
     });

@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { MediaVariant } from '../../common/contract/media';
 import type { MediaMime } from '../../db/queries/media';
+import { asDiskProblem } from '../staging';
 
 export const MEDIA_DIR_NAME = 'media';
 
@@ -13,14 +14,33 @@ export function mediaPath(dataDir: string, sha256: string, variant: MediaVariant
   return path.join(dataDir, MEDIA_DIR_NAME, sha256.slice(0, 2), `${sha256}${variant === 'thumb' ? '.thumb' : ''}.${ext}`);
 }
 
-/** Moves a finished, fsynced file into the store; an existing copy of the same hash is kept. */
-export function moveIntoStore(from: string, to: string): void {
-  if (fs.existsSync(to)) {
-    fs.rmSync(from, { force: true });
-    return;
+function markUsed(file: string): void {
+  const now = new Date();
+  try {
+    fs.utimesSync(file, now, now);
+  } catch {
+    // Only a hint for the sweep, which also checks the database before removing anything.
   }
-  fs.mkdirSync(path.dirname(to), { recursive: true, mode: 0o700 });
-  fs.renameSync(from, to);
+}
+
+/**
+ * Moves a finished, fsynced file into the store; an existing copy of the same hash is kept (and
+ * marked as just used, so the start-up sweep, which spares recent files, leaves it alone). A disk
+ * that refuses the write (full, read-only) ends the call as `disk_problem`.
+ */
+export function moveIntoStore(from: string, to: string): void {
+  try {
+    if (fs.existsSync(to)) {
+      fs.rmSync(from, { force: true });
+      markUsed(to);
+      return;
+    }
+    fs.mkdirSync(path.dirname(to), { recursive: true, mode: 0o700 });
+    fs.renameSync(from, to);
+  } catch (err) {
+    fs.rmSync(from, { force: true });
+    throw asDiskProblem(err);
+  }
 }
 
 /** Files in the store whose hash is not in `known`, and leftovers of interrupted writes. */

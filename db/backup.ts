@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { ensurePrivateDir, openWithSameBinding, type DB } from './open';
+import { allMediaHashes } from './queries/media';
 
 export const BACKUP_DIR_NAME = 'backups';
 const KEEP_BACKUPS = 10;
@@ -71,4 +72,36 @@ export function pruneBackups(dir: string, keep = KEEP_BACKUPS): void {
     .filter((f) => BACKUP_NAME.test(f))
     .sort();
   for (const f of files.slice(0, Math.max(0, files.length - keep))) fs.rmSync(path.join(dir, f));
+}
+
+/** The finished backups in `backups/`, oldest first (their names start with a UTC stamp). */
+export function backupFiles(dataDir: string): string[] {
+  const dir = path.join(dataDir, BACKUP_DIR_NAME);
+  if (!fs.existsSync(dir)) return [];
+  return fs
+    .readdirSync(dir)
+    .filter((f) => BACKUP_NAME.test(f))
+    .sort()
+    .map((f) => path.join(dir, f));
+}
+
+/**
+ * Every photo any backup shows, so the photo store keeps their files and a restore finds them.
+ * Null when a backup cannot be read: then nobody can say which photos are unused.
+ */
+export function mediaHashesInBackups(like: DB, dataDir: string): Set<string> | null {
+  const hashes = new Set<string>();
+  for (const file of backupFiles(dataDir)) {
+    let copy: DB | null = null;
+    try {
+      copy = openWithSameBinding(like, file, { readonly: true });
+      const hasMedia = copy.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'media'").get() !== undefined;
+      if (hasMedia) for (const h of allMediaHashes(copy)) hashes.add(h);
+    } catch {
+      return null;
+    } finally {
+      copy?.close();
+    }
+  }
+  return hashes;
 }

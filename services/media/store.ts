@@ -43,20 +43,92 @@ export function moveIntoStore(from: string, to: string): void {
   }
 }
 
-/** Files in the store whose hash is not in `known`, and leftovers of interrupted writes. */
-export function removeStrayFiles(dataDir: string, known: Set<string>): number {
+/** Where unused photo files wait one start before they are deleted: media/.orphans/. */
+export const ORPHANS_DIR_NAME = '.orphans';
+
+/**
+ * The youngest an unused file may be to be swept. A photo's files enter the store a moment before
+ * the row that uses them is committed; anything written within this window may belong to a write
+ * still in flight (or a clock that jumped), so it waits for a later start.
+ */
+export const ORPHAN_MIN_AGE_MS = 10 * 60_000;
+
+export interface SweepResult {
+  /** Unused files moved into media/.orphans/ this start. */
+  quarantined: number;
+  /** Files deleted: orphans quarantined at an earlier start, and old leftovers of interrupted writes. */
+  deleted: number;
+  /** Quarantined files that something uses again (a restored backup), put back into the store. */
+  restored: number;
+  /** Unused files left in place because they are too recent to judge. */
+  tooRecent: number;
+}
+
+const hashOf = (name: string): string => name.slice(0, 64);
+
+/**
+ * The start-up sweep of the photo store, in two steps so that no file is deleted the first time
+ * it is found unused:
+ * 1. media/.orphans/ — files quarantined at an earlier start: deleted, unless `keep` names them
+ *    again (then moved back into the store).
+ * 2. media/<xx>/ — files whose hash is not in `keep` and that are older than `minAgeMs`: moved into
+ *    media/.orphans/; leftovers of interrupted writes (`.tmp`) of that age are deleted.
+ * `keep` null means the set of used photos is not known for sure (a backup could not be read):
+ * then nothing is moved or deleted.
+ */
+export function sweepStore(dataDir: string, keep: Set<string> | null, now: Date, minAgeMs = ORPHAN_MIN_AGE_MS): SweepResult {
+  const result: SweepResult = { quarantined: 0, deleted: 0, restored: 0, tooRecent: 0 };
   const root = path.join(dataDir, MEDIA_DIR_NAME);
-  if (!fs.existsSync(root)) return 0;
-  let removed = 0;
-  for (const sub of fs.readdirSync(root)) {
-    const dir = path.join(root, sub);
-    if (!fs.statSync(dir).isDirectory()) continue;
-    for (const f of fs.readdirSync(dir)) {
-      if (!known.has(f.slice(0, 64)) || f.endsWith('.tmp')) {
-        fs.rmSync(path.join(dir, f), { force: true });
-        removed++;
+  if (keep === null || !fs.existsSync(root)) return result;
+  const orphans = path.join(root, ORPHANS_DIR_NAME);
+  if (fs.existsSync(orphans)) {
+    for (const f of fs.readdirSync(orphans)) {
+      const file = path.join(orphans, f);
+      const home = path.join(root, f.slice(0, 2), f);
+      if (keep.has(hashOf(f)) && !f.endsWith('.tmp') && /^[a-f0-9]{64}/.test(f)) {
+        if (fs.existsSync(home)) fs.rmSync(file, { force: true });
+        else {
+          fs.mkdirSync(path.dirname(home), { recursive: true, mode: 0o700 });
+          fs.renameSync(file, home);
+        }
+        result.restored++;
+      } else {
+        fs.rmSync(file, { force: true, recursive: true });
+        result.deleted++;
       }
     }
   }
-  return removed;
+  const oldEnough = (file: string): boolean => now.getTime() - fs.statSync(file).mtimeMs >= minAgeMs;
+  for (const sub of fs.readdirSync(root)) {
+    if (sub === ORPHANS_DIR_NAME) continue;
+    const dir = path.join(root, sub);
+    if (!fs.statSync(dir).isDirectory()) continue;
+    for (const f of fs.readdirSync(dir)) {
+      const file = path.join(dir, f);
+      const leftover = f.endsWith('.tmp');
+      if (!leftover && keep.has(hashOf(f))) continue;
+      if (!oldEnough(file)) {
+        result.tooRecent++;
+        continue;
+      }
+      if (leftover) {
+        fs.rmSync(file, { force: true });
+        result.deleted++;
+      } else {
+        fs.mkdirSync(orphans, { recursive: true, mode: 0o700 });
+        fs.renameSync(file, path.join(orphans, f));
+        result.quarantined++;
+      }
+    }
+  }
+  return result;
+}
+
+/** Finds a photo file in quarantine and puts it back (a restore needs it); true when found. */
+export function recoverFromOrphans(dataDir: string, storedPath: string): boolean {
+  const quarantined = path.join(dataDir, MEDIA_DIR_NAME, ORPHANS_DIR_NAME, path.basename(storedPath));
+  if (!fs.existsSync(quarantined)) return false;
+  fs.mkdirSync(path.dirname(storedPath), { recursive: true, mode: 0o700 });
+  fs.renameSync(quarantined, storedPath);
+  return true;
 }

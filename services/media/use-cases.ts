@@ -20,7 +20,8 @@ import {
 import type { ServiceContext } from '../context';
 import { editableRow, exerciseOrNotFound } from '../library/editable';
 import type { StagedFile } from '../staging';
-import { mediaPath, moveIntoStore, removeStrayFiles } from './store';
+import { mediaPath, moveIntoStore, sweepStore, type SweepResult } from './store';
+import { mediaHashesInBackups } from '../../db/backup';
 
 function assertRoomForPhoto(ctx: ServiceContext, seq: number): number {
   const count = countPhotos(ctx.db, seq);
@@ -84,13 +85,21 @@ export function photoFile(ctx: ServiceContext, sha256: string, variant: MediaVar
   return fs.existsSync(file) ? { file, mime } : null;
 }
 
-/** Removes photos no exercise uses any more, rows and files, and leftovers of interrupted writes. */
-export function collectUnusedMedia(ctx: ServiceContext): number {
+/**
+ * Start-up: removes the rows of photos no exercise uses any more, then sweeps the store
+ * (services/media/store.ts sweepStore): files neither the library nor any backup in backups/
+ * uses, and older than a write in flight could be, wait in media/.orphans/ until the next start;
+ * then they are deleted. Files a backup uses are kept, so restoring it brings its photos back.
+ */
+export function collectUnusedMedia(ctx: ServiceContext): SweepResult {
   const unused = unusedMedia(ctx.db);
   ctx.db
     .transaction(() => {
       for (const m of unused) deleteMedia(ctx.db, m.sha256);
     })
     .immediate();
-  return removeStrayFiles(ctx.dataDir, allMediaHashes(ctx.db));
+  const inBackups = mediaHashesInBackups(ctx.db, ctx.dataDir);
+  if (inBackups === null) ctx.log.warn('a backup could not be read, so no unused photo file was removed this time');
+  const keep = inBackups === null ? null : new Set([...allMediaHashes(ctx.db), ...inBackups]);
+  return sweepStore(ctx.dataDir, keep, ctx.now());
 }

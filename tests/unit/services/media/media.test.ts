@@ -409,15 +409,28 @@ describe('media.remove and collecting unused photos', () => {
     fs.writeFileSync(path.join(dataDir, MEDIA_DIR_NAME, shared.slice(0, 2), `${shared}.jpg.12345.tmp`), 'partial');
     first.close();
 
-    const second = await bootTestServices({ dataDir, seedDir });
+    // The next start, past the age a write in flight could have (services/media/store.ts), moves
+    // the unused files into media/.orphans/; the one after deletes them.
+    const later = new Date(Date.now() + 60 * 60_000);
+    const second = await bootTestServices({ dataDir, seedDir, now: () => later });
     expect((mediaRows(second.ctx) as { sha256: string }[]).map((r) => r.sha256)).toEqual([shared]);
+    expect(mediaFiles(dataDir)).toEqual(
+      [
+        path.join('.orphans', `${only}.png`),
+        path.join('.orphans', `${only}.thumb.png`),
+        path.join(shared.slice(0, 2), `${shared}.jpg`),
+        path.join(shared.slice(0, 2), `${shared}.thumb.jpg`),
+      ].sort(),
+    );
+    expect((await call(second.ctx, 'library.get', { id: b.id })).photos.map((p) => p.sha256)).toEqual([shared]);
+    expect(photoFile(second.ctx, shared, 'full')?.mime).toBe('image/jpeg');
+    expect(photoFile(second.ctx, only, 'full')).toBeNull();
+    second.close();
+    await bootTestServices({ dataDir, seedDir, now: () => later });
     expect(mediaFiles(dataDir)).toEqual([
       path.join(shared.slice(0, 2), `${shared}.jpg`),
       path.join(shared.slice(0, 2), `${shared}.thumb.jpg`),
     ]);
-    expect((await call(second.ctx, 'library.get', { id: b.id })).photos.map((p) => p.sha256)).toEqual([shared]);
-    expect(photoFile(second.ctx, shared, 'full')?.mime).toBe('image/jpeg');
-    expect(photoFile(second.ctx, only, 'full')).toBeNull();
   });
 
   it('collects files left by an upload that was refused after cleaning', async () => {
@@ -442,7 +455,9 @@ describe('media.remove and collecting unused photos', () => {
       dataBase64: (await plain(20, 20, RED).png().toBuffer()).toString('base64'),
     });
     first.close();
-    await bootTestServices({ dataDir, seedDir });
+    const later = new Date(Date.now() + 60 * 60_000);
+    (await bootTestServices({ dataDir, seedDir, now: () => later })).close();
+    (await bootTestServices({ dataDir, seedDir, now: () => later })).close();
     expect(mediaFiles(dataDir)).toEqual(kept);
   });
 

@@ -7,6 +7,7 @@ import { fail, ok, ServiceError, type Result } from '../common/contract/result';
 import { appHandlers } from './app/handlers';
 import type { ServiceContext } from './context';
 import { combineHandlers, type AnyHandler } from './handlers';
+import { draftHandlers } from './drafts/handlers';
 import { libraryHandlers } from './library/handlers';
 import { mediaHandlers } from './media/handlers';
 import { removeStaged, type StagedFile } from './staging';
@@ -15,6 +16,7 @@ export const HANDLER_GROUPS: Record<string, Record<string, AnyHandler>> = {
   app: appHandlers,
   library: libraryHandlers,
   media: mediaHandlers,
+  drafts: draftHandlers,
 };
 const handlers = combineHandlers(HANDLER_GROUPS);
 

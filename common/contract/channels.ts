@@ -11,6 +11,10 @@ export const CALL_NAMES = [
   'library.setArchived',
   'media.attach',
   'media.remove',
+  'drafts.save',
+  'drafts.get',
+  'drafts.discard',
+  'drafts.list',
 ] as const;
 export type CallName = (typeof CALL_NAMES)[number];
 

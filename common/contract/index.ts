@@ -5,18 +5,20 @@ import type { z } from 'zod';
 import { appCalls } from './app';
 import { BYTE_CALL_NAMES, CALL_NAMES, type ByteCallName, type CallName } from './channels';
 import type { CallSpec } from './define';
+import { draftCalls } from './drafts';
 import { libraryCalls } from './library';
 import { mediaCalls } from './media';
 import type { Result } from './result';
 
 export * from './app';
+export * from './drafts';
 export * from './library';
 export * from './media';
 
 /** Feature groups, combined; a name may appear in one group only (checked in services/dispatch.ts). */
-export const CONTRACT_GROUPS = { app: appCalls, library: libraryCalls, media: mediaCalls } as const;
+export const CONTRACT_GROUPS = { app: appCalls, library: libraryCalls, media: mediaCalls, drafts: draftCalls } as const;
 
-export const contract = { ...appCalls, ...libraryCalls, ...mediaCalls };
+export const contract = { ...appCalls, ...libraryCalls, ...mediaCalls, ...draftCalls };
 
 export type Contract = typeof contract;
 export type Channel = keyof Contract;

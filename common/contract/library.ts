@@ -19,7 +19,8 @@ export const libraryCalls = {
       .strict(),
   ),
   'library.get': call<Exercise>()(z.object({ id: Id }).strict()),
-  'library.create': call<Exercise>()(z.object({ draft: ExerciseDraftSchema }).strict()),
+  // basedOnId: the exercise this one was copied from ("Duplicate to edit", saved); its photos come along.
+  'library.create': call<Exercise>()(z.object({ draft: ExerciseDraftSchema, basedOnId: Id.nullable().default(null) }).strict()),
   'library.update': call<Exercise>()(z.object({ id: Id, contentVersion: z.number().int().min(1), draft: ExerciseDraftSchema }).strict()),
   'library.duplicate': call<Exercise>()(z.object({ id: Id }).strict()),
   'library.setArchived': call<Exercise>()(z.object({ id: Id, archived: z.boolean() }).strict()),

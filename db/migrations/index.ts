@@ -5,6 +5,7 @@ import type { DB } from '../open';
 import { reindexAll } from '../queries/exercises';
 import m0001 from './0001_exercise_library.sql?raw';
 import m0002 from './0002_library_model.sql?raw';
+import m0003 from './0003_drafts.sql?raw';
 
 export interface Migration {
   version: number;
@@ -18,4 +19,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'exercise_library', sql: m0001 },
   // Clinical names and the new suitability columns are indexed for search: rebuild every row.
   { version: 2, name: 'library_model', sql: m0002, code: (db) => void reindexAll(db) },
+  { version: 3, name: 'drafts', sql: m0003 },
 ];

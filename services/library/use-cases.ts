@@ -64,9 +64,19 @@ function saveDraft(
   ctx.search.learn(`${fts.name} ${fts.body} ${fts.tags}`);
 }
 
-export function createExercise(ctx: ServiceContext, draft: ExerciseDraft): Exercise {
+/** A new clinic exercise; with `basedOnId`, a saved copy of that exercise, showing its photos too. */
+export function createExercise(ctx: ServiceContext, draft: ExerciseDraft, basedOnId: string | null = null): Exercise {
   const id = randomUUID();
-  ctx.db.transaction(() => saveDraft(ctx, { id, row: null }, draft, { basedOnId: null, contentVersion: 1 })).immediate();
+  ctx.db
+    .transaction(() => {
+      const sourceSeq = basedOnId === null ? null : findSeq(ctx.db, basedOnId);
+      if (basedOnId !== null && sourceSeq == null) {
+        throw new ServiceError('not_found', 'The exercise this copy was made from is no longer in the library. Nothing was saved.');
+      }
+      saveDraft(ctx, { id, row: null }, draft, { basedOnId, contentVersion: 1 });
+      if (sourceSeq != null) copyPhotos(ctx.db, sourceSeq, findSeq(ctx.db, id)!);
+    })
+    .immediate();
   return getExercise(ctx, id);
 }
 

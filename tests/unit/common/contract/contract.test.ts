@@ -25,6 +25,10 @@ const VALID_ARGS: Record<Channel, Record<string, unknown>> = {
   'library.setArchived': { id: ID, archived: true },
   'media.attach': { exerciseId: ID, fileName: 'photo.png' },
   'media.remove': { exerciseId: ID, sha256: SHA },
+  'drafts.save': { key: 'new', form: { name: 'Half-typed' } },
+  'drafts.get': { key: `edit:${ID}` },
+  'drafts.discard': { key: `copy:${ID}` },
+  'drafts.list': {},
 };
 
 describe('contract', () => {

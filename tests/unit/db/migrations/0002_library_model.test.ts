@@ -51,7 +51,8 @@ describe('migration 2: clinical names and suitability locks', () => {
   it('maps every rating to its locked equivalent and keeps the rest', async () => {
     const { db, dir } = await firstVersionDatabase();
     const result = await migrate(db, dir);
-    expect(result).toMatchObject({ from: 1, to: 2 });
+    expect(result.from).toBe(1);
+    expect(result.to).toBeGreaterThanOrEqual(2);
     const ex = readExercise(db, '11111111-1111-4111-8111-111111111111')!;
     expect(ex.suitability).toEqual({
       disc: { rating: 'suits', lock: 'none', earliestWeek: null, note: null },

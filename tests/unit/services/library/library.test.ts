@@ -375,6 +375,11 @@ describe('library through dispatch', () => {
       ['media.attach', { exerciseId: randomUUID(), fileName: 'a.png', dataBase64: 'AAAA', path: '/etc/passwd' }, 'arguments'],
       ['media.remove', { exerciseId: randomUUID(), sha256: 'A'.repeat(64) }, 'sha256'],
       ['media.remove', { exerciseId: randomUUID(), sha256: '../../etc/passwd' }, 'sha256'],
+      ['drafts.save', { key: 'new', form: 'text' }, 'form'],
+      ['drafts.save', { key: SECRET, form: {} }, 'key'],
+      ['drafts.get', { key: 'edit:1' }, 'key'],
+      ['drafts.discard', {}, 'key'],
+      ['drafts.list', { also: 1 }, 'arguments'],
     ];
 
     it.each(cases)('%s refuses %j naming %s', async (channel, args, path) => {
@@ -430,7 +435,7 @@ describe('library through dispatch', () => {
     expect(info).toEqual({
       name: 'Loadwise',
       version: '0.0.0-test',
-      schemaVersion: 2,
+      schemaVersion: 3,
       seedVersion: 1,
       exerciseCount: 3,
       transport: 'browser',

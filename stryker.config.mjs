@@ -15,31 +15,33 @@
 //   common/text/dosage.ts
 //     34  StringLiteral '' -> "Stryker was here!"   TIMES[0] is never read: sessionsPerDay >= 1.
 //   db/queries/search-terms.ts
-//     12  Regex /[^\p{L}\p{N}]+/u -> without +      one split per separator only adds empty
+//     15  Regex /[^\p{L}\p{N}]+/u -> without +      one split per separator only adds empty
 //                                                  strings, which the filter drops.
-//     22  ArrayDeclaration (prevPrev = [])          the first row is never read: prevPrev is
+//     25  ArrayDeclaration (prevPrev = [])          the first row is never read: prevPrev is
 //                                                  replaced before i = 2, its first use.
-//     25  ArrayDeclaration (cur = [])               a JS array grows; every cell is written.
-//     28  EqualityOperator j <= cols                an extra cell past the end is NaN, never
+//     28  ArrayDeclaration (cur = [])               a JS array grows; every cell is written.
+//     31  EqualityOperator j <= cols                an extra cell past the end is NaN, never
 //                                                  read for the result nor the row minimum.
-//     31  6 mutants of the guard "i > 1 && j > 1"  (-> true, >= 1, ||): a string read at index -1
+//     34  6 mutants of the guard "i > 1 && j > 1"  (-> true, >= 1, ||): a string read at index -1
 //                                                  is undefined and never equals a letter, so
 //                                                  the letter comparisons already rule out i = 1
 //                                                  and j = 1.
-//     33  EqualityOperator v <= rowMin             stores the same minimum.
-//     54  BooleanLiteral dirty = true              sorting an empty set gives the same [].
-//     66  ConditionalExpression -> true            re-adding to a Set changes nothing; it only
-//     74  ConditionalExpression -> true            forces a re-sort of the same terms (these
-//     76  BooleanLiteral -> true                   three are the sort cache: cost, not output).
-//    103  ConditionalExpression "term.length + max < word.length" -> false: a fast path;
+//     36  EqualityOperator v <= rowMin             stores the same minimum.
+//     57  BooleanLiteral dirty = true              sorting an empty set gives the same [].
+//     69  ConditionalExpression -> true            re-adding to a Set changes nothing; it only
+//     77  ConditionalExpression -> true            forces a re-sort of the same terms (these
+//     79  BooleanLiteral -> true                   three are the sort cache: cost, not output).
+//    106  ConditionalExpression "term.length + max < word.length" -> false: a fast path;
 //                                                  editDistance's own length check gives max + 1
 //                                                  for those terms, and start equals whole.
-//    105  ConditionalExpression -> true, EqualityOperator >=: slicing a term no longer than the
+//    108  ConditionalExpression -> true, EqualityOperator >=: slicing a term no longer than the
 //                                                  word to the word's length gives the term.
-//    109  ConditionalExpression -> false, EqualityOperator <=, UnaryOperator -1 -> +1 (no coverage):
+//    112  ConditionalExpression -> false, EqualityOperator <=, UnaryOperator -1 -> +1 (no coverage):
 //                                                  the alphabetical tie-break never decides:
 //                                                  terms are unique and arrive sorted into a
 //                                                  stable sort (checked with 676 tied terms).
+//    155  EqualityOperator n >= 0                  one more look-up, of '' (no words), which is
+//                                                  never an entry: entries are non-empty.
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {

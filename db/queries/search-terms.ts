@@ -1,5 +1,8 @@
 // Turns what a clinician types into an FTS5 query. Each word is matched as a prefix; a word that
-// starts no indexed term is read as its closest spellings instead ("mutlifidus" -> multifidus).
+// starts no indexed term is read as its closest spellings instead ("mutlifidus" -> multifidus),
+// unless it is a word the app knows (a clinical term, a closed-vocabulary word, a synonym): those
+// are searched as typed. A word or phrase with synonyms ("stabilisation", "ADIM", "deep neck
+// flexor") is searched as any of them. Every term is quoted, so typed FTS5 syntax stays literal.
 
 /** Mirrors FTS5's unicode61 tokenizer with remove_diacritics 2: lower case, no accents. */
 export function tokenize(text: string): string[] {
@@ -111,30 +114,130 @@ export class Vocabulary {
   }
 }
 
+/**
+ * Words the app knows, so never corrects, and groups of terms meaning the same thing (US/UK
+ * spellings, abbreviations and their expansions). Built from resources/search by
+ * search-lexicon.ts; entries are normalised here as tokenize() does, a phrase as its words joined
+ * by one space.
+ */
+export class Lexicon {
+  private readonly known = new Vocabulary();
+  private readonly groups = new Map<string, readonly string[]>();
+  /** Most words in one synonym entry: how far ahead compileQuery looks for a phrase. */
+  private readonly longest: number = 0;
+
+  constructor(knownWords: Iterable<string> = [], synonymGroups: Iterable<readonly string[]> = []) {
+    for (const word of knownWords) this.known.add(tokenize(word));
+    for (const group of synonymGroups) {
+      const entries = [...new Set(group.map((e) => tokenize(e).join(' ')))].filter((e) => e !== '');
+      if (entries.length < 2) continue;
+      for (const entry of entries) {
+        const words = entry.split(' ');
+        this.known.add(words);
+        this.groups.set(entry, entries);
+        this.longest = Math.max(this.longest, words.length);
+      }
+    }
+  }
+
+  /** The word is known, or starts a known word (it is being typed). */
+  isKnown(word: string): boolean {
+    return this.known.hasPrefix(word);
+  }
+
+  /** The group `entry` belongs to (itself included), if any. */
+  synonymsOf(entry: string): readonly string[] | undefined {
+    return this.groups.get(entry);
+  }
+
+  /** How many of `words`, from `start`, form the longest synonym entry there; 0 for none. */
+  entryAt(words: readonly string[], start: number): number {
+    for (let n = Math.min(this.longest, words.length - start); n > 0; n--) {
+      if (this.groups.has(words.slice(start, start + n).join(' '))) return n;
+    }
+    return 0;
+  }
+}
+
 export interface CompiledQuery {
   /** FTS5 MATCH expression, or null when the text has no searchable word. */
   match: string | null;
   corrections: { typed: string; usedInstead: string[] }[];
+  /** Words or phrases also searched as their synonyms ("stabilisation" -> stabilization). */
+  expansions: { typed: string; alsoSearched: string[] }[];
+  /**
+   * The words as typed, in order, as one FTS5 phrase (last word a prefix): rows matching it hold
+   * the words side by side, so rank them first ("side bridge" before "bridge ... side"). Null for
+   * fewer than two distinct words, more than MAX_WORDS words typed, or when a word was corrected. Every
+   * row it matches also matches `match`. See inColumns() to restrict it to columns.
+   */
+  phrase: string | null;
   /** A word matched nothing at all, even with typos allowed: the search has no results. */
   impossible: boolean;
 }
 
+/** At most this many distinct words (or synonym phrases) are searched. */
+export const MAX_WORDS = 12;
+/**
+ * A synonym shorter than this is matched whole, not as a prefix: "quad" must not find quadruped,
+ * nor "cart" cartilage. For a phrase, this applies to its last word.
+ */
+export const MIN_PREFIX_SYNONYM = 5;
+
 const quote = (term: string): string => `"${term.replace(/"/g, '""')}"`;
 
-export function compileQuery(text: string, vocabulary: Vocabulary): CompiledQuery {
-  const words = [...new Set(tokenize(text))].slice(0, 12);
-  if (words.length === 0) return { match: null, corrections: [], impossible: false };
+function synonymTerm(entry: string): string {
+  const last = entry.slice(entry.lastIndexOf(' ') + 1);
+  return last.length >= MIN_PREFIX_SYNONYM ? `${quote(entry)}*` : quote(entry);
+}
+
+/**
+ * Compiles typed text. Without a lexicon, only indexed terms count as known and nothing is
+ * expanded (as before lexicons existed).
+ */
+export function compileQuery(text: string, vocabulary: Vocabulary, lexicon?: Lexicon): CompiledQuery {
+  const tokens = tokenize(text);
   const parts: string[] = [];
+  const seen = new Set<string>();
   const corrections: CompiledQuery['corrections'] = [];
-  for (const word of words) {
-    if (vocabulary.hasPrefix(word)) {
-      parts.push(`${quote(word)}*`);
+  const expansions: CompiledQuery['expansions'] = [];
+  let used = 0;
+  while (used < tokens.length && seen.size < MAX_WORDS) {
+    const words = tokens.slice(used, used + Math.max(1, lexicon?.entryAt(tokens, used) ?? 0));
+    used += words.length;
+    const typed = words.join(' ');
+    if (seen.has(typed)) continue;
+    seen.add(typed);
+    const group = lexicon?.synonymsOf(typed);
+    if (group) {
+      const others = group.filter((e) => e !== typed);
+      const asTyped = words.length === 1 ? `${quote(typed)}*` : `(${words.map((w) => `${quote(w)}*`).join(' AND ')})`;
+      expansions.push({ typed, alsoSearched: others });
+      parts.push(`(${[asTyped, ...others.map(synonymTerm)].join(' OR ')})`);
       continue;
     }
-    const close = vocabulary.closest(word);
-    if (close.length === 0) return { match: null, corrections, impossible: true };
-    corrections.push({ typed: word, usedInstead: close });
+    if (vocabulary.hasPrefix(typed) || lexicon?.isKnown(typed)) {
+      parts.push(`${quote(typed)}*`);
+      continue;
+    }
+    const close = vocabulary.closest(typed);
+    if (close.length === 0) return { match: null, corrections, expansions, phrase: null, impossible: true };
+    corrections.push({ typed, usedInstead: close });
     parts.push(`(${close.map((t) => `${quote(t)}*`).join(' OR ')})`);
   }
-  return { match: parts.join(' AND '), corrections, impossible: false };
+  if (parts.length === 0) return { match: null, corrections, expansions, phrase: null, impossible: false };
+  // All the text was read (nothing past MAX_WORDS left out), and no word was replaced.
+  const phrase = corrections.length === 0 && tokens.length <= MAX_WORDS && new Set(tokens).size > 1 ? `${quote(tokens.join(' '))}*` : null;
+  return { match: parts.join(' AND '), corrections, expansions, phrase, impossible: false };
+}
+
+/**
+ * An FTS5 expression restricted to some columns of the table: `{name} : (<expression>)`. Column
+ * names are the caller's own (never typed text) and must be plain identifiers.
+ */
+export function inColumns(expression: string, columns: readonly string[]): string {
+  if (columns.length === 0 || columns.some((c) => !/^[A-Za-z_][A-Za-z0-9_]*$/.test(c))) {
+    throw new Error(`inColumns: bad column list ${JSON.stringify(columns)}`);
+  }
+  return `{${columns.join(' ')}} : (${expression})`;
 }

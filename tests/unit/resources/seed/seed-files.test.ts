@@ -7,6 +7,59 @@ import { repoRoot } from '../../../support/repo';
 
 const seedDir = path.join(repoRoot, 'resources/seed');
 
+/**
+ * The same activity filed in both regions must carry the same judgement for every generator (audit
+ * D06), so a patient with neck and back pain never sees two answers. Codes, lumbar first.
+ */
+const SAME_ACTIVITY: [string, string][] = [
+  ['L3-14', 'C4-04'], // farmer's carry
+  ['L4-11', 'C4-09'], // walk-jog
+  ['L4-10', 'C4-08'], // work-task practice
+  ['L3-07', 'C3-05'], // one-arm row
+  ['L3-08', 'C3-11'], // seated cable row (C3-11 split from the pulldown, D08)
+  ['L3-09', 'C3-13'], // lat pulldown (split out of C3-11, D08)
+  ['L4-04', 'C4-07'], // push/pull
+  ['L4-12', 'C4-13'], // graded exposure
+  ['L4-07', 'C4-01'], // sitting / desk tolerance
+  ['L1-04', 'C1-09'], // diaphragmatic breathing
+  ['L1-11', 'C1-11'], // graded walking
+  // L4-09 was split (D09) into walking, bike (L4-13) and pool (L4-14). C4-12 bundles walking, bike
+  // and elliptical, so it carries its most restrictive part: the bike.
+  ['L4-13', 'C4-12'],
+];
+
+/**
+ * One-way links kept on purpose: [from, kind, to], where the reverse link would be clinically wrong.
+ * Every entry needs a comment saying why. Empty today: every link has its reverse (audit D29).
+ */
+const ONE_WAY_LINKS: [string, 'progressions' | 'regressions', string][] = [];
+
+/** UK words and spellings the en-US patient text must not use (audit §5.3). */
+const UK_WORDS: RegExp[] = [
+  /\btumm(y|ies)\b/i,
+  /\btrousers\b/i,
+  /\bkerbs?\b/i,
+  /\btrolleys?\b/i,
+  /\bprams?\b/i,
+  /\bcupboards?\b/i,
+  /\ba tin\b/i,
+  /\bshopping\b/i,
+  /\bcross-trainer\b/i,
+  /\bpractis(e|es|ed|ing)\b/i,
+  /\bprogrammes?\b/i,
+  /\b(centi)?metres?\b/i,
+  /\bpins and needles\b/i,
+  /\briding a lift\b/i,
+];
+
+/** The one pain-response sentence (audit D44); any exercise that states the rule uses it verbatim. */
+const PAIN_RESPONSE =
+  'Some extra soreness is okay if it settles by the next morning and is no worse than 2 points out of 10 above your usual.';
+
+function patientLines(ex: { text: Record<string, string | string[]> }): string[] {
+  return Object.values(ex.text).flatMap((v) => (Array.isArray(v) ? v : [v]));
+}
+
 describe('built-in library seed', () => {
   const library = loadSeedLibrary(seedDir);
 
@@ -70,5 +123,68 @@ describe('built-in library seed', () => {
       for (const a of ex.aliases) expect(names.has(a.toLowerCase()), `${ex.code} alias "${a}"`).toBe(false);
       expect(new Set(ex.aliases.map((a) => a.toLowerCase())).size, ex.code).toBe(ex.aliases.length);
     }
+  });
+
+  it('rates the same activity the same way in both regions (audit D06)', () => {
+    const byCode = new Map(library.exercises.map((e) => [e.code, e]));
+    for (const [a, b] of SAME_ACTIVITY) {
+      expect(byCode.has(a) && byCode.has(b), `${a} / ${b}`).toBe(true);
+      for (const [generator, s] of Object.entries(byCode.get(a)!.suitability)) {
+        const other = (byCode.get(b)!.suitability as Record<string, typeof s>)[generator];
+        expect([other.rating, other.lock, other.earliestWeek], `${a} vs ${b}, ${generator}`).toEqual([s.rating, s.lock, s.earliestWeek]);
+      }
+    }
+  });
+
+  it('gives every progression its reverse regression and every regression its reverse progression (audit D29)', () => {
+    const byCode = new Map(library.exercises.map((e) => [e.code, e]));
+    const excepted = new Set(ONE_WAY_LINKS.map(([from, kind, to]) => `${from} ${kind} ${to}`));
+    const missing: string[] = [];
+    for (const ex of library.exercises) {
+      for (const to of ex.progressions) {
+        if (!byCode.get(to)!.regressions.includes(ex.code) && !excepted.has(`${ex.code} progressions ${to}`))
+          missing.push(`${ex.code} -> ${to} has no regression back`);
+      }
+      for (const to of ex.regressions) {
+        if (!byCode.get(to)!.progressions.includes(ex.code) && !excepted.has(`${ex.code} regressions ${to}`))
+          missing.push(`${ex.code} <- ${to} has no progression back`);
+      }
+    }
+    expect(missing).toEqual([]);
+    const linkedTo = new Set(library.exercises.flatMap((e) => [...e.progressions, ...e.regressions]));
+    expect(library.exercises.filter((e) => !linkedTo.has(e.code)).map((e) => e.code)).toEqual([]);
+  });
+
+  it('writes patient text in US English, without "tummy" (audit D41, §5.3)', () => {
+    const found: string[] = [];
+    for (const ex of library.exercises) {
+      for (const line of patientLines(ex)) {
+        for (const word of UK_WORDS) if (word.test(line)) found.push(`${ex.code}: ${word} in "${line}"`);
+      }
+    }
+    expect(found).toEqual([]);
+  });
+
+  it('never calls the patient\'s practitioner "clinician" in patient text (audit D45)', () => {
+    const found = library.exercises.flatMap((ex) =>
+      patientLines(ex)
+        .filter((line) => /clinician/i.test(line))
+        .map((line) => `${ex.code}: ${line}`),
+    );
+    expect(found).toEqual([]);
+  });
+
+  it('states the pain-response rule, where an exercise states it, in the one standard sentence (audit D44)', () => {
+    const variants: string[] = [];
+    let standard = 0;
+    for (const ex of library.exercises) {
+      for (const line of patientLines(ex)) {
+        if (!/soreness|out of 10/i.test(line)) continue;
+        if (line.includes(PAIN_RESPONSE)) standard += 1;
+        else variants.push(`${ex.code}: ${line}`);
+      }
+    }
+    expect(variants).toEqual([]);
+    expect(standard).toBeGreaterThan(0);
   });
 });

@@ -5,7 +5,7 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { byteLimitOf, isByteChannel, isChannel, MEDIA_URL_PATTERN } from '../common/contract';
 import { CONTENT_SECURITY_POLICY } from '../common/csp';
 import type { ErrorCode } from '../common/contract/result';
@@ -19,16 +19,48 @@ import { resolveStatic } from '../services/static-files';
 export const BIND_HOST = '127.0.0.1';
 /** JSON bodies carry arguments only (files take the byte lane), so they stay small. */
 export const MAX_JSON_BODY_BYTES = 1024 * 1024;
+/** Call arguments are shallow (an exercise draft is a few levels deep); deeper bodies are refused unparsed. */
+export const MAX_JSON_DEPTH = 32;
 /** Byte calls send their JSON arguments in this header, URI-encoded, beside the raw body. */
 export const ARGS_HEADER = 'x-loadwise-args';
 /** The cookie that lets <img> load photos: set by POST /session for a caller holding the token. */
 export const MEDIA_COOKIE = 'loadwise_media';
+
+/**
+ * Connection limits. The server is for one person's browser on this computer, which opens a
+ * handful of connections; anything on the machine can open more, so idle ones are capped and
+ * timed out and never starve a real call.
+ */
+export interface BridgeLimits {
+  /** Open connections kept at most; a new one beyond it evicts the longest-idle connection. */
+  maxConnections: number;
+  /** A request's headers must arrive within this (slow or silent clients are closed). */
+  headersTimeoutMs: number;
+  /** A whole request, body included (a library import can be large), must arrive within this. */
+  requestTimeoutMs: number;
+  /** An idle keep-alive connection is closed after this. */
+  keepAliveTimeoutMs: number;
+  /** A connection with no traffic at all for this long is closed. */
+  socketIdleTimeoutMs: number;
+  /** How often Node checks the header and request timeouts. */
+  checkIntervalMs: number;
+}
+
+export const DEFAULT_LIMITS: BridgeLimits = {
+  maxConnections: 512,
+  headersTimeoutMs: 10_000,
+  requestTimeoutMs: 10 * 60_000,
+  keepAliveTimeoutMs: 5_000,
+  socketIdleTimeoutMs: 2 * 60_000,
+  checkIntervalMs: 1_000,
+};
 
 export interface BridgeOptions {
   ctx: ServiceContext;
   token: string;
   rendererDir: string;
   port?: number;
+  limits?: Partial<BridgeLimits>;
 }
 
 export interface Bridge {
@@ -62,6 +94,28 @@ export function tokensMatch(expected: string, given: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
+/**
+ * Whether a JSON text nests arrays and objects deeper than `max`, found in one pass over the bytes
+ * (brackets inside strings do not count). Checked before JSON.parse, so a body built to be deep
+ * costs one linear scan and never reaches the parser or the schema check.
+ */
+export function jsonNestedDeeperThan(body: Buffer, max: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < body.length; i++) {
+    const c = body[i];
+    if (inString) {
+      if (c === 0x5c)
+        i++; // backslash: skip the escaped character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) {
+      if (++depth > max) return true;
+    } else if (c === 0x5d || c === 0x7d) depth--;
+  }
+  return false;
+}
+
 function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer | null> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -90,9 +144,64 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   let allowedHosts = new Set<string>();
   let allowedOrigins = new Set<string>();
 
-  const server = http.createServer((req, res) => {
-    void handle(req, res).catch(() => {
-      if (!res.headersSent) sendError(res, 500, 'internal', 'The request could not be handled.');
+  const limits: BridgeLimits = { ...DEFAULT_LIMITS, ...options.limits };
+  const server = http.createServer(
+    {
+      headersTimeout: limits.headersTimeoutMs,
+      requestTimeout: limits.requestTimeoutMs,
+      keepAliveTimeout: limits.keepAliveTimeoutMs,
+      connectionsCheckingInterval: limits.checkIntervalMs,
+    },
+    (req, res) => {
+      markBusy(req.socket);
+      res.on('close', () => markIdle(req.socket));
+      void handle(req, res).catch(() => {
+        if (!res.headersSent) sendError(res, 500, 'internal', 'The request could not be handled.');
+      });
+    },
+  );
+  server.headersTimeout = limits.headersTimeoutMs;
+  server.requestTimeout = limits.requestTimeoutMs;
+  server.keepAliveTimeout = limits.keepAliveTimeoutMs;
+  server.timeout = limits.socketIdleTimeoutMs;
+  // A hard ceiling for file descriptors; below it, the eviction in 'connection' keeps the count.
+  server.maxConnections = limits.maxConnections * 2;
+
+  // Open connections in the order they last became idle; busy ones (a request in progress) are
+  // never evicted. At the cap, a new connection takes the place of the longest-idle one, so idle
+  // or half-open connections, however many, cannot keep a real caller out.
+  const idle = new Map<Socket, true>();
+  const busy = new Map<Socket, number>();
+  function markBusy(socket: Socket): void {
+    idle.delete(socket);
+    busy.set(socket, (busy.get(socket) ?? 0) + 1);
+  }
+  function markIdle(socket: Socket): void {
+    const inFlight = (busy.get(socket) ?? 0) - 1;
+    if (inFlight > 0) return void busy.set(socket, inFlight);
+    busy.delete(socket);
+    if (!socket.destroyed) idle.set(socket, true);
+  }
+  server.on('connection', (socket: Socket) => {
+    if (idle.size + busy.size >= limits.maxConnections) {
+      const oldest = idle.keys().next();
+      if (oldest.done) {
+        socket.destroy();
+        return;
+      }
+      idle.delete(oldest.value);
+      oldest.value.destroy();
+    }
+    idle.set(socket, true);
+    // Node times out headers only once the first byte has arrived; a connection that stays silent
+    // is closed here after the same time.
+    const silent = setTimeout(() => {
+      if (!busy.has(socket) && socket.bytesRead === 0) socket.destroy();
+    }, limits.headersTimeoutMs);
+    socket.once('close', () => {
+      clearTimeout(silent);
+      idle.delete(socket);
+      busy.delete(socket);
     });
   });
 
@@ -262,9 +371,19 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
       sendError(res, 415, 'unsupported_media', 'Calls are sent as application/json.');
       return;
     }
+    const tooLarge = `The request is larger than ${megabytes(MAX_JSON_BODY_BYTES)}.`;
+    // A declared length over the limit is refused before one byte is read.
+    if (Number(req.headers['content-length'] ?? 0) > MAX_JSON_BODY_BYTES) {
+      refuseTooLarge(req, res, tooLarge);
+      return;
+    }
     const body = await readBody(req, MAX_JSON_BODY_BYTES);
     if (body === null) {
-      sendError(res, 413, 'too_large', `The request is larger than ${megabytes(MAX_JSON_BODY_BYTES)}.`);
+      sendError(res, 413, 'too_large', tooLarge);
+      return;
+    }
+    if (jsonNestedDeeperThan(body, MAX_JSON_DEPTH)) {
+      sendError(res, 400, 'invalid_argument', `The request nests deeper than ${MAX_JSON_DEPTH} levels.`);
       return;
     }
     let args: unknown;

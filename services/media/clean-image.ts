@@ -53,31 +53,32 @@ function writePrivate(file: string, bytes: Buffer): void {
 
 export async function cleanImage(sharp: typeof SharpModule, req: CleanRequest): Promise<CleanOutcome> {
   const input = fs.readFileSync(req.input);
-  const name = `"${req.fileName}"`;
+  // Messages never repeat the file's name: a photo's name can carry a patient's name, and the
+  // message may end up in a log or on screen beside someone else. They say "This file/photo".
   if (input.length > MAX_PHOTO_BYTES) {
-    return refuse('too_large', `${name} is ${megabytes(input.length)}. Photos can be up to ${megabytes(MAX_PHOTO_BYTES)}.`);
+    return refuse('too_large', `This photo is ${megabytes(input.length)}. Photos can be up to ${megabytes(MAX_PHOTO_BYTES)}.`);
   }
   const mime = sniffImage(input);
-  if (!mime) return refuse('unsupported_media', `${name} is not a PNG or JPEG photo.`);
+  if (!mime) return refuse('unsupported_media', 'This file is not a PNG or JPEG photo.');
   let meta: Metadata;
   try {
     // Reads the header only: sizes are checked before any pixel is decoded.
     meta = await sharp(input, { limitInputPixels: false }).metadata();
   } catch {
-    return refuse('unsupported_media', `${name} could not be read as a ${mime === 'image/png' ? 'PNG' : 'JPEG'} image.`);
+    return refuse('unsupported_media', `This file could not be read as a ${mime === 'image/png' ? 'PNG' : 'JPEG'} image.`);
   }
   const width = meta.width ?? 0;
   const height = meta.height ?? 0;
   if (width * height > MAX_PHOTO_PIXELS) {
     return refuse(
       'too_large',
-      `${name} is ${width} × ${height} pixels. Photos can have up to ${MAX_PHOTO_PIXELS / 1_000_000} million pixels.`,
+      `This photo is ${width} × ${height} pixels. Photos can have up to ${MAX_PHOTO_PIXELS / 1_000_000} million pixels.`,
     );
   }
   if (width > MAX_PHOTO_SIDE || height > MAX_PHOTO_SIDE) {
     return refuse(
       'too_large',
-      `${name} is ${width} × ${height} pixels. Each side can be up to ${MAX_PHOTO_SIDE.toLocaleString('en-US')} pixels.`,
+      `This photo is ${width} × ${height} pixels. Each side can be up to ${MAX_PHOTO_SIDE.toLocaleString('en-US')} pixels.`,
     );
   }
   try {
@@ -103,6 +104,6 @@ export async function cleanImage(sharp: typeof SharpModule, req: CleanRequest): 
       },
     };
   } catch {
-    return refuse('unsupported_media', `${name} is damaged or incomplete and could not be read.`);
+    return refuse('unsupported_media', 'This photo is damaged or incomplete and could not be read.');
   }
 }

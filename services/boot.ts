@@ -4,6 +4,7 @@ import { closeDatabase, DB_FILE_NAME, ensurePrivateDir, openDatabase } from '../
 import { migrate } from '../db/migrate';
 import { MIGRATIONS } from '../db/migrations/index';
 import { LibrarySearch } from '../db/queries/search';
+import { loadSearchLexicon } from '../db/queries/search-lexicon';
 import type { ServiceContext } from './context';
 import { createLogger, type Logger } from './log';
 import { collectUnusedMedia } from './media/use-cases';
@@ -25,6 +26,8 @@ export interface BootOptions {
   workersDir?: string;
   /** How to start a worker process: Node's fork by default, a utilityProcess in Electron. */
   spawnWorker?: SpawnWorker;
+  /** The folder holding search/ (clinical words, synonyms); by default the checkout's resources/. */
+  resourcesDir?: string;
   /** Longest a photo may take to clean before it is refused. */
   imageTimeLimitMs?: number;
 }
@@ -64,7 +67,7 @@ export async function bootServices(options: BootOptions): Promise<Services> {
     const ctx: ServiceContext = {
       db,
       dataDir: options.dataDir,
-      search: new LibrarySearch(db),
+      search: new LibrarySearch(db, loadSearchLexicon(options.resourcesDir)),
       appVersion: options.appVersion,
       seedVersion: seed.seedVersion,
       transport: options.transport,

@@ -81,6 +81,10 @@ export class Vocabulary {
     return this.sorted;
   }
 
+  has(term: string): boolean {
+    return this.set.has(term);
+  }
+
   hasPrefix(prefix: string): boolean {
     const terms = this.terms();
     let lo = 0;
@@ -140,9 +144,13 @@ export class Lexicon {
     }
   }
 
-  /** The word is known, or starts a known word (it is being typed). */
+  /**
+   * The word is itself a known word. Only whole words count: a half-typed word is left alone when
+   * it starts an indexed term (compileQuery asks the index first), but "brid" is not protected
+   * just because "bridge" is a clinical word; when it matches nothing, it is a typo to correct.
+   */
   isKnown(word: string): boolean {
-    return this.known.hasPrefix(word);
+    return this.known.has(word);
   }
 
   /** The group `entry` belongs to (itself included), if any. */

@@ -7,7 +7,7 @@ import { JUDGED_RATINGS, type Generator, type JudgedRating, type LockType, type 
 import type { Dosage, ExerciseSummary } from '../../common/domain/exercise';
 import { SEARCH_COUNT_CAP, type SearchFilters, type SearchResult } from '../../common/domain/search';
 import { DEFAULT_LOCALE, sortKeyRange } from './exercises';
-import { compileQuery, tokenize, Vocabulary, type CompiledQuery } from './search-terms';
+import { compileQuery, inColumns, tokenize, Vocabulary, type CompiledQuery, type Lexicon } from './search-terms';
 
 export interface SearchRequest {
   query: string;
@@ -100,7 +100,11 @@ export const RANKED_MATCH_LIMIT = 1000;
 export class LibrarySearch {
   private vocabulary: Vocabulary | null = null;
 
-  constructor(private readonly db: DB) {}
+  /** `lexicon`: clinical words never corrected and synonym groups (db/queries/search-lexicon.ts). */
+  constructor(
+    private readonly db: DB,
+    private readonly lexicon?: Lexicon,
+  ) {}
 
   private vocab(): Vocabulary {
     if (!this.vocabulary) {
@@ -124,7 +128,7 @@ export class LibrarySearch {
    * Exposed so the benchmark can time exactly these statements on SQLite.
    */
   plan(req: SearchRequest): SearchPlan {
-    const compiled = compileQuery(req.query, this.vocab());
+    const compiled = compileQuery(req.query, this.vocab(), this.lexicon);
     const typed = req.query.trim().replace(/\s+/g, ' ').toLocaleLowerCase('en');
     const { where, params } = filterClauses(req.filters);
     const ratingGenerators: Generator[] = req.filters.generators;
@@ -176,20 +180,33 @@ export class LibrarySearch {
             ${and(['exercise_fts MATCH ?', ...where])} LIMIT ${SEARCH_COUNT_CAP + 1})`,
       params: [compiled.match, ...params],
     };
+    const typedLike = `${typed.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     if (matches <= RANKED_MATCH_LIMIT) {
       return {
         compiled,
         ratingGenerators,
         ordering: 'relevance',
         probe,
-        // A name that is exactly what was typed comes first, then names starting with it, then
-        // bm25 order. The name sits in sort_key after "<stage> ", already lower-cased.
+        // A name (patient or clinical) that is exactly what was typed comes first, then names
+        // starting with it, then the typed words as a phrase in the names column (clinical name,
+        // aliases, code), then bm25 order. The patient name sits in sort_key after "<stage> ".
         page: decorate(
-          `SELECT e.seq, CASE WHEN substr(e.sort_key, 3) = ? THEN -2e9 WHEN substr(e.sort_key, 3) LIKE ? ESCAPE '\\' THEN -1e9 ELSE 0 END
+          `SELECT e.seq, CASE WHEN substr(e.sort_key, 3) = ? OR lower(e.clinical_name) = ? THEN -2e9
+                              WHEN substr(e.sort_key, 3) LIKE ? ESCAPE '\\' OR lower(e.clinical_name) LIKE ? ESCAPE '\\' THEN -1e9
+                              ELSE 0 END
+             ${compiled.phrase ? '+ CASE WHEN e.seq IN (SELECT rowid FROM exercise_fts WHERE exercise_fts MATCH ?) THEN -5e8 ELSE 0 END' : ''}
              + bm25(exercise_fts, 10.0, 1.0, 4.0) AS rank_key, e.sort_key AS name_key
            FROM exercise_fts f CROSS JOIN exercises e ON e.seq = f.rowid
            ${and(['exercise_fts MATCH ?', ...where])} ORDER BY rank_key, name_key LIMIT ? OFFSET ?`,
-          [typed, `${typed.replace(/[\\%_]/g, (c) => `\\${c}`)}%`, compiled.match, ...params],
+          [
+            typed,
+            typed,
+            typedLike,
+            typedLike,
+            ...(compiled.phrase ? [inColumns(compiled.phrase, ['name'])] : []),
+            compiled.match,
+            ...params,
+          ],
         ),
         count,
       };

@@ -174,6 +174,8 @@ function main(): void {
       log: createLogger('services'),
       nativeBinding,
       // Unpacked beside app.asar in a package (electron-builder.yml asarUnpack).
+      // Packaged: search/ sits in resources beside seed/ (electron-builder.yml extraResources).
+      resourcesDir: app.isPackaged ? process.resourcesPath : path.join(appRoot, 'resources'),
       workersDir: path.join(appRoot.replace(/app\.asar$/, 'app.asar.unpacked'), 'out', 'workers'),
       spawnWorker: utilityWorkerSpawner((modulePath, args, options) => utilityProcess.fork(modulePath, args, options)),
     });

@@ -103,6 +103,7 @@ async function main(): Promise<void> {
     appVersion: '0.0.0-crash',
     transport: 'browser',
     workersDir: process.env.LOADWISE_WORKERS_DIR,
+    resourcesDir: process.env.LOADWISE_RESOURCES_DIR,
   });
   let previous: Exercise | null = null;
   for (let i = 0; ; i++) {

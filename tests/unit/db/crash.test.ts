@@ -52,7 +52,12 @@ function killWhileWriting(dataDir: string, seedDir: string, round: number, after
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [writer, dataDir, seedDir, String(round)], {
       stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, LOADWISE_WORKERS_DIR: path.join(root, 'out', 'workers'), NODE_PATH: path.join(root, 'node_modules') },
+      env: {
+        ...process.env,
+        LOADWISE_WORKERS_DIR: path.join(root, 'out', 'workers'),
+        LOADWISE_RESOURCES_DIR: path.join(root, 'resources'),
+        NODE_PATH: path.join(root, 'node_modules'),
+      },
     });
     let out = '';
     let err = '';

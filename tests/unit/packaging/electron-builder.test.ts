@@ -121,8 +121,12 @@ describe('electron-builder.yml', () => {
   });
 
   it('carries the seed library and the Electron build of better-sqlite3 as extra resources, where main reads them', () => {
-    const [seed, native] = config.extraResources as { from: string; to: string; filter: string[] }[];
+    const extra = config.extraResources as { from: string; to: string; filter: string[] }[];
+    const [seed, search] = extra;
+    const native = extra.find((e) => e.to === 'native' || e.from.includes('native'))!;
     expect(seed).toEqual({ from: 'resources/seed', to: 'seed', filter: ['**/*.json'] });
+    // Search words sit beside the seed, where main points the services (resourcesDir).
+    expect(search).toEqual({ from: 'resources/search', to: 'search', filter: ['**/*.json'] });
     const main = fs.readFileSync(path.join(root, 'electron/main/index.ts'), 'utf8');
     expect(main).toContain("path.join(process.resourcesPath, 'seed')");
     // The hook stages out/native/package/<arch>/better_sqlite3.node; ${arch} is electron-builder's arch name.

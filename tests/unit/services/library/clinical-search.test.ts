@@ -1,0 +1,63 @@
+// Search as a clinician types it, on the real built-in library: abbreviations, clinical names,
+// UK and US spellings, codes and the audit's failing queries (library audit D17, §6) each find
+// the expected exercise in the top three; known clinical words are never "corrected".
+import path from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { ServiceContext } from '../../../../services/context';
+import { call } from '../../../support/call';
+import { bootTestServices } from '../../../support/fixtures';
+import { repoRoot } from '../../../support/repo';
+
+let ctx: ServiceContext;
+// Booted for each test: the fixtures close what a test booted when it ends.
+beforeEach(async () => {
+  ({ ctx } = await bootTestServices({ seedDir: path.join(repoRoot, 'resources', 'seed') }));
+});
+
+const top3 = async (query: string): Promise<(string | null)[]> =>
+  (await call(ctx, 'library.search', { query, limit: 3 })).items.map((i) => i.code);
+
+describe('clinical search on the built-in library', () => {
+  it.each([
+    ['DNF', 'C1-01'],
+    ['CCF', 'C1-01'],
+    ['CCFT', 'C2-01'],
+    ['ADIM', 'L1-01'],
+    ['drawing-in manoeuvre', 'L1-01'],
+    ['hollowing', 'L1-01'],
+    ['RDL', 'L3-02'],
+    ['ULNT', 'C2-10'],
+    ['REIL', 'L2-12'],
+    ['prone press up', 'L2-12'],
+    ['McKenzie extension', 'L2-12'],
+    ['side bridge', 'L2-04'],
+    ['side plank', 'L2-04'],
+    ['McGill curl-up', 'L2-03'],
+    ['stabilization', 'L1-02'],
+    ['stabilisation', 'L1-02'],
+    ['neural', 'L2-13'],
+    ['Pallof', 'L2-10'],
+    ['L2-03', 'L2-03'],
+    ['l2 03', 'L2-03'],
+    ['l2-03', 'L2-03'],
+  ])('"%s" finds %s in the top three', async (query, code) => {
+    expect(await top3(query)).toContain(code);
+  });
+
+  it('puts an exact phrase before scattered words: "side bridge" ranks the side bridges above the glute bridge', async () => {
+    const codes = await top3('side bridge');
+    expect(codes.indexOf('L2-04')).toBeLessThan(codes.includes('L2-06') ? codes.indexOf('L2-06') : 3);
+  });
+
+  it('searches known words as typed: "lumbar", "supine", "neural", "ADIM" and "SNAG" are never corrected', async () => {
+    for (const query of ['lumbar', 'supine', 'neural', 'ADIM', 'SNAG']) {
+      expect((await call(ctx, 'library.search', { query })).corrections, query).toEqual([]);
+    }
+  });
+
+  it('still corrects a word that matches nothing, and says what it used instead', async () => {
+    const r = await call(ctx, 'library.search', { query: 'mutlifidus' });
+    expect(r.corrections).toEqual([{ typed: 'mutlifidus', usedInstead: expect.arrayContaining(['multifidus']) }]);
+    expect(r.items.map((i) => i.code)).toContain('L1-03');
+  });
+});

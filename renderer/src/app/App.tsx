@@ -24,6 +24,36 @@ function NotConnected() {
   );
 }
 
+/** Skip links, first in the tab order and shown on focus: straight to the parts of the library. */
+const SKIP_LINKS = [
+  { target: 'library-search', label: 'Skip to search' },
+  { target: 'library-filters', label: 'Skip to filters' },
+  { target: 'library-results', label: 'Skip to results' },
+  { target: 'library-detail', label: 'Skip to exercise details' },
+];
+
+function SkipLinks() {
+  return (
+    <nav className="skip-links" aria-label="Skip links">
+      {SKIP_LINKS.map((l) => (
+        <a
+          key={l.target}
+          href={`#${l.target}`}
+          onClick={(e) => {
+            e.preventDefault();
+            const el = document.getElementById(l.target);
+            // A collapsed pane (the filter drawer, a hidden tab) is opened by its own toggle first.
+            el?.dispatchEvent(new CustomEvent('loadwise:reveal', { bubbles: true }));
+            requestAnimationFrame(() => el?.focus());
+          }}
+        >
+          {l.label}
+        </a>
+      ))}
+    </nav>
+  );
+}
+
 function Shell() {
   const [sectionId, setSectionId] = useState(SECTIONS[0].id);
   const [slot, setSlot] = useSlotElement();
@@ -34,6 +64,7 @@ function Shell() {
 
   return (
     <div className="app">
+      <SkipLinks />
       <header className="topbar">
         <div className="brand">
           <span className="brand-mark" aria-hidden="true">

@@ -110,15 +110,15 @@ test('creates an exercise after fixing what the form points out, adds a photo, a
 test('refuses a file that is not a photo with a message naming it, and keeps the exercise as it was', async ({ page, app }) => {
   await app.open();
   const lib = new LibraryPage(page);
-  await lib.searchFor('bird dog');
-  await lib.open((await lib.resultNames())[0]);
-  await page.getByRole('button', { name: 'Duplicate to edit' }).click();
+  // A copy is unsaved until saved, and photos go on saved exercises: save it, then edit it.
+  await lib.duplicateFirst('bird dog');
+  await page.getByRole('article').getByRole('button', { name: 'Edit', exact: true }).click();
   const form = page.getByRole('form');
   await expect(form.getByLabel('Name', { exact: true })).toHaveValue(/\(copy\)$/);
   const fake = path.join(app.dataDir, 'notes.png');
   fs.writeFileSync(fake, 'this is not an image');
   await lib.addPhoto(fake);
-  await expect(lib.toasts).toContainText('"notes.png" is not a PNG or JPEG photo.');
+  await expect(lib.toasts).toContainText('This file is not a PNG or JPEG photo.');
   expect((app.db().prepare('SELECT count(*) AS n FROM media').get() as { n: number }).n).toBe(0);
   await form.getByRole('button', { name: 'Cancel' }).click();
 });
@@ -133,7 +133,7 @@ test('duplicating a built-in makes an editable clinic copy and leaves the built-
   await page.getByRole('button', { name: 'Duplicate to edit' }).click();
   const form = page.getByRole('form');
   await form.getByLabel('Sets', { exact: true }).fill('4');
-  await form.getByRole('button', { name: 'Save changes' }).click();
+  await form.getByRole('button', { name: 'Save copy' }).click();
   await expect(lib.detailTitle).toHaveText(`${original} (copy)`);
   await expect(page.getByRole('article').getByRole('definition').first()).toHaveText('4');
 
@@ -156,7 +156,7 @@ test('archiving hides an exercise until "Show archived" is ticked, and it can be
   const original = (await lib.resultNames())[0];
   await lib.open(original);
   await page.getByRole('button', { name: 'Duplicate to edit' }).click();
-  await page.getByRole('form').getByRole('button', { name: 'Save changes' }).click();
+  await page.getByRole('form').getByRole('button', { name: 'Save copy' }).click();
   const copy = `${original} (copy)`;
   await expect(lib.detailTitle).toHaveText(copy);
   await page.getByRole('button', { name: 'Archive' }).click();

@@ -59,14 +59,14 @@ export class LibraryPage {
     return this.page.getByRole('complementary', { name: 'Filters' });
   }
 
-  /** Duplicates the first built-in found for `query` and saves the copy unchanged; its name. */
+  /** Duplicates the first built-in found for `query` (an unsaved copy in the editor) and saves it unchanged; its name. */
   async duplicateFirst(query: string): Promise<string> {
     await this.searchFor(query);
     const [original] = await this.resultNames();
     expect(original, `a built-in exercise for "${query}"`).toBeTruthy();
     await this.open(original);
     await this.page.getByRole('button', { name: 'Duplicate to edit' }).click();
-    await this.page.getByRole('form').getByRole('button', { name: 'Save changes' }).click();
+    await this.page.getByRole('form').getByRole('button', { name: 'Save copy' }).click();
     const copy = `${original} (copy)`;
     await expect(this.detailTitle).toHaveText(copy);
     return copy;

@@ -67,7 +67,9 @@ export function ExerciseDetail({ exercise: ex, onEdit, onDuplicate, onArchive, o
       <header className="detail-head">
         <div className="detail-title">
           <div>
-            <h2 id="detail-title">{ex.clinicalName}</h2>
+            <h2 id="detail-title" tabIndex={-1}>
+              {ex.clinicalName}
+            </h2>
             <p className="detail-patient-name">
               <span className="muted">Patient name: </span>
               <span data-testid="patient-name">{ex.text.name}</span>

@@ -1,5 +1,7 @@
-// Create or edit a clinic exercise. Everything the detail view shows can be set here.
-import { useId, useState, type ReactNode } from 'react';
+// Create, edit or copy a clinic exercise. Everything the detail view shows can be set here. What
+// the clinician types is kept as a draft in the database as they go (a crash loses nothing), and
+// the screen asks before unsaved changes are closed away (see LibraryScreen).
+import { useCallback, useEffect, useId, useImperativeHandle, useMemo, useRef, useState, type ReactNode, type Ref } from 'react';
 import {
   EQUIPMENT,
   GENERATORS,
@@ -35,13 +37,17 @@ const LOCK_CHOICES: Record<LockType, string> = {
   criterion: 'A criterion (in note)',
   'surgeon-clearance': 'Surgeon clears it',
 };
+import type { ArgsOf } from '../../../../common/contract';
 import { api, CallError, expectOk } from '../../api';
 import { useToast } from '../../components/Toasts';
 import {
+  copyForm,
   DOSAGE_NUMBER_FIELDS,
   emptyForm,
   fieldLabel,
   formFromExercise,
+  formsDiffer,
+  toggleEquipment,
   validateForm,
   type ExerciseForm,
   type FormErrors,
@@ -50,12 +56,44 @@ import { LinkPicker } from './LinkPicker';
 import { Photos } from './Photos';
 import { SuitabilityCard } from './SuitabilityCard';
 
-interface Props {
-  /** The exercise being edited, or null to create a new one. */
-  exercise: Exercise | null;
-  onSaved(ex: Exercise): void;
-  onCancel(): void;
+/** What the editor is for: a new exercise, changes to a clinic exercise, or an unsaved copy of any exercise. */
+export type EditorTarget = { kind: 'create' } | { kind: 'edit'; exercise: Exercise } | { kind: 'copy'; source: Exercise };
+
+/** The draft key of an editor: one draft per new exercise, per exercise edited, per exercise copied. */
+export function draftKeyOf(target: EditorTarget): string {
+  if (target.kind === 'create') return 'new';
+  return target.kind === 'edit' ? `edit:${target.exercise.id}` : `copy:${target.source.id}`;
 }
+
+/** The form an editor opens with; unsaved changes are what differs from it. */
+export function openedForm(target: EditorTarget): ExerciseForm {
+  if (target.kind === 'create') return emptyForm();
+  return target.kind === 'edit' ? formFromExercise(target.exercise) : copyForm(target.source);
+}
+
+/** What the screen may ask of an open editor, for its unsaved-changes question. */
+export interface EditorHandle {
+  /** Validates and saves; false (with the problems shown) if it could not. */
+  save(): Promise<boolean>;
+  /** Drops the changes and their draft. */
+  discard(): Promise<void>;
+}
+
+/** How long typing pauses before the draft is written. */
+export const DRAFT_PAUSE_MS = 400;
+
+interface Props {
+  target: EditorTarget;
+  /** A draft's form to start from (offered back after a crash) instead of the opened form. */
+  restored?: ExerciseForm | null;
+  onSaved(ex: Exercise): void;
+  /** Cancel or Esc: the screen decides, asking first if there are unsaved changes. */
+  onRequestClose(): void;
+  onDirtyChange?(dirty: boolean): void;
+  ref?: Ref<EditorHandle>;
+}
+
+const CONTROL = 'input, textarea, select, .picker';
 
 function Field({ label, error, hint, children, id }: { label: string; error?: string; hint?: string; children: ReactNode; id: string }) {
   return (
@@ -74,15 +112,80 @@ function Field({ label, error, hint, children, id }: { label: string; error?: st
   );
 }
 
-export function ExerciseEditor({ exercise, onSaved, onCancel }: Props) {
-  const [form, setForm] = useState<ExerciseForm>(() => (exercise ? formFromExercise(exercise) : emptyForm()));
-  const [current, setCurrent] = useState<Exercise | null>(exercise);
+export function ExerciseEditor({ target, restored = null, onSaved, onRequestClose, onDirtyChange, ref }: Props) {
+  // The target is fixed for the editor's life (the screen gives each target its own key).
+  const [opened] = useState(() => openedForm(target));
+  const [form, setForm] = useState<ExerciseForm>(() => restored ?? opened);
+  const [current, setCurrent] = useState<Exercise | null>(target.kind === 'edit' ? target.exercise : null);
+  const source = target.kind === 'copy' ? target.source : null;
   const [errors, setErrors] = useState<FormErrors>({});
+  const [submitted, setSubmitted] = useState(false);
   const [saving, setSaving] = useState(false);
   const [serverError, setServerError] = useState<string | null>(null);
   const toast = useToast();
   const uid = useId();
   const fid = (name: string) => `${uid}-${name}`;
+  const dirty = useMemo(() => formsDiffer(opened, form), [opened, form]);
+
+  // ---- The draft: written DRAFT_PAUSE_MS after the last change and when a field loses focus,
+  // removed once the form is back as it opened, saved, or discarded. Calls go one after another.
+  const key = draftKeyOf(target);
+  const latest = useRef({ form, dirty });
+  latest.current = { form, dirty };
+  const queue = useRef<Promise<unknown>>(Promise.resolve());
+  const hasDraft = useRef(restored !== null);
+  const closed = useRef(false);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const enqueue = (job: () => Promise<unknown>) => (queue.current = queue.current.then(job, job));
+  const exerciseId = target.kind === 'edit' ? target.exercise.id : target.kind === 'copy' ? target.source.id : null;
+  const baseContentVersion = target.kind === 'edit' ? target.exercise.contentVersion : null;
+  const flushDraft = useCallback(() => {
+    clearTimeout(timer.current);
+    if (closed.current) return;
+    const { form: f, dirty: d } = latest.current;
+    if (d) {
+      hasDraft.current = true;
+      const saved = f as unknown as ArgsOf<'drafts.save'>['form'];
+      void enqueue(() => api['drafts.save']({ key, exerciseId, baseContentVersion, form: saved }));
+    } else if (hasDraft.current) {
+      hasDraft.current = false;
+      void enqueue(() => api['drafts.discard']({ key }));
+    }
+  }, [key, exerciseId, baseContentVersion]);
+  const dropDraft = useCallback(async () => {
+    clearTimeout(timer.current);
+    closed.current = true;
+    hasDraft.current = false;
+    await enqueue(() => api['drafts.discard']({ key }));
+  }, [key]);
+
+  useEffect(() => {
+    clearTimeout(timer.current);
+    timer.current = setTimeout(flushDraft, DRAFT_PAUSE_MS);
+    return () => clearTimeout(timer.current);
+  }, [form, flushDraft]);
+  // Closed without a decision (the window, a section change): what was typed stays in the draft.
+  useEffect(() => () => flushDraft(), [flushDraft]);
+
+  useEffect(() => onDirtyChange?.(dirty), [dirty, onDirtyChange]);
+  // Closing the window with unsaved changes: the draft is written now and the browser asks.
+  useEffect(() => {
+    if (!dirty) return;
+    const onBeforeUnload = (e: BeforeUnloadEvent) => {
+      flushDraft();
+      e.preventDefault();
+      e.returnValue = '';
+    };
+    window.addEventListener('beforeunload', onBeforeUnload);
+    return () => window.removeEventListener('beforeunload', onBeforeUnload);
+  }, [dirty, flushDraft]);
+
+  // Once a save was tried, problems are checked again as fields change, so a fixed field clears.
+  useEffect(() => {
+    if (submitted) setErrors(validateForm(form).errors);
+  }, [form, submitted]);
+
+  useImperativeHandle(ref, () => ({ save, discard: dropDraft }));
 
   const set = <K extends keyof ExerciseForm>(key: K, value: ExerciseForm[K]) => setForm((f) => ({ ...f, [key]: value }));
   const setDose = (key: keyof ExerciseForm['dosage'], value: string) => setForm((f) => ({ ...f, dosage: { ...f.dosage, [key]: value } }));
@@ -95,24 +198,28 @@ export function ExerciseEditor({ exercise, onSaved, onCancel }: Props) {
     'aria-describedby': errors[name] ? `${fid(name)}-error` : undefined,
   });
 
-  async function save() {
-    const { draft, errors: found } = validateForm(form);
+  async function save(): Promise<boolean> {
+    const { draft, errors: found } = validateForm(latest.current.form);
+    setSubmitted(true);
     setErrors(found);
     setServerError(null);
     if (!draft) {
       const first = Object.keys(found)[0];
       document.getElementById(fid(first))?.focus();
-      return;
+      return false;
     }
     setSaving(true);
     try {
       const saved = current
         ? await expectOk(api['library.update']({ id: current.id, contentVersion: current.contentVersion, draft }))
-        : await expectOk(api['library.create']({ draft }));
-      toast(current ? 'Changes saved' : 'Exercise created');
+        : await expectOk(api['library.create']({ draft, basedOnId: source?.id ?? null }));
+      toast(current ? 'Changes saved' : source ? 'Copy saved' : 'Exercise created');
+      await dropDraft();
       onSaved(saved);
+      return true;
     } catch (err) {
       setServerError(err instanceof CallError ? err.message : 'The exercise could not be saved.');
+      return false;
     } finally {
       setSaving(false);
     }
@@ -132,18 +239,25 @@ export function ExerciseEditor({ exercise, onSaved, onCancel }: Props) {
           e.preventDefault();
           void save();
         }
-        if (e.key === 'Escape') onCancel();
+        // Esc in a field or a picker closes only that control (a list, a select); elsewhere it asks to close the editor.
+        if (e.key === 'Escape' && !e.defaultPrevented && !(e.target as HTMLElement).closest(CONTROL)) {
+          e.preventDefault();
+          onRequestClose();
+        }
       }}
+      onBlur={flushDraft}
       noValidate
     >
       <div className="editor-head">
-        <h2 id={fid('title')}>{current ? `Edit “${current.text.name}”` : 'New exercise'}</h2>
+        <h2 id={fid('title')} tabIndex={-1}>
+          {current ? `Edit “${current.text.name}”` : source ? `Copy of “${source.text.name}”` : 'New exercise'}
+        </h2>
         <div className="detail-actions">
-          <button type="button" className="btn" onClick={onCancel}>
+          <button type="button" className="btn" onClick={onRequestClose}>
             Cancel
           </button>
           <button type="submit" className="btn btn-primary" disabled={saving}>
-            {saving ? 'Saving…' : current ? 'Save changes' : 'Create exercise'}
+            {saving ? 'Saving…' : current ? 'Save changes' : source ? 'Save copy' : 'Create exercise'}
           </button>
         </div>
       </div>
@@ -227,9 +341,7 @@ export function ExerciseEditor({ exercise, onSaved, onCancel }: Props) {
                 <input
                   type="checkbox"
                   checked={form.equipment.includes(eq)}
-                  onChange={() =>
-                    set('equipment', form.equipment.includes(eq) ? form.equipment.filter((x) => x !== eq) : [...form.equipment, eq])
-                  }
+                  onChange={() => set('equipment', toggleEquipment(form.equipment, eq))}
                 />
                 {EQUIPMENT_LABELS[eq]}
               </label>
@@ -414,7 +526,13 @@ export function ExerciseEditor({ exercise, onSaved, onCancel }: Props) {
             onChange={(e) => set('clinicianNotes', e.target.value)}
           />
         </Field>
-        {!current && <p className="muted">You can add photos once the exercise is created.</p>}
+        {!current && !source && <p className="muted">You can add photos once the exercise is created.</p>}
+        {source && (
+          <p className="muted">
+            The copy keeps the photos of “{source.text.name}”{source.photos.length > 0 ? ` (${source.photos.length})` : ''}. You can add
+            more once it is saved.
+          </p>
+        )}
       </section>
     </form>
   );

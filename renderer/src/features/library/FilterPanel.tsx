@@ -67,16 +67,30 @@ function CheckGroup<T extends string | number>(props: {
   );
 }
 
-export function FilterPanel({ filters, onChange }: { filters: Filters; onChange(next: Filters): void }) {
+/** `onClose`: where the panel is a drawer (narrow windows), its Close button hides it. */
+export function FilterPanel({ filters, onChange, onClose }: { filters: Filters; onChange(next: Filters): void; onClose?(): void }) {
   const set = <K extends keyof Filters>(key: K, value: Filters[K]) => onChange({ ...filters, [key]: value });
   return (
-    <aside className="pane filters" aria-label="Filters">
+    <aside
+      className="pane filters"
+      aria-label="Filters"
+      id="library-filters"
+      tabIndex={-1}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape' && onClose && !(e.target as HTMLElement).closest('select')) onClose();
+      }}
+    >
       <div className="filters-footer">
         <h1 className="visually-hidden">Exercise library</h1>
         <h2 className="eyebrow">Filters</h2>
         {activeFilterCount(filters) > 0 && (
           <button type="button" className="link-button" onClick={() => onChange(EMPTY_FILTERS)}>
             Clear all
+          </button>
+        )}
+        {onClose && (
+          <button type="button" className="btn btn-small filters-close" onClick={onClose}>
+            Close filters
           </button>
         )}
       </div>

@@ -16,16 +16,27 @@ interface Props {
 
 export function LinkPicker({ label, region, excludeId, value, onChange }: Props) {
   const [query, setQuery] = useState('');
+  // Esc closes the suggestion list (and only it) until the query changes.
+  const [dismissed, setDismissed] = useState(false);
   const id = useId();
   const words = query.trim();
   const found = useCall(words === '' ? null : `${region}\n${words}`, () =>
     api['library.search']({ query: words, filters: { regions: [region] }, limit: 8 }),
   );
   const options: ExerciseSummary[] =
-    words === '' ? [] : (found.value?.items ?? []).filter((i) => i.id !== excludeId && !value.some((v) => v.id === i.id));
+    words === '' || dismissed ? [] : (found.value?.items ?? []).filter((i) => i.id !== excludeId && !value.some((v) => v.id === i.id));
 
   return (
-    <div className="picker">
+    <div
+      className="picker"
+      onKeyDown={(e) => {
+        if (e.key === 'Escape' && options.length > 0) {
+          e.preventDefault();
+          setDismissed(true);
+          document.getElementById(id)?.focus();
+        }
+      }}
+    >
       <label className="field" htmlFor={id}>
         <span>{label}</span>
       </label>
@@ -47,7 +58,10 @@ export function LinkPicker({ label, region, excludeId, value, onChange }: Props)
         type="search"
         placeholder="Search to add…"
         value={query}
-        onChange={(e) => setQuery(e.target.value)}
+        onChange={(e) => {
+          setQuery(e.target.value);
+          setDismissed(false);
+        }}
         autoComplete="off"
       />
       {options.length > 0 && (

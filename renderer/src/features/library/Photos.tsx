@@ -1,6 +1,6 @@
 // Exercise photos: shown by URL from the content-addressed store, added from a file picker. The
 // file travels on the byte lane as it is; the services check, clean and store it.
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { MAX_PHOTO_BYTES } from '../../../../common/contract/photo-files';
 import type { Exercise } from '../../../../common/domain/exercise';
 import { megabytes, tooLargeMessage } from '../../../../common/text/sizes';
@@ -18,7 +18,15 @@ export function PhotoImage({ sha256, variant, alt }: { sha256: string; variant: 
 export function Photos({ exercise, editable, onChanged }: { exercise: Exercise; editable: boolean; onChanged(ex: Exercise): void }) {
   const input = useRef<HTMLInputElement>(null);
   const [busy, setBusy] = useState(false);
+  const addButton = useRef<HTMLButtonElement>(null);
+  // The Add photo button is disabled (so loses focus) while a photo is added: focus comes back to it.
+  const refocus = useRef(false);
   const toast = useToast();
+  useEffect(() => {
+    if (busy || !refocus.current) return;
+    refocus.current = false;
+    if (document.activeElement === document.body || document.activeElement === addButton.current) addButton.current?.focus();
+  }, [busy]);
 
   // A photo dropped on the window (or opened with the app) lands here while this exercise is shown.
   useFileTarget(
@@ -106,10 +114,13 @@ export function Photos({ exercise, editable, onChanged }: { exercise: Exercise; 
             tabIndex={-1}
             onChange={(e) => {
               const file = e.target.files?.[0];
-              if (file) void attach(file);
+              if (file) {
+                refocus.current = true;
+                void attach(file);
+              }
             }}
           />
-          <button type="button" className="btn" disabled={busy} onClick={() => input.current?.click()}>
+          <button ref={addButton} type="button" className="btn" disabled={busy} onClick={() => input.current?.click()}>
             {busy ? 'Adding photo…' : 'Add photo'}
           </button>
         </div>

@@ -72,7 +72,15 @@ export function ResultList({ result, loading, answered, error, selectedId, onSel
   };
 
   return (
-    <section className="pane" aria-label="Search results" aria-busy={loading} data-query={answered?.query} data-filters={answered?.filters}>
+    <section
+      className="pane results-pane"
+      id="library-results"
+      tabIndex={-1}
+      aria-label="Search results"
+      aria-busy={loading}
+      data-query={answered?.query}
+      data-filters={answered?.filters}
+    >
       <div className="results-head">
         <div className="results-count" role="status" aria-live="polite">
           {error ? <span className="field-error">{error}</span> : result ? countText(result) : 'Loading…'}

@@ -259,3 +259,50 @@ export function validateForm(f: ExerciseForm): { draft: ExerciseDraft | null; er
   }
   return { draft: null, errors };
 }
+
+/**
+ * Whether the form holds changes worth keeping: it differs from what the editor was opened with,
+ * compared as the drafts they make (so trailing spaces or an empty line do not count).
+ */
+export function formsDiffer(opened: ExerciseForm, current: ExerciseForm): boolean {
+  return JSON.stringify(draftFromForm(opened)) !== JSON.stringify(draftFromForm(current));
+}
+
+/** "No equipment" and the other kinds exclude each other: choosing one unchecks the other kind. */
+export function toggleEquipment(list: readonly Equipment[], eq: Equipment): Equipment[] {
+  if (list.includes(eq)) return list.filter((x) => x !== eq);
+  if (eq === 'none') return ['none'];
+  return [...list.filter((x) => x !== 'none'), eq];
+}
+
+const NAME_MAX = 120;
+/** The name a copy starts with: " (copy)" added, within the 120-character limit (as the services do). */
+export function copyName(name: string): string {
+  const suffix = ' (copy)';
+  return name.length + suffix.length <= NAME_MAX ? name + suffix : name.slice(0, NAME_MAX - suffix.length).trimEnd() + suffix;
+}
+
+/** "Duplicate to edit": the source's form, renamed as a copy. Nothing is saved until the clinician saves. */
+export function copyForm(source: Exercise): ExerciseForm {
+  const form = formFromExercise(source);
+  return { ...form, name: copyName(form.name) };
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Like `fallback`, with every value from `saved` that has the same shape (a draft from an older editor may lack some). */
+function mergeShape<T>(fallback: T, saved: unknown): T {
+  if (Array.isArray(fallback)) return (Array.isArray(saved) ? saved : fallback) as T;
+  if (isRecord(fallback)) {
+    if (!isRecord(saved)) return fallback;
+    const out: Record<string, unknown> = { ...fallback };
+    for (const key of Object.keys(fallback)) if (key in saved) out[key] = mergeShape(fallback[key], saved[key]);
+    return out as T;
+  }
+  return (typeof saved === typeof fallback ? saved : fallback) as T;
+}
+
+/** A draft's form read back from the database, over `base` (the exercise or an empty form); null if it is not a form. */
+export function formFromDraft(saved: unknown, base: ExerciseForm = emptyForm()): ExerciseForm | null {
+  return isRecord(saved) ? mergeShape(base, saved) : null;
+}

@@ -38,7 +38,7 @@ const LOCK_CHOICES: Record<LockType, string> = {
   'surgeon-clearance': 'Surgeon clears it',
 };
 import type { ArgsOf } from '../../../../common/contract';
-import { api, CallError, expectOk } from '../../api';
+import { api, CallError, expectOk, transport } from '../../api';
 import { useToast } from '../../components/Toasts';
 import {
   copyForm,
@@ -168,11 +168,14 @@ export function ExerciseEditor({ target, restored = null, onSaved, onRequestClos
   useEffect(() => () => flushDraft(), [flushDraft]);
 
   useEffect(() => onDirtyChange?.(dirty), [dirty, onDirtyChange]);
-  // Closing the window with unsaved changes: the draft is written now and the browser asks.
+  // Closing the window with unsaved changes: the draft is written now and the browser asks. Electron
+  // shows no question for a refused unload (it would silently keep the window open, unless the main
+  // process answers 'will-prevent-unload'), so there the window closes and the draft is offered back.
   useEffect(() => {
     if (!dirty) return;
     const onBeforeUnload = (e: BeforeUnloadEvent) => {
       flushDraft();
+      if (transport === 'electron') return;
       e.preventDefault();
       e.returnValue = '';
     };

@@ -1,6 +1,6 @@
 // Calls of the exercise library: search, read, and a clinic's own exercises.
 import { z } from 'zod';
-import { ExerciseDraftSchema, type Exercise } from '../domain/exercise';
+import { ExerciseDraftSchema, type Exercise, type LinkedExercise } from '../domain/exercise';
 import { SearchFiltersSchema, type SearchResult } from '../domain/search';
 import { call, Id } from './define';
 
@@ -24,4 +24,13 @@ export const libraryCalls = {
   'library.update': call<Exercise>()(z.object({ id: Id, contentVersion: z.number().int().min(1), draft: ExerciseDraftSchema }).strict()),
   'library.duplicate': call<Exercise>()(z.object({ id: Id }).strict()),
   'library.setArchived': call<Exercise>()(z.object({ id: Id, archived: z.boolean() }).strict()),
+  // A clinician's shortlists: favourites (starred), and the exercises opened last, newest first.
+  'library.setFavourite': call<Shortlists>()(z.object({ id: Id, favourite: z.boolean() }).strict()),
+  'library.noteOpened': call<Shortlists>()(z.object({ id: Id }).strict()),
+  'library.shortlists': call<Shortlists>()(z.object({}).strict()),
 };
+
+export interface Shortlists {
+  favourites: LinkedExercise[];
+  recent: LinkedExercise[];
+}

@@ -8,3 +8,16 @@ CREATE TABLE drafts (
   form                 TEXT NOT NULL CHECK (json_valid(form)),
   updated_at           TEXT NOT NULL
 ) STRICT;
+
+-- A clinician's shortlists: exercises starred as favourites, and the ones opened most recently
+-- (the newest few are kept). Both follow the exercise row and go with it.
+CREATE TABLE favourites (
+  exercise_seq INTEGER PRIMARY KEY REFERENCES exercises (seq) ON DELETE CASCADE,
+  added_at     TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE recently_opened (
+  exercise_seq INTEGER PRIMARY KEY REFERENCES exercises (seq) ON DELETE CASCADE,
+  opened_at    TEXT NOT NULL
+) STRICT;
+CREATE INDEX recently_opened_by_time ON recently_opened (opened_at);

@@ -19,5 +19,6 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'exercise_library', sql: m0001 },
   // Clinical names and the new suitability columns are indexed for search: rebuild every row.
   { version: 2, name: 'library_model', sql: m0002, code: (db) => void reindexAll(db) },
+  // Editor drafts, favourites and recently opened exercises.
   { version: 3, name: 'drafts', sql: m0003 },
 ];

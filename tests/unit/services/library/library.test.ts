@@ -380,6 +380,9 @@ describe('library through dispatch', () => {
       ['drafts.get', { key: 'edit:1' }, 'key'],
       ['drafts.discard', {}, 'key'],
       ['drafts.list', { also: 1 }, 'arguments'],
+      ['library.setFavourite', { id: randomUUID(), favourite: 'yes' }, 'favourite'],
+      ['library.noteOpened', { id: 'not-a-uuid' }, 'id'],
+      ['library.shortlists', { also: 1 }, 'arguments'],
     ];
 
     it.each(cases)('%s refuses %j naming %s', async (channel, args, path) => {

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { bootServices } from '../services/boot';
+import { startBackupSchedule } from '../services/backups/schedule';
 import { defaultDataDir } from '../services/paths';
 import { openInChromium, removeLaunchPages } from './open-browser';
 import { startBridge } from './bridge';
@@ -56,21 +57,26 @@ async function main(): Promise<void> {
   // Forwarding pages left by an earlier run go before this run announces itself.
   removeLaunchPages(dataDir);
   const bridge = await startBridge({ ctx: services.ctx, token, rendererDir, port });
+  // A checked backup every 15 minutes when something changed, and one at quit (services/backups).
+  const backups = startBackupSchedule(services.ctx);
   const address = `${bridge.url}#token=${token}`;
   let closing = false;
   const shutdown = (): void => {
     if (closing) return;
     closing = true;
     removeLaunchPages(dataDir);
-    void bridge.close().finally(() => {
-      try {
-        services.close();
-      } catch (err) {
-        // Shutdown goes on whatever the disk does; what was committed is already on it.
-        process.stderr.write(`Loadwise could not close its library cleanly: ${(err as Error).message}\n`);
-      }
-      process.exit(0);
-    });
+    void bridge
+      .close()
+      .then(() => backups.atQuit())
+      .finally(() => {
+        try {
+          services.close();
+        } catch (err) {
+          // Shutdown goes on whatever the disk does; what was committed is already on it.
+          process.stderr.write(`Loadwise could not close its library cleanly: ${(err as Error).message}\n`);
+        }
+        process.exit(0);
+      });
   };
   // Ready for a stop request before announcing the address: whoever reads the line may stop it at once.
   process.on('SIGINT', shutdown);

@@ -8,27 +8,85 @@ import { allMediaHashes } from './queries/media';
 export const BACKUP_DIR_NAME = 'backups';
 const KEEP_BACKUPS = 10;
 
+/**
+ * Which backups are kept, in the manner of Actual Budget: the newest few taken today, the newest
+ * one of each earlier day, and never more than `maxTotal` in all (the newest win).
+ */
+export interface RotationPolicy {
+  /** Backups kept from today (the local day of `now`). */
+  keepToday: number;
+  /** Backups kept in all. */
+  maxTotal: number;
+}
+
+export const DEFAULT_ROTATION: RotationPolicy = { keepToday: 4, maxTotal: KEEP_BACKUPS };
+
 /** "20261125-004640123": UTC to the millisecond, so names sort in the order they were taken. */
 function stamp(date: Date): string {
   return date.toISOString().replace(/[-:.]/g, '').replace('T', '-').slice(0, 18);
 }
 
-const BACKUP_NAME = /^loadwise-\d{8}-\d{9}-\d{2}-[a-z0-9-]*\.db$/i;
+const BACKUP_NAME = /^loadwise-(\d{8})-(\d{9})-(\d{2})-([a-z0-9-]*)\.db$/i;
+
+export const isBackupName = (name: string): boolean => BACKUP_NAME.test(name);
+
+/** When a backup was taken and why, read from its name; null for a name that is not a backup's. */
+export function parseBackupName(name: string): { takenAt: Date; reason: string } | null {
+  const m = BACKUP_NAME.exec(name);
+  if (!m) return null;
+  const [d, t] = [m[1], m[2]];
+  const takenAt = new Date(
+    Date.UTC(
+      Number(d.slice(0, 4)),
+      Number(d.slice(4, 6)) - 1,
+      Number(d.slice(6, 8)),
+      Number(t.slice(0, 2)),
+      Number(t.slice(2, 4)),
+      Number(t.slice(4, 6)),
+      Number(t.slice(6, 9)),
+    ),
+  );
+  return { takenAt, reason: m[4] };
+}
+
+function fsyncFile(file: string): void {
+  const fd = fs.openSync(file, 'r');
+  try {
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** Makes a rename in `dir` durable (not supported for folders on Windows, where it is skipped). */
+export function fsyncDir(dir: string): void {
+  if (process.platform === 'win32') return;
+  fsyncFile(dir);
+}
 
 /**
- * Writes `backups/loadwise-<when>-<nn>-<reason>.db`, checks the copy (integrity, foreign keys)
- * and only then gives it its final name. `nn` tells apart copies made in the same millisecond
- * and keeps them in order. Returns the path of the finished backup.
+ * Checks a database file on a read-only connection: pages and indexes (integrity_check) and
+ * references (foreign_key_check). Throws, saying which, when either fails.
  */
-export async function backupDatabase(db: DB, dataDir: string, reason: string, now = new Date()): Promise<string> {
-  const dir = path.join(dataDir, BACKUP_DIR_NAME);
-  ensurePrivateDir(dir);
-  const safeReason = reason.replace(/[^a-z0-9-]/gi, '-').slice(0, 40);
-  const named = (n: number): string => path.join(dir, `loadwise-${stamp(now)}-${String(n).padStart(2, '0')}-${safeReason}.db`);
-  let n = 0;
-  while (fs.readdirSync(dir).some((f) => f.startsWith(`loadwise-${stamp(now)}-${String(n).padStart(2, '0')}-`))) n++;
-  const final = named(n);
-  const tmp = `${final}.tmp`;
+export function checkDatabaseFile(like: DB, file: string): void {
+  const copy = openWithSameBinding(like, file, { readonly: true });
+  try {
+    const result = copy.pragma('integrity_check', { simple: true });
+    if (result !== 'ok') throw new Error(`The backup failed its integrity check (${String(result)})`);
+    const orphans = copy.pragma('foreign_key_check') as unknown[];
+    if (orphans.length > 0) throw new Error(`The backup has ${orphans.length} broken reference(s)`);
+  } finally {
+    copy.close();
+  }
+}
+
+/**
+ * Writes a consistent copy of `db` to `target` through the backup API, made one self-contained
+ * file (rollback journal), checked (integrity, foreign keys) and fsynced before it takes its
+ * name. Nothing is left at `target` or beside it when any step fails.
+ */
+export async function writeCheckedCopy(db: DB, target: string): Promise<void> {
+  const tmp = `${target}.tmp`;
   const removeTmp = (): void => {
     for (const f of [tmp, `${tmp}-wal`, `${tmp}-shm`, `${tmp}-journal`]) fs.rmSync(f, { force: true });
   };
@@ -44,25 +102,73 @@ export async function backupDatabase(db: DB, dataDir: string, reason: string, no
     } finally {
       writable.close();
     }
-    const copy = openWithSameBinding(db, tmp, { readonly: true });
-    try {
-      const result = copy.pragma('integrity_check', { simple: true });
-      if (result !== 'ok') throw new Error(`The backup failed its integrity check (${String(result)})`);
-      const orphans = copy.pragma('foreign_key_check') as unknown[];
-      if (orphans.length > 0) throw new Error(`The backup has ${orphans.length} broken reference(s)`);
-    } finally {
-      copy.close();
-    }
-    const fd = fs.openSync(tmp, 'r');
-    fs.fsyncSync(fd);
-    fs.closeSync(fd);
+    checkDatabaseFile(db, tmp);
+    fsyncFile(tmp);
   } catch (err) {
     removeTmp();
     throw err;
   }
-  fs.renameSync(tmp, final);
-  pruneBackups(dir);
+  fs.renameSync(tmp, target);
+  fsyncDir(path.dirname(target));
+}
+
+/**
+ * Writes `backups/loadwise-<when>-<nn>-<reason>.db`, checks the copy (integrity, foreign keys)
+ * and only then gives it its final name. `nn` tells apart copies made in the same millisecond
+ * and keeps them in order. Then applies the rotation. Returns the path of the finished backup.
+ */
+export async function backupDatabase(
+  db: DB,
+  dataDir: string,
+  reason: string,
+  now = new Date(),
+  policy: RotationPolicy = DEFAULT_ROTATION,
+): Promise<string> {
+  const dir = path.join(dataDir, BACKUP_DIR_NAME);
+  ensurePrivateDir(dir);
+  const safeReason = reason.replace(/[^a-z0-9-]/gi, '-').slice(0, 40);
+  const named = (n: number): string => path.join(dir, `loadwise-${stamp(now)}-${String(n).padStart(2, '0')}-${safeReason}.db`);
+  let n = 0;
+  while (fs.readdirSync(dir).some((f) => f.startsWith(`loadwise-${stamp(now)}-${String(n).padStart(2, '0')}-`))) n++;
+  const final = named(n);
+  await writeCheckedCopy(db, final);
+  rotateBackups(dir, now, policy);
   return final;
+}
+
+const localDay = (d: Date): string => `${d.getFullYear()}-${d.getMonth() + 1}-${d.getDate()}`;
+
+/**
+ * The backup names to keep under `policy` at `now`. Backups stamped later than `now` (a clock
+ * set back) count as today's.
+ */
+export function backupsToKeep(names: readonly string[], now: Date, policy: RotationPolicy = DEFAULT_ROTATION): string[] {
+  const newestFirst = names
+    .map((name) => ({ name, taken: parseBackupName(name)?.takenAt }))
+    .filter((b): b is { name: string; taken: Date } => b.taken !== undefined)
+    .sort((a, b) => (a.name < b.name ? 1 : -1));
+  const today = localDay(now);
+  const keep: string[] = [];
+  const daysSeen = new Set<string>();
+  let todays = 0;
+  for (const b of newestFirst) {
+    const day = b.taken.getTime() > now.getTime() ? today : localDay(b.taken);
+    if (day === today) {
+      if (todays < policy.keepToday) keep.push(b.name);
+      todays++;
+    } else if (!daysSeen.has(day)) keep.push(b.name);
+    daysSeen.add(day);
+  }
+  return keep.slice(0, policy.maxTotal);
+}
+
+/** Deletes the backups in `dir` the rotation does not keep; touches no other file. */
+export function rotateBackups(dir: string, now: Date, policy: RotationPolicy = DEFAULT_ROTATION): string[] {
+  const names = fs.readdirSync(dir).filter((f) => BACKUP_NAME.test(f));
+  const keep = new Set(backupsToKeep(names, now, policy));
+  const removed = names.filter((f) => !keep.has(f));
+  for (const f of removed) fs.rmSync(path.join(dir, f));
+  return removed;
 }
 
 /** Keeps the newest backups; names sort by time because they start with a UTC stamp. */

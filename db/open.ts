@@ -164,6 +164,9 @@ export interface OpenOptions {
 
 const bindings = new WeakMap<DB, string>();
 
+/** The better-sqlite3 binary `db` was opened with, to open its successor the same way. */
+export const nativeBindingOf = (db: DB): string | undefined => bindings.get(db);
+
 /**
  * Opens another file (a backup copy) with the same native module as `like`: in unpackaged
  * Electron the default module is the one built for Node and would not load.

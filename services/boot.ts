@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { closeDatabase, DB_FILE_NAME, ensurePrivateDir, openDatabase } from '../db/open';
 import { migrate } from '../db/migrate';
+import { DEFAULT_ROTATION, type RotationPolicy } from '../db/backup';
 import { MIGRATIONS } from '../db/migrations/index';
 import { LibrarySearch } from '../db/queries/search';
 import { loadSearchLexicon } from '../db/queries/search-lexicon';
@@ -30,6 +31,8 @@ export interface BootOptions {
   resourcesDir?: string;
   /** Longest a photo may take to clean before it is refused. */
   imageTimeLimitMs?: number;
+  /** Which backups are kept; by default the last few today, one per earlier day, ten in all. */
+  backupRotation?: RotationPolicy;
 }
 
 export interface Services {
@@ -74,6 +77,8 @@ export async function bootServices(options: BootOptions): Promise<Services> {
       log,
       now,
       images,
+      seedDir: options.seedDir,
+      backupRotation: options.backupRotation ?? DEFAULT_ROTATION,
     };
     collectUnusedMedia(ctx);
     return {

@@ -5,6 +5,7 @@ import { describeZodError } from '../common/contract/issues';
 import { tooLargeMessage } from '../common/text/sizes';
 import { fail, ok, ServiceError, type Result } from '../common/contract/result';
 import { appHandlers } from './app/handlers';
+import { backupHandlers } from './backups/handlers';
 import type { ServiceContext } from './context';
 import { combineHandlers, type AnyHandler } from './handlers';
 import { draftHandlers } from './drafts/handlers';
@@ -17,6 +18,7 @@ export const HANDLER_GROUPS: Record<string, Record<string, AnyHandler>> = {
   library: libraryHandlers,
   media: mediaHandlers,
   drafts: draftHandlers,
+  backups: backupHandlers,
 };
 const handlers = combineHandlers(HANDLER_GROUPS);
 

@@ -18,11 +18,15 @@ export const CALL_NAMES = [
   'drafts.get',
   'drafts.discard',
   'drafts.list',
+  'backups.list',
+  'backups.create',
+  'backups.restore',
+  'backups.importAll',
 ] as const;
 export type CallName = (typeof CALL_NAMES)[number];
 
 /** Calls that carry a file's bytes beside their JSON arguments (the byte lane). */
-export const BYTE_CALL_NAMES = ['media.attach'] as const satisfies readonly CallName[];
+export const BYTE_CALL_NAMES = ['media.attach', 'backups.importAll'] as const satisfies readonly CallName[];
 export type ByteCallName = (typeof BYTE_CALL_NAMES)[number];
 
 // IPC channel names carry a prefix so nothing else on the bus can be mistaken for a call.

@@ -3,6 +3,7 @@
 // from it; `channels.ts` repeats the names without zod for the preload, checked here.
 import type { z } from 'zod';
 import { appCalls } from './app';
+import { backupCalls } from './backups';
 import { BYTE_CALL_NAMES, CALL_NAMES, type ByteCallName, type CallName } from './channels';
 import type { CallSpec } from './define';
 import { draftCalls } from './drafts';
@@ -11,14 +12,21 @@ import { mediaCalls } from './media';
 import type { Result } from './result';
 
 export * from './app';
+export * from './backups';
 export * from './drafts';
 export * from './library';
 export * from './media';
 
 /** Feature groups, combined; a name may appear in one group only (checked in services/dispatch.ts). */
-export const CONTRACT_GROUPS = { app: appCalls, library: libraryCalls, media: mediaCalls, drafts: draftCalls } as const;
+export const CONTRACT_GROUPS = {
+  app: appCalls,
+  library: libraryCalls,
+  media: mediaCalls,
+  drafts: draftCalls,
+  backups: backupCalls,
+} as const;
 
-export const contract = { ...appCalls, ...libraryCalls, ...mediaCalls, ...draftCalls };
+export const contract = { ...appCalls, ...libraryCalls, ...mediaCalls, ...draftCalls, ...backupCalls };
 
 export type Contract = typeof contract;
 export type Channel = keyof Contract;

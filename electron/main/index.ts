@@ -10,6 +10,7 @@ import { IPC_COMMAND, IPC_FILE_OPENED } from '../../common/contract/channels';
 import { bootServices, type Services } from '../../services/boot';
 import { DB_FILE_NAME } from '../../db/open';
 import { lockDataFolder } from '../../services/folder-lock';
+import { startBackupSchedule, type BackupSchedule } from '../../services/backups/schedule';
 import { createLogger } from '../../services/log';
 import { photoFile } from '../../services/media/use-cases';
 import { DATA_SUBDIR, migrateLegacyData } from '../../services/paths';
@@ -35,6 +36,7 @@ const seedDir = app.isPackaged ? path.join(process.resourcesPath, 'seed') : path
 const argv = process.argv.slice(1);
 
 let services: Services | null = null;
+let backups: BackupSchedule | null = null;
 
 /** The version of the better-sqlite3 JavaScript that will load the binary (unpackaged runs only). */
 function betterSqlite3Version(): string {
@@ -180,6 +182,8 @@ function main(): void {
       spawnWorker: utilityWorkerSpawner((modulePath, args, options) => utilityProcess.fork(modulePath, args, options)),
     });
     smoke?.pass('database');
+    // A checked backup every 15 minutes when something changed, and one at quit (before-quit).
+    backups = startBackupSchedule(services.ctx);
     registerIpc(services.ctx);
     for (const file of [...filesFromArgv(process.argv, process.cwd(), app.isPackaged), ...earlyFiles.splice(0)]) openFile(file);
     registerHostFiles({
@@ -213,6 +217,14 @@ function main(): void {
   // macOS: the dock icon with no window open.
   app.on('activate', () => {
     if (services) windows.reveal();
+  });
+  // Quitting waits for the last backup (only taken when something changed since the one before).
+  app.on('before-quit', (event) => {
+    const pending = backups;
+    if (!pending) return;
+    backups = null;
+    event.preventDefault();
+    void pending.atQuit().finally(() => app.quit());
   });
   app.on('will-quit', () => {
     services?.close();

@@ -2,6 +2,7 @@
 // join this list when the program builder lands.
 import type { ReactNode } from 'react';
 import { LibraryScreen } from '../features/library/LibraryScreen';
+import { BackupsScreen } from '../features/backups/BackupsScreen';
 
 export interface Section {
   id: string;
@@ -9,4 +10,7 @@ export interface Section {
   render(): ReactNode;
 }
 
-export const SECTIONS: Section[] = [{ id: 'library', label: 'Exercise library', render: () => <LibraryScreen /> }];
+export const SECTIONS: Section[] = [
+  { id: 'library', label: 'Exercise library', render: () => <LibraryScreen /> },
+  { id: 'backups', label: 'Backups', render: () => <BackupsScreen /> },
+];

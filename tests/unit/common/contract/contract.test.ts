@@ -32,6 +32,10 @@ const VALID_ARGS: Record<Channel, Record<string, unknown>> = {
   'drafts.get': { key: `edit:${ID}` },
   'drafts.discard': { key: `copy:${ID}` },
   'drafts.list': {},
+  'backups.list': {},
+  'backups.create': {},
+  'backups.restore': { name: 'loadwise-20250101-120000000-00-manual.db' },
+  'backups.importAll': { replace: true },
 };
 
 describe('contract', () => {

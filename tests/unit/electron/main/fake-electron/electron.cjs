@@ -53,8 +53,11 @@ class App extends EventEmitter {
   }
   quit() {
     say('app.quit');
-    this.emit('before-quit');
-    this.emit('will-quit');
+    // As in Electron: a before-quit listener may call event.preventDefault() to cancel the quit.
+    let prevented = false;
+    this.emit('before-quit', { preventDefault: () => (prevented = true) });
+    if (prevented) return;
+    this.emit('will-quit', { preventDefault: () => undefined });
     process.exit(0);
   }
 }

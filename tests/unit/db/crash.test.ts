@@ -8,6 +8,10 @@
 // system's page cache intact, so data SQLite handed to the OS without fsync still reaches the
 // disk. Whether synchronous=FULL and the fsyncs of photo files hold up when the machine itself
 // stops is not tested here.
+//
+// The default run is short (8 rounds). LOADWISE_LONG_CRASH=1 runs 100 rounds (a few minutes), for
+// changes to the write paths, the lock or start-up:
+//   LOADWISE_LONG_CRASH=1 npx vitest run tests/unit/db/crash.test.ts
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
@@ -23,7 +27,8 @@ import { repoRoot } from '../../support/repo';
 const root = repoRoot;
 const writerDir = tempDir('loadwise-crash-writer-');
 const writer = path.join(writerDir, 'crash-writer.cjs');
-const ROUNDS = 8;
+const LONG = process.env.LOADWISE_LONG_CRASH === '1';
+const ROUNDS = LONG ? 100 : 8;
 
 // The writer is a test helper, bundled here for this test alone (packages load from the checkout).
 beforeAll(async () => {
@@ -142,39 +147,43 @@ function expectAcknowledged(db: DB, expected: Map<string, Expected>): void {
 }
 
 describe('crash consistency', () => {
-  it(`survives ${ROUNDS} kills mid-call with every acknowledged write present and whole`, async () => {
-    const dataDir = tempDir();
-    const seedDir = tinySeedDir();
-    const expected = new Map<string, Expected>();
-    let acks = { create: 0, update: 0, attach: 0 };
-    for (let round = 0; round < ROUNDS; round++) {
-      const seen = await killWhileWriting(dataDir, seedDir, round, 30 + ((round * 53) % 250));
-      expect(seen.length, `round ${round} acknowledged nothing`).toBeGreaterThan(0);
-      for (const a of seen) {
-        acks = { ...acks, [a.op]: acks[a.op] + 1 };
-        if (a.op === 'create')
-          expected.set(a.id, { name: a.name, contentVersion: a.contentVersion, regressionId: a.regressionId, photos: [] });
-        else {
-          const e = expected.get(a.id)!;
-          e.contentVersion = a.contentVersion;
-          if (a.op === 'update') e.name = a.name;
-          else e.photos.push(a.sha256);
+  it(
+    `survives ${ROUNDS} kills mid-call with every acknowledged write present and whole`,
+    async () => {
+      const dataDir = tempDir();
+      const seedDir = tinySeedDir();
+      const expected = new Map<string, Expected>();
+      let acks = { create: 0, update: 0, attach: 0 };
+      for (let round = 0; round < ROUNDS; round++) {
+        const seen = await killWhileWriting(dataDir, seedDir, round, 30 + ((round * 53) % 250));
+        expect(seen.length, `round ${round} acknowledged nothing`).toBeGreaterThan(0);
+        for (const a of seen) {
+          acks = { ...acks, [a.op]: acks[a.op] + 1 };
+          if (a.op === 'create')
+            expected.set(a.id, { name: a.name, contentVersion: a.contentVersion, regressionId: a.regressionId, photos: [] });
+          else {
+            const e = expected.get(a.id)!;
+            e.contentVersion = a.contentVersion;
+            if (a.op === 'update') e.name = a.name;
+            else e.photos.push(a.sha256);
+          }
+        }
+
+        const db = openDatabase(path.join(dataDir, DB_FILE_NAME));
+        try {
+          expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+          expect(db.pragma('foreign_key_check')).toEqual([]);
+          expectEverythingWhole(db, dataDir);
+          expectAcknowledged(db, expected);
+        } finally {
+          closeDatabase(db);
         }
       }
-
-      const db = openDatabase(path.join(dataDir, DB_FILE_NAME));
-      try {
-        expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
-        expect(db.pragma('foreign_key_check')).toEqual([]);
-        expectEverythingWhole(db, dataDir);
-        expectAcknowledged(db, expected);
-      } finally {
-        closeDatabase(db);
-      }
-    }
-    // All three kinds of call were made and acknowledged along the way.
-    expect(acks.create).toBeGreaterThan(ROUNDS);
-    expect(acks.update).toBeGreaterThan(0);
-    expect(acks.attach).toBeGreaterThan(0);
-  }, 90_000);
+      // All three kinds of call were made and acknowledged along the way.
+      expect(acks.create).toBeGreaterThan(ROUNDS);
+      expect(acks.update).toBeGreaterThan(0);
+      expect(acks.attach).toBeGreaterThan(0);
+    },
+    ROUNDS * 11_000,
+  );
 });

@@ -1,0 +1,84 @@
+// The safety tables against the real built-in library (resources/seed): the lead-level table names
+// built-ins whose stored scs lock is the one it expects, and the restriction map catches the
+// exercises a clinician would expect (and not the ones it should leave alone).
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Exercise } from '../../../../common/domain/exercise';
+import { SCS_CERVICAL_LEAD_RULES } from '../../../../common/safety/scs-lead-rules';
+import { IPG_PRESSURE, RESTRICTION_FEATURES, SCS_HARD_BLOCK } from '../../../../common/safety/restriction-map';
+import { matches } from '../../../../common/safety/rules';
+
+const seedDir = path.resolve(__dirname, '../../../../resources/seed');
+const manifest = JSON.parse(readFileSync(path.join(seedDir, 'manifest.json'), 'utf8')) as { files: string[] };
+const library: Exercise[] = manifest.files.flatMap(
+  (f) => (JSON.parse(readFileSync(path.join(seedDir, 'exercises', f), 'utf8')) as { exercises: Exercise[] }).exercises,
+);
+const byCode = new Map(library.map((e) => [e.code, e]));
+const codesMatching = (m: { tags: readonly string[]; names: readonly RegExp[] }) =>
+  library
+    .filter((e) => matches(m, e))
+    .map((e) => e.code)
+    .sort();
+
+describe('the lead-level table (audit D01)', () => {
+  it('names the D01 exercises, each a cervical built-in holding the expected stored lock', () => {
+    expect(Object.keys(SCS_CERVICAL_LEAD_RULES).sort()).toEqual([
+      'C1-07',
+      'C2-02',
+      'C2-03',
+      'C2-10',
+      'C3-01',
+      'C3-02',
+      'C3-03',
+      'C4-05',
+      'C4-06',
+      'C4-13',
+    ]);
+    for (const [code, rule] of Object.entries(SCS_CERVICAL_LEAD_RULES)) {
+      const e = byCode.get(code);
+      expect(e, code).toBeDefined();
+      expect(e!.region).toBe('cervical');
+      expect({ lock: e!.suitability.scs.lock, earliestWeek: e!.suitability.scs.earliestWeek }, code).toEqual(rule.builtinDefault);
+    }
+  });
+});
+
+describe('the restriction map on the library', () => {
+  it('no rotation (trunk): rotation work only', () => {
+    expect(codesMatching(RESTRICTION_FEATURES['no-rotation'].trunk)).toEqual(['C4-12', 'L3-10', 'L3-15', 'L4-14']);
+  });
+
+  it('no rotation (neck)', () => {
+    expect(codesMatching(RESTRICTION_FEATURES['no-rotation'].neck)).toEqual(['C1-06', 'C1-07', 'C4-05']);
+  });
+
+  it('no loaded flexion (trunk and neck)', () => {
+    expect(codesMatching(RESTRICTION_FEATURES['no-loaded-flexion'].trunk)).toEqual([
+      'C4-02',
+      'C4-08',
+      'L2-03',
+      'L3-02',
+      'L3-03',
+      'L3-11',
+      'L4-01',
+      'L4-02',
+      'L4-03',
+      'L4-04',
+      'L4-05',
+      'L4-08',
+      'L4-10',
+    ]);
+    expect(codesMatching(RESTRICTION_FEATURES['no-loaded-flexion'].neck)).toEqual(['C2-04', 'C2-05', 'C2-07', 'C3-01', 'C3-02', 'C3-03']);
+  });
+
+  it('no overhead resistance', () => {
+    expect(codesMatching(RESTRICTION_FEATURES['no-overhead-resistance'].trunk)).toEqual(['C3-12', 'C3-13', 'C4-03', 'L3-09', 'L4-02']);
+  });
+
+  it('no built-in is a diathermy item; the battery-site codes exist', () => {
+    expect(codesMatching(SCS_HARD_BLOCK)).toEqual([]);
+    for (const code of IPG_PRESSURE.codes) expect(byCode.has(code), code).toBe(true);
+    expect(codesMatching(IPG_PRESSURE.matcher)).toEqual(['C3-06', 'L3-04']);
+  });
+});

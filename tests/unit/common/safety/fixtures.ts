@@ -1,0 +1,81 @@
+// Builders for the safety tests: a valid patient record (checked by its schema) and a program item
+// whose suitability is "suits, no lock" everywhere unless a test says otherwise.
+import { GENERATORS, type Generator } from '../../../../common/domain/vocabulary';
+import type { Suitability, SuitabilityMap } from '../../../../common/domain/exercise';
+import {
+  PatientClinicalSchema,
+  emptyRedFlagScreen,
+  type PatientClinical,
+  type RedFlagScreen,
+  type Surgery,
+} from '../../../../common/domain/patient';
+import type { SafetyItem } from '../../../../common/safety/rules';
+
+export const TODAY = '2026-06-01';
+
+/** An ISO day `days` before TODAY. */
+export const daysAgo = (days: number): string => new Date(Date.UTC(2026, 5, 1) - days * 86_400_000).toISOString().slice(0, 10);
+
+export const SUITS: Suitability = { rating: 'suits', lock: 'none', earliestWeek: null, note: null };
+
+export const suitability = (over: Partial<Record<Generator, Partial<Suitability>>> = {}): SuitabilityMap =>
+  Object.fromEntries(GENERATORS.map((g) => [g, { ...SUITS, ...(over[g] ?? {}) }])) as SuitabilityMap;
+
+export const item = (over: Partial<SafetyItem> = {}): SafetyItem => ({
+  itemId: 'i1',
+  code: null,
+  clinicalName: 'Plain exercise',
+  stage: 1,
+  region: 'lumbar',
+  position: 'supine',
+  equipment: ['mat'],
+  tags: [],
+  suitability: suitability(),
+  load: null,
+  ...over,
+});
+
+/** A screen answered "no" throughout, dated. */
+export const clearScreen = (): RedFlagScreen => {
+  const s = emptyRedFlagScreen();
+  return {
+    date: TODAY,
+    emergency: Object.fromEntries(Object.keys(s.emergency).map((k) => [k, 'no'])) as RedFlagScreen['emergency'],
+    urgent: Object.fromEntries(Object.keys(s.urgent).map((k) => [k, { answer: 'no', resolution: null }])) as RedFlagScreen['urgent'],
+  };
+};
+
+export const surgery = (over: Partial<Surgery> = {}): Surgery => ({
+  id: 's1',
+  procedure: 'lumbar-fusion',
+  description: null,
+  levels: ['L4-L5'],
+  multilevel: false,
+  approach: 'posterior',
+  date: daysAgo(0),
+  stimulator: null,
+  clearance: { status: 'not-cleared', date: null, note: null },
+  restrictions: [],
+  otherRestrictions: null,
+  ...over,
+});
+
+export const stimulator = (leadLevel: 'cervical' | 'thoracic' | 'drg' | null, over: Partial<Surgery> = {}): Surgery =>
+  surgery({
+    id: 'scs1',
+    procedure: 'spinal-cord-stimulator',
+    levels: [],
+    approach: 'percutaneous',
+    stimulator: { leadLevel, generatorSite: 'buttock' },
+    ...over,
+  });
+
+export const patient = (over: Partial<PatientClinical> = {}): PatientClinical =>
+  PatientClinicalSchema.parse({
+    pspsType: over.surgeries !== undefined && over.surgeries.some((s) => s.procedure !== 'spinal-cord-stimulator') ? 2 : 1,
+    regions: ['lumbar'],
+    generators: [],
+    surgeries: [],
+    redFlags: clearScreen(),
+    ...over,
+  });

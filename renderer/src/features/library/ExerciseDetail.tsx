@@ -5,6 +5,7 @@ import type { Exercise, LinkedExercise } from '../../../../common/domain/exercis
 import type { LockType } from '../../../../common/domain/vocabulary';
 import { dosageRows } from '../../../../common/text/dosage';
 import { RatingBadge, StageBadge } from '../../components/Badges';
+import { StarIcon } from '../../components/Icons';
 import { Photos } from './Photos';
 import { SuitabilityCard } from './SuitabilityCard';
 
@@ -15,6 +16,9 @@ interface Props {
   onArchive(archived: boolean): void;
   onOpen(id: string): void;
   onChanged(ex: Exercise): void;
+  /** Whether the exercise is one of the clinician's favourites; absent until known. */
+  favourite?: boolean;
+  onFavourite?(favourite: boolean): void;
 }
 
 function ListCard({ title, items, ordered = false }: { title: string; items: string[]; ordered?: boolean }) {
@@ -60,7 +64,7 @@ function lockCell(lock: LockType, earliestWeek: number | null): string {
   return '—';
 }
 
-export function ExerciseDetail({ exercise: ex, onEdit, onDuplicate, onArchive, onOpen, onChanged }: Props) {
+export function ExerciseDetail({ exercise: ex, onEdit, onDuplicate, onArchive, onOpen, onChanged, favourite, onFavourite }: Props) {
   const own = ex.origin === 'clinic';
   return (
     <article className="detail" aria-labelledby="detail-title">
@@ -76,6 +80,12 @@ export function ExerciseDetail({ exercise: ex, onEdit, onDuplicate, onArchive, o
             </p>
           </div>
           <div className="detail-actions">
+            {favourite !== undefined && onFavourite && (
+              <button type="button" className="btn fav-toggle" aria-pressed={favourite} onClick={() => onFavourite(!favourite)}>
+                <StarIcon filled={favourite} />
+                Favourite
+              </button>
+            )}
             {own ? (
               <button type="button" className="btn btn-primary" onClick={onEdit}>
                 Edit

@@ -1,7 +1,9 @@
 // Structured filters beside the search box. Each group is a fieldset with a legend, so a screen
 // reader announces what a checkbox belongs to.
 import type { ReactNode } from 'react';
-import type { SearchFiltersInput } from '../../../../common/contract';
+import type { SearchFiltersInput, Shortlists } from '../../../../common/contract';
+import type { LinkedExercise } from '../../../../common/domain/exercise';
+import { StageBadge } from '../../components/Badges';
 import { EQUIPMENT, GENERATORS, ORIGINS, POSITIONS, REGIONS, STAGES, type JudgedRating } from '../../../../common/domain/vocabulary';
 import {
   EQUIPMENT_LABELS,
@@ -67,8 +69,40 @@ function CheckGroup<T extends string | number>(props: {
   );
 }
 
+/** A short list of exercises to open with one click (favourites, recently opened). */
+function Shortlist({ title, items, onOpen }: { title: string; items: LinkedExercise[]; onOpen(id: string): void }) {
+  if (items.length === 0) return null;
+  return (
+    <section className="shortlist" aria-label={title}>
+      <h2 className="eyebrow">{title}</h2>
+      <ul>
+        {items.map((i) => (
+          <li key={i.id}>
+            <button type="button" className="link-button" onClick={() => onOpen(i.id)}>
+              <StageBadge stage={i.stage} /> {i.name}
+              {i.archived ? ' (archived)' : ''}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
 /** `onClose`: where the panel is a drawer (narrow windows), its Close button hides it. */
-export function FilterPanel({ filters, onChange, onClose }: { filters: Filters; onChange(next: Filters): void; onClose?(): void }) {
+export function FilterPanel({
+  filters,
+  onChange,
+  onClose,
+  shortlists,
+  onOpen,
+}: {
+  filters: Filters;
+  onChange(next: Filters): void;
+  onClose?(): void;
+  shortlists?: Shortlists | null;
+  onOpen?(id: string): void;
+}) {
   const set = <K extends keyof Filters>(key: K, value: Filters[K]) => onChange({ ...filters, [key]: value });
   return (
     <aside
@@ -94,6 +128,12 @@ export function FilterPanel({ filters, onChange, onClose }: { filters: Filters; 
           </button>
         )}
       </div>
+      {shortlists && onOpen && (
+        <>
+          <Shortlist title="Favourites" items={shortlists.favourites} onOpen={onOpen} />
+          <Shortlist title="Recently opened" items={shortlists.recent} onOpen={onOpen} />
+        </>
+      )}
 
       <fieldset>
         <legend>Region</legend>

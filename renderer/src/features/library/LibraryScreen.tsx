@@ -2,7 +2,7 @@
 // (search and New exercise) in the top bar and its commands in the registry. An open editor never
 // loses work: leaving it with unsaved changes asks first, and drafts left by a crash are offered back.
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
-import type { Draft } from '../../../../common/contract';
+import type { Draft, Shortlists } from '../../../../common/contract';
 import type { Exercise } from '../../../../common/domain/exercise';
 import { api, expectOk } from '../../api';
 import { useLatestRequest } from '../../api/useCall';
@@ -55,6 +55,7 @@ export function LibraryScreen() {
   const [offers, setOffers] = useState<Draft[]>([]);
   const [outOfResults, setOutOfResults] = useState<string | null>(null);
   const [filtersOpen, setFiltersOpen] = useState(false);
+  const [lists, setLists] = useState<Shortlists | null>(null);
   const [narrowView, setNarrowView] = useState<'results' | 'detail'>('results');
   const toast = useToast();
   const detailPane = useRef<HTMLElement>(null);
@@ -196,6 +197,30 @@ export function LibraryScreen() {
     toast('Unsaved changes discarded');
   }
 
+  // ---- Favourites and recently opened ----------------------------------------------------------
+  useEffect(() => {
+    void api['library.shortlists']({}).then((r) => {
+      if (r.ok) setLists(r.value);
+    });
+  }, []);
+  // An exercise counts as opened once it has been on show for a moment (not while arrowing past it).
+  const shownId = mode.kind === 'view' ? exercise?.id : undefined;
+  useEffect(() => {
+    if (!shownId) return;
+    const timer = setTimeout(() => {
+      void api['library.noteOpened']({ id: shownId }).then((r) => {
+        if (r.ok) setLists(r.value);
+      });
+    }, 1000);
+    return () => clearTimeout(timer);
+  }, [shownId]);
+  const favouriteIds = new Set(lists?.favourites.map((f) => f.id));
+  async function setFavourite(id: string, favourite: boolean) {
+    const r = await api['library.setFavourite']({ id, favourite });
+    if (r.ok) setLists(r.value);
+    else toast(r.error.message, 'error');
+  }
+
   // ---- Selection and the detail pane ----------------------------------------------------------
   // A newly chosen exercise, or the editor, starts at its top.
   useEffect(() => {
@@ -329,6 +354,8 @@ export function LibraryScreen() {
         onArchive={(archived) => void archive(exercise, archived)}
         onOpen={select}
         onChanged={setExercise}
+        favourite={lists ? favouriteIds.has(exercise.id) : undefined}
+        onFavourite={(f) => void setFavourite(exercise.id, f)}
       />
     );
   } else {
@@ -387,7 +414,16 @@ export function LibraryScreen() {
           {editing ? 'Editor' : 'Details'}
         </button>
       </div>
-      <FilterPanel filters={filters} onChange={setFilters} onClose={() => setFiltersOpen(false)} />
+      <FilterPanel
+        filters={filters}
+        onChange={setFilters}
+        onClose={() => setFiltersOpen(false)}
+        shortlists={lists}
+        onOpen={(id) => {
+          setFiltersOpen(false);
+          select(id);
+        }}
+      />
       <ResultList
         ref={results}
         result={search.result}
@@ -397,6 +433,7 @@ export function LibraryScreen() {
         selectedId={selectedId}
         onSelect={select}
         onLoadMore={search.loadMore}
+        favouriteIds={favouriteIds}
       />
       <section className="pane detail-pane" aria-label="Exercise details" ref={detailPane} id="library-detail" tabIndex={-1}>
         {offer && (

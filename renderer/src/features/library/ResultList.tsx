@@ -1,11 +1,12 @@
 // Search results as a listbox: arrow keys move through exercises and open each in the detail pane.
-import { useEffect, useImperativeHandle, useRef, type KeyboardEvent, type Ref } from 'react';
+import { useEffect, useImperativeHandle, useRef, useState, type KeyboardEvent, type Ref } from 'react';
 import type { SearchResult } from '../../../../common/contract';
 import { EQUIPMENT_LABELS, ORIGIN_LABELS, POSITION_LABELS, REGION_LABELS } from '../../../../common/copy/en';
 import { dosageHeadline } from '../../../../common/text/dosage';
 import { mediaUrl } from '../../api';
 import { useMediaReady } from '../../api/useMediaReady';
 import { RatingBadge, StageBadge } from '../../components/Badges';
+import { StarIcon } from '../../components/Icons';
 
 interface Props {
   result: SearchResult | null;
@@ -16,7 +17,11 @@ interface Props {
   onSelect(id: string): void;
   onLoadMore(): void;
   ref?: Ref<ResultListHandle>;
+  /** Exercises starred as favourites: their cards show a star. */
+  favouriteIds?: ReadonlySet<string>;
 }
+
+const DENSITY_KEY = 'loadwise.resultDensity';
 
 /** What the library's search box may ask of the list: Arrow Down moves focus into it. */
 export interface ResultListHandle {
@@ -29,7 +34,12 @@ function countText(result: SearchResult): string {
   return `${n} ${result.total === 1 ? 'exercise' : 'exercises'}`;
 }
 
-export function ResultList({ result, loading, answered, error, selectedId, onSelect, onLoadMore, ref }: Props) {
+export function ResultList({ result, loading, answered, error, selectedId, onSelect, onLoadMore, ref, favouriteIds }: Props) {
+  // A denser list shows more exercises at once: names, stage and dose only. Remembered on this computer.
+  const [compact, setCompact] = useState(() => localStorage.getItem(DENSITY_KEY) === 'compact');
+  useEffect(() => {
+    localStorage.setItem(DENSITY_KEY, compact ? 'compact' : 'comfortable');
+  }, [compact]);
   const mediaReady = useMediaReady();
   useImperativeHandle(
     ref,
@@ -78,13 +88,19 @@ export function ResultList({ result, loading, answered, error, selectedId, onSel
       tabIndex={-1}
       aria-label="Search results"
       aria-busy={loading}
+      data-density={compact ? 'compact' : undefined}
       data-query={answered?.query}
       data-filters={answered?.filters}
     >
       <div className="results-head">
-        <div className="results-count" role="status" aria-live="polite">
-          {error ? <span className="field-error">{error}</span> : result ? countText(result) : 'Loading…'}
-          {loading && result ? <span className="visually-hidden"> (updating)</span> : null}
+        <div className="results-head-row">
+          <div className="results-count" role="status" aria-live="polite">
+            {error ? <span className="field-error">{error}</span> : result ? countText(result) : 'Loading…'}
+            {loading && result ? <span className="visually-hidden"> (updating)</span> : null}
+          </div>
+          <button type="button" className="btn btn-ghost btn-small" aria-pressed={compact} onClick={() => setCompact((c) => !c)}>
+            Compact list
+          </button>
         </div>
         {result && result.ordering === 'name' && answered && answered.query.trim() !== '' && result.total > 0 && (
           <div className="results-note muted">So many exercises match that they are listed by name. Add a word to rank them.</div>
@@ -140,6 +156,12 @@ export function ResultList({ result, loading, answered, error, selectedId, onSel
                     <span data-testid="exercise-name">{item.name}</span>
                   ) : (
                     <span>{item.clinicalName}</span>
+                  )}
+                  {favouriteIds?.has(item.id) && (
+                    <span className="fav-star" title="Favourite">
+                      <StarIcon filled />
+                      <span className="visually-hidden">Favourite</span>
+                    </span>
                   )}
                   {item.code && <span className="result-code">{item.code}</span>}
                 </div>

@@ -5,7 +5,7 @@ import type { Exercise, LinkedExercise } from '../../../../common/domain/exercis
 import type { LockType } from '../../../../common/domain/vocabulary';
 import { dosageRows } from '../../../../common/text/dosage';
 import { RatingBadge, StageBadge } from '../../components/Badges';
-import { StarIcon } from '../../components/Icons';
+import { StarIcon } from '../../components/StarIcon';
 import { Photos } from './Photos';
 import { SuitabilityCard } from './SuitabilityCard';
 

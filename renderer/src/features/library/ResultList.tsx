@@ -6,7 +6,7 @@ import { dosageHeadline } from '../../../../common/text/dosage';
 import { mediaUrl } from '../../api';
 import { useMediaReady } from '../../api/useMediaReady';
 import { RatingBadge, StageBadge } from '../../components/Badges';
-import { StarIcon } from '../../components/Icons';
+import { StarIcon } from '../../components/StarIcon';
 
 interface Props {
   result: SearchResult | null;

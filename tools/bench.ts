@@ -10,6 +10,12 @@
 //   thumb_load_ms                       24 clinic exercises with photos: from the search that shows
 //                                       them until all 24 result-card thumbnails are painted
 //   rss_mb                              this process (which holds the services) after the search load
+//   backup_ms                           a checked online backup (backup API, integrity and foreign-key
+//                                       checks) of the 50,000-exercise database, median of 3
+//   export_ms / export_mb               exportAll of a library with about 200 MB of photo files
+//   export_rss_mb / export_peak_rss_mb  this process's RSS after that export, and its highest
+//   export_rss_growth_mb                sample during it; growth over the RSS just before (the
+//                                       export streams, so this stays flat whatever its size)
 import { spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
@@ -25,6 +31,11 @@ import { bootServices } from '../services/boot';
 import { createLogger } from '../services/log';
 import { dispatch } from '../services/dispatch';
 import { stageBytes } from '../services/staging';
+import { backupDatabase } from '../db/backup';
+import { insertMedia } from '../db/queries/media';
+import { mediaPath } from '../services/media/store';
+import { exportAll } from '../services/backups/transfer';
+import { createHash } from 'node:crypto';
 import { MAX_PHOTO_BYTES } from '../common/contract';
 import { loadSeedLibrary } from '../services/seed/load-seed';
 import { EQUIPMENT, POSITIONS, STAGES } from '../common/domain/vocabulary';
@@ -140,7 +151,7 @@ const QUERIES: { query: string; filters?: SearchFiltersInput }[] = [
   { query: 'sfety' },
 ];
 
-async function measureSearch(): Promise<{ p95: number; rawP95: number; samples: number; rss: number }> {
+async function measureSearch(): Promise<{ p95: number; rawP95: number; samples: number; rss: number; backupMs: number }> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'loadwise-bench-'));
   try {
     const services = await bootServices({ dataDir, seedDir, appVersion: 'bench', transport: 'browser', log: quiet });
@@ -181,8 +192,20 @@ async function measureSearch(): Promise<{ p95: number; rawP95: number; samples: 
         log(`  ${ms.toFixed(2).padStart(8)} ms  "${r.query}" ${filters}`);
     }
     const rss = process.memoryUsage().rss / 1024 / 1024;
+    const backupTimes: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const t0 = process.hrtime.bigint();
+      await backupDatabase(services.ctx.db, dataDir, 'bench');
+      backupTimes.push(Number(process.hrtime.bigint() - t0) / 1e6);
+    }
     services.close();
-    return { p95: percentile(viaContract, 95), rawP95: percentile(raw, 95), samples: viaContract.length, rss };
+    return {
+      p95: percentile(viaContract, 95),
+      rawP95: percentile(raw, 95),
+      samples: viaContract.length,
+      rss,
+      backupMs: median(backupTimes),
+    };
   } finally {
     if (process.env.BENCH_KEEP_DB) fs.cpSync(dataDir, process.env.BENCH_KEEP_DB, { recursive: true });
     fs.rmSync(dataDir, { recursive: true, force: true });
@@ -360,6 +383,49 @@ async function measurePhotoAttach(): Promise<number> {
   }
 }
 
+/**
+ * A library with about `megabytes` MB of photo files (random bytes stored as the store names
+ * them: the export does not decode photos), exported with exportAll; RSS sampled throughout.
+ */
+async function measureExport(megabytes = 200): Promise<{ ms: number; mb: number; rss: number; peak: number; growth: number }> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'loadwise-bench-export-'));
+  const services = await bootServices({ dataDir, seedDir, appVersion: 'bench', transport: 'browser', log: quiet });
+  try {
+    const photoBytes = 2 * 1024 * 1024;
+    const count = Math.ceil((megabytes * 1024 * 1024) / photoBytes);
+    const stamp = new Date().toISOString();
+    for (let i = 0; i < count; i++) {
+      const full = randomBytes(photoBytes);
+      const sha = createHash('sha256').update(full).digest('hex');
+      for (const [variant, bytes] of [
+        ['full', full],
+        ['thumb', randomBytes(32 * 1024)],
+      ] as const) {
+        const file = mediaPath(dataDir, sha, variant, 'image/jpeg');
+        fs.mkdirSync(path.dirname(file), { recursive: true });
+        fs.writeFileSync(file, bytes);
+      }
+      insertMedia(services.ctx.db, { sha256: sha, mime: 'image/jpeg', width: 2400, height: 1800, bytes: photoBytes, createdAt: stamp });
+    }
+    const destination = path.join(dataDir, 'bench.loadwise-library');
+    global.gc?.();
+    const before = process.memoryUsage().rss;
+    let peak = before;
+    const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 10);
+    const t0 = process.hrtime.bigint();
+    const result = await exportAll(services.ctx, destination);
+    const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+    clearInterval(sampler);
+    const after = process.memoryUsage().rss;
+    peak = Math.max(peak, after);
+    const MB = 1024 * 1024;
+    return { ms, mb: result.bytes / MB, rss: after / MB, peak: peak / MB, growth: (peak - before) / MB };
+  } finally {
+    services.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
 async function launchChromium(): Promise<Browser | null> {
   const executablePath = process.env.LOADWISE_CHROMIUM ?? '/usr/bin/chromium';
   if (!fs.existsSync(executablePath)) {
@@ -445,6 +511,11 @@ async function main(): Promise<void> {
   if (!fs.existsSync(cli)) throw new Error('Build first: npm run build');
   const search = await measureSearch();
   log(`search: p95 ${round(search.p95)} ms through the contract, ${round(search.rawP95)} ms raw (${search.samples} samples)`);
+  log(`backup of the ${EXERCISES}-exercise library: ${round(search.backupMs)} ms`);
+  const exported = await measureExport();
+  log(
+    `export: ${round(exported.mb)} MB in ${round(exported.ms)} ms, RSS ${round(exported.rss)} MB after (peak ${round(exported.peak)} MB, +${round(exported.growth)} MB)`,
+  );
   const ready = await measureServerReady();
   log(`server ready: ${round(ready.warm)} ms warm, ${round(ready.fresh)} ms fresh`);
   const render = await measureFirstRender();
@@ -465,6 +536,12 @@ async function main(): Promise<void> {
     photo_attach_ms: round(photo),
     thumb_load_ms: thumbs,
     rss_mb: Math.round(search.rss),
+    backup_ms: round(search.backupMs),
+    export_ms: round(exported.ms),
+    export_mb: round(exported.mb),
+    export_rss_mb: Math.round(exported.rss),
+    export_peak_rss_mb: Math.round(exported.peak),
+    export_rss_growth_mb: round(exported.growth),
     exercises: EXERCISES,
     search_samples: search.samples,
     queries: QUERIES.length,

@@ -2,9 +2,15 @@
 // another exercise, a new exercise or closing the window with unsaved changes asks first (keep,
 // discard or save); drafts survive browser mode being killed mid-edit and are offered back; an
 // unsaved copy leaves nothing behind; the detail pane says when the results leave its exercise out.
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test, type AppUnderTest } from './fixtures';
-import { LibraryPage } from './library-page';
+import { LibraryPage, writePhoto } from './library-page';
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`);
+}
 
 const unsavedDialog = (page: Page) => page.getByRole('dialog', { name: 'Unsaved changes' });
 
@@ -44,6 +50,7 @@ test('Esc in a field or a picker closes only that control; Esc elsewhere with ch
   const dialog = unsavedDialog(page);
   await expect(dialog).toBeVisible();
   await expect(dialog.getByRole('button', { name: 'Keep editing' })).toBeFocused();
+  expect(await seriousViolations(page), 'with the dialog open').toEqual([]);
   // Focus stays in the dialog.
   for (let i = 0; i < 4; i++) await page.keyboard.press('Tab');
   await expect(dialog.locator(':focus')).toHaveCount(1);
@@ -122,6 +129,7 @@ test('a draft survives browser mode being killed mid-edit and is offered back', 
   await app.open();
   const offer = page.getByRole('group', { name: 'Unsaved changes found' });
   await expect(offer).toContainText('You have unsaved changes to “Crash survivor” from');
+  expect(await seriousViolations(page), 'with a draft offered back').toEqual([]);
   await offer.getByRole('button', { name: 'Restore' }).click();
   await expect(form.getByLabel('Name', { exact: true })).toHaveValue('Crash survivor');
   await expect(form.getByLabel('Steps', { exact: true })).toHaveValue('Stand tall.\nBreathe.');
@@ -194,4 +202,15 @@ test('when a search leaves out the exercise on show, the pane says so, but an op
   await page.getByRole('form').getByLabel('Name', { exact: true }).fill('Half done');
   await lib.searchFor('bird dog');
   await expect(page.getByRole('form').getByLabel('Name', { exact: true })).toHaveValue('Half done');
+});
+
+test('focus stays in a sensible place after archiving and adding a photo', async ({ page, app }) => {
+  await app.open();
+  const lib = new LibraryPage(page);
+  await lib.duplicateFirst('bird dog');
+  await lib.addPhoto(await writePhoto(app.dataDir, 'photo.jpg', 'jpeg'));
+  await expect(lib.toasts).toContainText('Photo added');
+  await expect(lib.photos().getByRole('button', { name: 'Add photo' })).toBeFocused();
+  await page.getByRole('article').getByRole('button', { name: 'Archive' }).click();
+  await expect(page.getByRole('article').getByRole('button', { name: 'Restore' })).toBeFocused();
 });

@@ -1,0 +1,67 @@
+// Browser mode backs up at quit when something changed, and only then: the real process
+// (out/browser/cli.cjs) stopped with SIGTERM after a write leaves one checked `-at-quit` backup
+// holding that write; stopped without any write, it leaves none.
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { BACKUP_DIR_NAME } from '../../../../db/backup';
+import { sampleDraft, tempDir } from '../../../support/fixtures';
+import { startCli } from '../../../support/cli-process';
+
+function post(port: number, token: string, channel: string, body: unknown): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      {
+        host: '127.0.0.1',
+        port,
+        method: 'POST',
+        path: `/api/${channel}`,
+        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+        agent: false,
+      },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (c: string) => (text += c));
+        res.on('end', () => resolve(JSON.parse(text)));
+      },
+    );
+    req.on('error', reject);
+    req.end(JSON.stringify(body));
+  });
+}
+
+const backups = (dataDir: string): string[] =>
+  fs.existsSync(path.join(dataDir, BACKUP_DIR_NAME)) ? fs.readdirSync(path.join(dataDir, BACKUP_DIR_NAME)) : [];
+
+describe('the backup at quit (browser mode)', () => {
+  it('is taken when something changed, and holds the change', async (ctx) => {
+    const dataDir = path.join(tempDir('loadwise-quit-'), 'data');
+    const run = startCli(ctx, dataDir);
+    const { port, token } = await run.ready;
+    const draft = sampleDraft({ text: { ...sampleDraft().text, name: 'Saved just before quitting' } });
+    expect(await post(port, token, 'library.create', { draft })).toMatchObject({ ok: true });
+    run.child.kill('SIGTERM');
+    expect(await run.exited).toEqual({ code: 0, signal: null });
+    const made = backups(dataDir);
+    expect(made).toEqual([expect.stringMatching(/^loadwise-\d{8}-\d{9}-00-at-quit\.db$/)]);
+    const db = new Database(path.join(dataDir, BACKUP_DIR_NAME, made[0]), { readonly: true });
+    try {
+      expect(db.prepare("SELECT count(*) FROM exercise_text WHERE name = 'Saved just before quitting'").pluck().get()).toBe(1);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('is not taken when nothing changed', async (ctx) => {
+    const dataDir = path.join(tempDir('loadwise-quit-'), 'data');
+    const run = startCli(ctx, dataDir);
+    const { port, token } = await run.ready;
+    expect(await post(port, token, 'library.search', { query: 'bird' })).toMatchObject({ ok: true });
+    run.child.kill('SIGTERM');
+    expect(await run.exited).toEqual({ code: 0, signal: null });
+    expect(backups(dataDir)).toEqual([]);
+  });
+});

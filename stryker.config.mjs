@@ -4,6 +4,11 @@
 // Scope (`mutate`), today:
 //   - common/text/dosage.ts         the dose text a patient reads (headline, frequency, rows)
 //   - db/queries/search-terms.ts    what a clinician types, turned into the FTS5 query
+//   - common/assessments/scoring.ts   questionnaire scores (ODI, NDI, STarT Back, TSK…)
+//   - common/assessments/physical.ts  physical tests: McGill ratios and flags, clusters, norms
+//   - common/assessments/change.ts    change against the MCID/MDC, by direction
+//   - common/safety/rules.ts        safety flags per program item and program, canIssue
+//   - common/safety/gates.ts        stage gates (audit §9) and their evaluation
 // Joining the scope as they land (add each file here, and its unit tests to vitest.mutation.config.mts):
 //   - safety flag rules
 //   - test scoring
@@ -52,7 +57,15 @@ export default {
     // Only the kernel's unit tests, no global build, fixed order.
     configFile: 'vitest.mutation.config.mts',
   },
-  mutate: ['common/text/dosage.ts', 'db/queries/search-terms.ts'],
+  mutate: [
+    'common/text/dosage.ts',
+    'db/queries/search-terms.ts',
+    'common/assessments/scoring.ts',
+    'common/assessments/physical.ts',
+    'common/assessments/change.ts',
+    'common/safety/rules.ts',
+    'common/safety/gates.ts',
+  ],
   coverageAnalysis: 'perTest',
   // Two cores, shared with other people's test runs.
   concurrency: 2,

@@ -5,7 +5,12 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['tests/unit/common/text/**/*.test.ts', 'tests/unit/db/search-terms.test.ts'],
+    include: [
+      'tests/unit/common/text/**/*.test.ts',
+      'tests/unit/db/search-terms.test.ts',
+      'tests/unit/common/assessments/**/*.test.ts',
+      'tests/unit/common/safety/**/*.test.ts',
+    ],
     environment: 'node',
     testTimeout: 30_000,
     allowOnly: false,

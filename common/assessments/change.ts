@@ -64,8 +64,7 @@ export function classifyChange(
     ['baseline', baseline],
     ['latest', latest],
   ] as const) {
-    if (typeof v !== 'number' || !Number.isFinite(v))
-      return fail('invalid_argument', `${m.abbreviation} ${label} must be a number; got ${String(v)}`);
+    if (!Number.isFinite(v)) return fail('invalid_argument', `${m.abbreviation} ${label} must be a number; got ${String(v)}`);
     if (rule.unit === m.unit && m.range && (v < m.range.min || v > m.range.max)) {
       return fail('invalid_argument', `${m.abbreviation} ${label} must be from ${m.range.min} to ${m.range.max}; got ${v}`);
     }
@@ -77,7 +76,7 @@ export function classifyChange(
   let status: ChangeStatus = 'no-meaningful-change';
   if (improvement !== 0 && Math.abs(improvement) >= threshold - EPS) status = improving ? 'improved' : 'worsened';
 
-  if (rule.andCrossing !== undefined && status !== 'no-meaningful-change') {
+  if (rule.andCrossing !== undefined) {
     const c = rule.andCrossing;
     // "Better side" of the cut-off: below it for lower-better, above it for higher-better.
     const better = (v: number) => (m.direction === 'lower-better' ? v < c : v > c);

@@ -10,13 +10,13 @@ const bad = (message: string) => fail('invalid_argument', message);
 
 /** A number of seconds (or kg, degrees…) that is finite and not negative; null when fine. */
 function nonNegative(label: string, v: unknown, max = Infinity): string | null {
-  if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) return `${label} must be a number of 0 or more; got ${String(v)}`;
-  if (v > max) return `${label} cannot be above ${max}; got ${v}`;
+  if (!Number.isFinite(v) || (v as number) < 0) return `${label} must be a number of 0 or more; got ${String(v)}`;
+  if ((v as number) > max) return `${label} cannot be above ${max}; got ${String(v)}`;
   return null;
 }
 
 function wholeInRange(label: string, v: unknown, min: number, max: number): string | null {
-  return typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max
+  return Number.isInteger(v) && (v as number) >= min && (v as number) <= max
     ? null
     : `${label} must be a whole number from ${min} to ${max}; got ${String(v)}`;
 }
@@ -454,7 +454,7 @@ export function gripResult(input: {
   const percentOfNorm = normLb === null ? null : (meanLb / normLb) * 100;
   const other = input.otherSideMeanKg;
   const percentOfOtherSide = other === undefined || other === 0 ? null : (meanKg / other) * 100;
-  const byNorm = normLb === null ? null : meanLb >= NORMAL_FRACTION_OF_MEAN * normLb;
+  const byNorm = normLb === null ? null : meanKg >= NORMAL_FRACTION_OF_MEAN * normLb * KG_PER_LB;
   const bySide = percentOfOtherSide === null ? null : meanKg >= NORMAL_FRACTION_OF_OTHER_SIDE * other!;
   const withinNormal = byNorm === null && bySide === null ? null : byNorm === true || bySide === true;
   return ok({ meanKg, meanLb, normLb, percentOfNorm, percentOfOtherSide, withinNormal });

@@ -45,7 +45,7 @@ function checkIntegers(name: string, answers: unknown, count: number, min: numbe
       if (!allowMissing) return `${name} item ${i + 1} is missing, and the ${name} has no published rule for missing items`;
       continue;
     }
-    if (typeof a !== 'number' || !Number.isInteger(a) || a < min || a > max) {
+    if (!Number.isInteger(a) || (a as number) < min || (a as number) > max) {
       return `${name} item ${i + 1} must be a whole number from ${min} to ${max}; got ${String(a)}`;
     }
   }
@@ -75,7 +75,7 @@ export interface MissingOptions {
 function missingProblem(name: string, count: number, answered: number, opts: MissingOptions): string | null {
   const missing = count - answered;
   if (answered === 0) return `${name} has no answered items, so it cannot be scored`;
-  if (opts.maxMissing !== undefined && missing > opts.maxMissing) {
+  if (missing > (opts.maxMissing ?? Infinity)) {
     return `${name} has ${missing} missing items; at most ${opts.maxMissing} are accepted`;
   }
   return null;
@@ -155,7 +155,7 @@ export type NprsInput =
   { recall: 'now' | '24h-average'; rating: number } | { recall: 'current-best-worst'; current: number; best: number; worst: number };
 
 const nprsProblem = (label: string, v: unknown): string | null =>
-  typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 10
+  Number.isInteger(v) && (v as number) >= 0 && (v as number) <= 10
     ? null
     : `NPRS ${label} must be a whole number from 0 to 10; got ${String(v)}`;
 

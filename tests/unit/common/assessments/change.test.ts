@@ -40,6 +40,8 @@ describe('lower-better with "points or 30 % of baseline" (ODI: 10 points or 30 %
     expect(value(classifyChange(measure('odi'), 20, 14)).threshold).toBeCloseTo(6, 10);
     expect(value(classifyChange(measure('odi'), 20, 26)).threshold).toBe(10);
     expect(value(classifyChange(measure('odi'), 60, 55)).beyondMdc).toBe(false);
+    // No change is not an improvement: its threshold is the points form, not 30 % of the baseline.
+    expect(value(classifyChange(measure('odi'), 20, 20))).toMatchObject({ status: 'no-meaningful-change', threshold: 10 });
   });
 
   it('requireBeyondMdc: a 30 % improvement below the MDC (20 -> 14, MDC90 10) no longer counts', () => {
@@ -148,5 +150,20 @@ describe('describeRule', () => {
     expect(status('odi', 50, 42, { rule })).toBe('no-meaningful-change');
     expect(status('odi', 50, 59, { rule })).toBe('worsened');
     expect(status('odi', 50, 58, { rule })).toBe('no-meaningful-change');
+    // From 0 the percentage is 0: no change is still no change.
+    expect(status('odi', 0, 0, { rule })).toBe('no-meaningful-change');
+  });
+  it('a crossing rule on a higher-better measure: the better side is above the cut-off', () => {
+    const rule = { kind: 'mcid' as const, points: 2, andCrossing: 5, unit: 'points' as const, src: ['C'] };
+    expect(status('psfs', 3, 6, { rule })).toBe('improved');
+    expect(status('psfs', 5, 7, { rule })).toBe('improved'); // 5 is not above 5
+    expect(status('psfs', 6, 8, { rule })).toBe('no-meaningful-change'); // already above
+    expect(status('psfs', 7, 5, { rule })).toBe('worsened');
+    expect(status('psfs', 5, 3, { rule })).toBe('no-meaningful-change'); // never above
+  });
+  it('an MDC given only as a percentage is not compared (beyondMdc null)', () => {
+    const m = structuredClone(measure('psfs'));
+    m.change.mdc = { kind: 'mdc90', percentOfBaseline: 10, unit: 'points', src: ['C'] };
+    expect(value(classifyChange(m, 3, 6))).toMatchObject({ status: 'improved', beyondMdc: null, mdcRef: null });
   });
 });

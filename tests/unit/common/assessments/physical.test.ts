@@ -274,6 +274,11 @@ describe('PILE: start 3.6 kg (F) / 5.85 kg (M), +2.25 / +4.5 kg per completed st
     // Exactly 0.12 is not below: a woman at 4 stages = 10.35 kg, over 86.25 kg = 0.12.
     expect(value(pileResult({ sex: 'F', completedStages: 4, bodyWeightKg: 86.25, protocol: 'cervical' })).belowCervicalCutoff).toBe(false);
     expect(value(pileResult({ sex: 'M', completedStages: 4, bodyWeightKg: 80, protocol: 'lumbar' })).belowCervicalCutoff).toBeNull();
+    expect(value(pileResult({ sex: 'M', completedStages: 4, protocol: 'cervical' }))).toEqual({
+      kg: 19.35,
+      kgPerKg: null,
+      belowCervicalCutoff: null,
+    });
   });
   it('refuses impossible input', () => {
     expect(error(pileResult({ sex: 'M', completedStages: -1, protocol: 'lumbar' }))).toBe(
@@ -300,6 +305,7 @@ describe('DNF endurance: mean or best of 1-2 trials; normal >= 85 % of the sex m
     expect(value(dnfResult({ trials: [25], use: 'mean', sex: 'F' })).withinNormal).toBe(true);
     expect(value(dnfResult({ trials: [24.9], use: 'best', sex: 'F' })).withinNormal).toBe(false);
     expect(value(dnfResult({ trials: [33], use: 'best', sex: 'M' })).withinNormal).toBe(false); // 33 < 33.065
+    expect(value(dnfResult({ trials: [0.85 * 38.9], use: 'best', sex: 'M' })).withinNormal).toBe(true); // exactly 85 % counts
   });
   it('refuses no trials, three trials and bad times', () => {
     expect(error(dnfResult({ trials: [], use: 'mean', sex: 'M' }))).toBe('DNF needs one or two trials');
@@ -391,6 +397,29 @@ describe('grip: mean of 3 trials; Mathiowetz means in lb; normal >= 85 % of the 
     expect(gripNormLb(75, 'M', 'L')).toBe(55.0);
     expect(gripNormLb(99, 'F', 'R')).toBe(42.6);
   });
+  it.each([
+    [20, 121.0, 104.5, 70.4, 61.0],
+    [25, 120.8, 110.5, 74.5, 63.5],
+    [30, 121.8, 110.4, 78.7, 68.0],
+    [35, 119.7, 112.9, 74.1, 66.3],
+    [40, 116.8, 112.8, 70.4, 62.3],
+    [45, 109.9, 100.8, 62.2, 56.0],
+    [50, 113.6, 101.9, 65.8, 57.3],
+    [55, 101.1, 83.2, 57.3, 47.3],
+    [60, 89.7, 76.8, 55.1, 45.7],
+    [65, 91.1, 76.8, 49.6, 41.0],
+    [70, 75.3, 64.8, 49.6, 41.5],
+    [75, 65.7, 55.0, 42.6, 37.6],
+  ])('audit §8.3 row from age %d: men %d/%d, women %d/%d lb (R/L), to the top of the band', (age, mR, mL, fR, fL) => {
+    for (const a of [age, age === 75 ? 90 : age + 4]) {
+      expect([gripNormLb(a, 'M', 'R'), gripNormLb(a, 'M', 'L'), gripNormLb(a, 'F', 'R'), gripNormLb(a, 'F', 'L')]).toEqual([
+        mR,
+        mL,
+        fR,
+        fL,
+      ]);
+    }
+  });
   it('woman of 52, right hand 26, 27, 28 kg: mean 27 kg = 59.47 lb; 59.47 / 65.8 = 90 % -> normal', () => {
     const r = value(gripResult({ trialsKg: [26, 27, 28], age: 52, sex: 'F', side: 'R' }));
     expect(r.meanKg).toBe(27);
@@ -403,6 +432,9 @@ describe('grip: mean of 3 trials; Mathiowetz means in lb; normal >= 85 % of the 
   it('boundary: 85 % of 121.0 lb = 102.85 lb = 46.69 kg; 46.7 kg normal, 46.6 kg not', () => {
     expect(value(gripResult({ trialsKg: [46.7, 46.7, 46.7], age: 22, sex: 'M', side: 'R' })).withinNormal).toBe(true);
     expect(value(gripResult({ trialsKg: [46.6, 46.6, 46.6], age: 22, sex: 'M', side: 'R' })).withinNormal).toBe(false);
+    // Exactly 85 % counts: man of 30, right, 0.85 x 121.8 lb x 0.454 = 47.00262 kg.
+    const edge = 0.85 * 121.8 * 0.454;
+    expect(value(gripResult({ trialsKg: [edge, edge, edge], age: 30, sex: 'M', side: 'R' })).withinNormal).toBe(true);
   });
   it('the other hand rescues a low value: 18 kg against 20 kg is 90 %', () => {
     const low = { trialsKg: [18, 18, 18], age: 30, sex: 'M' as const, side: 'L' as const };

@@ -291,5 +291,8 @@ describe('TSK-11: 11 items 1-4, total 11-44 (plain sum)', () => {
   it('refuses a TSK-17 form and out-of-range answers', () => {
     expect(error(scoreTsk11(same(17, 2)))).toBe('TSK-11 needs 11 answers, one per item; got 17');
     expect(error(scoreTsk11([...same(10, 2), 0]))).toBe('TSK-11 item 11 must be a whole number from 1 to 4; got 0');
+    expect(error(scoreTsk11([...same(10, 2), null]))).toBe(
+      'TSK-11 item 11 is missing, and the TSK-11 has no published rule for missing items',
+    );
   });
 });

@@ -111,6 +111,7 @@ test('683 px (200% zoom): filters in a drawer opened by "Filters", results and d
   const toggle = page.getByRole('button', { name: 'Filters', exact: true });
   await toggle.click();
   await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+  await expect(lib.filters()).toBeFocused();
   await expectWithinViewport(page, lib.filters(), 'filter drawer');
   await lib.filters().getByRole('checkbox', { name: 'Disc loading' }).check();
   await lib.settled('"generators":["disc"]');
@@ -118,7 +119,15 @@ test('683 px (200% zoom): filters in a drawer opened by "Filters", results and d
   expect(await seriousViolations(page)).toEqual([]);
   await lib.filters().getByRole('button', { name: 'Close filters' }).click();
   await expect(lib.filters()).toBeHidden();
-  await expect(page.getByRole('button', { name: 'Filters (1)' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Filters (1)' })).toBeFocused();
+  // Esc closes the drawer too, and Tab out of it folds it away.
+  await page.getByRole('button', { name: 'Filters (1)' }).click();
+  await lib.filters().getByRole('checkbox', { name: 'Disc loading' }).press('Escape');
+  await expect(lib.filters()).toBeHidden();
+  await page.getByRole('button', { name: 'Filters (1)' }).click();
+  await lib.filters().getByRole('checkbox', { name: 'Show archived' }).focus();
+  await page.keyboard.press('Tab');
+  await expect(lib.filters()).toBeHidden();
 
   await page.getByRole('button', { name: 'New exercise' }).click();
   await expectNoHorizontalClipping(page);

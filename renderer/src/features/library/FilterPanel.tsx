@@ -94,12 +94,15 @@ export function FilterPanel({
   filters,
   onChange,
   onClose,
+  onLeave,
   shortlists,
   onOpen,
 }: {
   filters: Filters;
   onChange(next: Filters): void;
   onClose?(): void;
+  /** Focus left the panel (a drawer then folds away). */
+  onLeave?(): void;
   shortlists?: Shortlists | null;
   onOpen?(id: string): void;
 }) {
@@ -112,6 +115,9 @@ export function FilterPanel({
       tabIndex={-1}
       onKeyDown={(e) => {
         if (e.key === 'Escape' && onClose && !(e.target as HTMLElement).closest('select')) onClose();
+      }}
+      onBlur={(e) => {
+        if (onLeave && e.relatedTarget instanceof Node && !e.currentTarget.contains(e.relatedTarget)) onLeave();
       }}
     >
       <div className="filters-footer">

@@ -60,6 +60,7 @@ export function LibraryScreen() {
   const toast = useToast();
   const detailPane = useRef<HTMLElement>(null);
   const workspace = useRef<HTMLElement>(null);
+  const filtersToggle = useRef<HTMLButtonElement>(null);
   const searchBox = useRef<HTMLInputElement>(null);
   const results = useRef<ResultListHandle>(null);
   const editor = useRef<EditorHandle>(null);
@@ -397,7 +398,13 @@ export function LibraryScreen() {
             className="btn filters-toggle"
             aria-expanded={filtersOpen}
             aria-controls="library-filters"
-            onClick={() => setFiltersOpen((o) => !o)}
+            ref={filtersToggle}
+            onClick={() => {
+              const opening = !filtersOpen;
+              setFiltersOpen(opening);
+              // The drawer takes focus as it opens, so the keyboard lands in it.
+              if (opening) requestAnimationFrame(() => document.getElementById('library-filters')?.focus());
+            }}
           >
             Filters{filterCount > 0 ? ` (${filterCount})` : ''}
           </button>
@@ -417,7 +424,11 @@ export function LibraryScreen() {
       <FilterPanel
         filters={filters}
         onChange={setFilters}
-        onClose={() => setFiltersOpen(false)}
+        onClose={() => {
+          setFiltersOpen(false);
+          filtersToggle.current?.focus();
+        }}
+        onLeave={() => setFiltersOpen(false)}
         shortlists={lists}
         onOpen={(id) => {
           setFiltersOpen(false);

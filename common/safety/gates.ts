@@ -58,10 +58,8 @@ export interface GateDefinition {
   minSupporting: number;
 }
 
-const t = (measure: string, op: Operator, value: number, max?: number): Rule =>
-  max === undefined ? { kind: 'threshold', measure, op, value } : { kind: 'threshold', measure, op, value, max };
-const ch = (measure: string, op: Operator, value: number, percent = false): Rule =>
-  percent ? { kind: 'change', measure, op, value, percent } : { kind: 'change', measure, op, value };
+const t = (measure: string, op: Operator, value: number): Rule => ({ kind: 'threshold', measure, op, value });
+const ch = (measure: string, op: Operator, value: number, percent = false): Rule => ({ kind: 'change', measure, op, value, percent });
 const any = (...of: Rule[]): Rule => ({ kind: 'any', of });
 const all = (...of: Rule[]): Rule => ({ kind: 'all', of });
 const c = (id: string, label: string, rule: Rule, source: string): Criterion => ({ id, label, rule, source });
@@ -141,7 +139,11 @@ export const STAGE_GATES: readonly GateDefinition[] = [
       c(
         'mcgill-ratios',
         'McGill ratios in range',
-        all(t('mcgill-flex-ext-ratio', '<', 1), t('mcgill-sb-rl-ratio', 'between', 0.95, 1.05), t('mcgill-sb-ext-ratio', '<', 0.75)),
+        all(
+          t('mcgill-flex-ext-ratio', '<', 1),
+          { kind: 'threshold', measure: 'mcgill-sb-rl-ratio', op: 'between', value: 0.95, max: 1.05 },
+          t('mcgill-sb-ext-ratio', '<', 0.75),
+        ),
         'S76, S77',
       ),
       c('sorensen', 'Sorensen up 32 s or more', ch('sorensen-s', '>=', 32), 'S74 (derived MDC)'),

@@ -39,6 +39,7 @@ import {
   levelRegion,
   weeksSince,
   type PatientClinical,
+  type Stimulator,
   type Surgery,
   type SurgeonRestriction,
 } from '../domain/patient';
@@ -94,7 +95,7 @@ export interface SafetyItem {
   itemId: string;
   code: string | null;
   clinicalName: string;
-  aliases?: readonly string[];
+  aliases: readonly string[];
   stage: Stage;
   region: string;
   position: Position;
@@ -126,21 +127,17 @@ export const matches = (m: FeatureMatcher, item: Pick<SafetyItem, 'tags' | 'clin
   const tags = item.tags.map((t) => t.toLowerCase());
   if (m.tags.some((t) => tags.includes(t))) return true;
   if (m.skipNamesIn?.includes(item.region) === true) return false;
-  const names = [item.clinicalName, ...(item.aliases ?? [])];
+  const names = [item.clinicalName, ...item.aliases];
   return m.names.some((re) => names.some((n) => re.test(n)));
 };
 
 /** Kilograms named in a load ("1 to 2.5 kg", "10 lb"): the largest, or null if none is given. */
 export const loadKg = (load: string | null): number | null => {
   if (load === null) return null;
-  const re = /(\d+(?:\.\d+)?)(?:\s*(?:-|–|to)\s*(\d+(?:\.\d+)?))?\s*(kg|kilos?|kilograms?|lbs?|pounds?)\b/gi;
-  let max: number | null = null;
-  for (const m of load.matchAll(re)) {
-    const n = Number(m[2] ?? m[1]);
-    const kg = (m[3] as string).toLowerCase().startsWith('k') ? n : n * KG_PER_LB;
-    max = max === null ? kg : Math.max(max, kg);
-  }
-  return max;
+  // A range names its top before the unit ("1 to 2.5 kg"), which is the number read.
+  const re = /(\d+(?:\.\d+)?)\s*(kg|kilos?|kilograms?|lbs?|pounds?)\b/gi;
+  const kgs = [...load.matchAll(re)].map((m) => Number(m[1]) * ((m[2] as string).toLowerCase().startsWith('k') ? 1 : KG_PER_LB));
+  return kgs.length === 0 ? null : Math.max(...kgs);
 };
 
 const fmtKg = (kg: number): string => `${Math.round(kg * 10) / 10} kg`;
@@ -187,7 +184,19 @@ const restrictionFlags = (item: SafetyItem, patient: PatientClinical, today: str
         const limit = r.limit as NonNullable<SurgeonRestriction['limit']>;
         const limitKg = limit.unit === 'kg' ? limit.value : limit.value * KG_PER_LB;
         const kg = loadKg(item.load);
-        if (kg !== null && kg > limitKg) {
+        if (kg === null) {
+          if (isLoaded(item)) {
+            out.push(
+              flag(
+                item.itemId,
+                'needs-ack',
+                'lifting-limit',
+                source,
+                `${what}: ${limit.value} ${limit.unit}. Check this exercise's load stays under it.${note}`,
+              ),
+            );
+          }
+        } else if (kg > limitKg) {
           out.push(
             flag(
               item.itemId,
@@ -195,16 +204,6 @@ const restrictionFlags = (item: SafetyItem, patient: PatientClinical, today: str
               'lifting-limit',
               source,
               `${what}: ${limit.value} ${limit.unit}. This load is ${fmtKg(kg)}. Lower the load.${note}`,
-            ),
-          );
-        } else if (kg === null && isLoaded(item)) {
-          out.push(
-            flag(
-              item.itemId,
-              'needs-ack',
-              'lifting-limit',
-              source,
-              `${what}: ${limit.value} ${limit.unit}. Check this exercise's load stays under it.${note}`,
             ),
           );
         }
@@ -221,11 +220,12 @@ const restrictionFlags = (item: SafetyItem, patient: PatientClinical, today: str
 };
 
 /** The scs suitability for this patient's lead level (audit D01, scs-lead-rules.ts). */
-const scsSuitability = (item: SafetyItem, surgery: Surgery | undefined, flags: Flag[]): Suitability => {
+const scsSuitability = (item: SafetyItem, surgery: Surgery, flags: Flag[]): Suitability => {
   const stored = item.suitability.scs;
-  const rule = item.code === null ? undefined : SCS_CERVICAL_LEAD_RULES[item.code];
-  if (rule === undefined || surgery === undefined) return stored;
-  const lead = surgery.stimulator?.leadLevel ?? null;
+  const rule = SCS_CERVICAL_LEAD_RULES[String(item.code)];
+  if (rule === undefined) return stored;
+  // The schema gives every stimulator its record (lead level possibly null).
+  const lead = (surgery.stimulator as Stimulator).leadLevel;
   if (lead === null) {
     flags.push(
       flag(
@@ -239,7 +239,8 @@ const scsSuitability = (item: SafetyItem, surgery: Surgery | undefined, flags: F
     return stored;
   }
   if (lead === 'cervical') return stored;
-  if (stored.lock !== rule.builtinDefault.lock || stored.earliestWeek !== rule.builtinDefault.earliestWeek) {
+  // Only a week lock has a week (SuitabilitySchema), so comparing the week compares the lock too.
+  if (stored.earliestWeek !== rule.builtinWeek) {
     flags.push(
       flag(
         item.itemId,
@@ -263,27 +264,30 @@ const itemFlags = (item: SafetyItem, patient: PatientClinical, today: string, ac
 
   for (const g of active) {
     const surgery = latest[g];
-    const s = g === 'scs' ? scsSuitability(item, surgery, flags) : item.suitability[g];
+    // A surgical generator is active only with its surgery, so the scs one has its stimulator.
+    const s = g === 'scs' ? scsSuitability(item, surgery as Surgery, flags) : item.suitability[g];
     const label = GENERATOR_LABELS[g];
     if (s.rating === 'not-rated') notRated.push(g);
     else byRating.set(s.rating, [...(byRating.get(s.rating) ?? []), g]);
 
     const noteText = s.note === null ? '' : ` Note: ${s.note}`;
     if (s.lock === 'week') {
-      let week = s.earliestWeek as number;
-      if (g === 'post-fusion' && surgery?.multilevel === true && week > 0) week += MULTILEVEL_FUSION_EXTRA_WEEKS;
+      const base = s.earliestWeek as number;
       if (surgery === undefined) {
-        if (week > 0)
+        if (base > 0)
           flags.push(
             flag(
               item.itemId,
               'needs-ack',
               'time-lock',
               g,
-              `${label}: locked until week ${week}, with no surgery to count from. Check the note.${noteText}`,
+              `${label}: locked until week ${base}, with no surgery to count from. Check the note.${noteText}`,
             ),
           );
-      } else if (surgery.date === null) {
+        continue;
+      }
+      const week = g === 'post-fusion' && surgery.multilevel && base > 0 ? base + MULTILEVEL_FUSION_EXTRA_WEEKS : base;
+      if (surgery.date === null) {
         flags.push(
           flag(
             item.itemId,
@@ -296,10 +300,7 @@ const itemFlags = (item: SafetyItem, patient: PatientClinical, today: string, ac
       } else {
         const now = weeksSince(surgery.date, today);
         if (now < week) {
-          const multi =
-            week === s.earliestWeek
-              ? ''
-              : ` (week ${s.earliestWeek as number} plus ${MULTILEVEL_FUSION_EXTRA_WEEKS} for a multilevel fusion)`;
+          const multi = week === base ? '' : ` (week ${base} plus ${MULTILEVEL_FUSION_EXTRA_WEEKS} for a multilevel fusion)`;
           flags.push(
             flag(item.itemId, 'needs-ack', 'time-lock', g, `${label}: locked until week ${week}${multi} (now week ${now}).${noteText}`),
           );
@@ -355,7 +356,7 @@ const itemFlags = (item: SafetyItem, patient: PatientClinical, today: string, ac
         ),
       );
     }
-    if ((item.code !== null && IPG_PRESSURE.codes.includes(item.code)) || matches(IPG_PRESSURE.matcher, item)) {
+    if (IPG_PRESSURE.codes.includes(String(item.code)) || matches(IPG_PRESSURE.matcher, item)) {
       flags.push(
         flag(
           item.itemId,
@@ -432,11 +433,7 @@ const programFlags = (patient: PatientClinical, today: string, active: readonly 
     const g = generatorForSurgery(s);
     if (g === null) {
       out.push(flag(P, 'info', 'surgery-mapping', source, `${name}: no built-in time locks. Apply the surgeon's restrictions.`));
-    } else if (
-      s.procedure === 'posterior-cervical' ||
-      s.procedure === 'disc-replacement' ||
-      (g === 'post-acdf' && s.procedure !== 'acdf')
-    ) {
+    } else if (s.procedure === 'disc-replacement' || (g === 'post-acdf' && s.procedure !== 'acdf')) {
       out.push(
         flag(
           P,
@@ -480,7 +477,7 @@ export const flagsFor = (
   patient: PatientClinical,
   items: readonly SafetyItem[],
   today: string,
-  options: { stage?: Stage } = {},
+  options: { stage?: Stage | undefined } = {},
 ): ProgramFlags => {
   const active = activeGenerators(patient);
   return {
@@ -521,7 +518,4 @@ export interface ProgramForIssue {
 
 /** The program-level check the service runs when a version is issued. */
 export const canIssue = (program: ProgramForIssue, acknowledgements: readonly Acknowledgement[]): IssueCheck =>
-  checkIssue(
-    flagsFor(program.patient, program.items, program.today, program.stage === undefined ? {} : { stage: program.stage }),
-    acknowledgements,
-  );
+  checkIssue(flagsFor(program.patient, program.items, program.today, { stage: program.stage }), acknowledgements);

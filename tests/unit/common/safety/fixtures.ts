@@ -25,6 +25,7 @@ export const item = (over: Partial<SafetyItem> = {}): SafetyItem => ({
   itemId: 'i1',
   code: null,
   clinicalName: 'Plain exercise',
+  aliases: [],
   stage: 1,
   region: 'lumbar',
   position: 'supine',

@@ -58,6 +58,8 @@ describe('rules', () => {
     expect(evaluateRule(down30, m({ odi: 28, 'odi:baseline': 40 }))).toBe('met');
     expect(evaluateRule(down30, m({ odi: 29, 'odi:baseline': 40 }))).toBe('not-met');
     expect(evaluateRule(down30, m({ odi: 0, 'odi:baseline': 0 }))).toBe('not-measured');
+    const down: Rule = { kind: 'change', measure: 'ndi', op: '<=', value: -5 };
+    expect(evaluateRule(down, m({ ndi: -5, 'ndi:baseline': 0 }))).toBe('met');
     const up50: Rule = { kind: 'change', measure: 'dnf', op: '>=', value: 50, percent: true };
     expect(evaluateRule(up50, m({ dnf: 30, 'dnf:baseline': 20 }))).toBe('met');
     expect(evaluateRule(up50, m({ dnf: -5, 'dnf:baseline': -10 }))).toBe('met');
@@ -96,7 +98,13 @@ describe('the gate data', () => {
     expect(gateFor(1, 'cervical').required[0]!.rule).toEqual({ kind: 'threshold', measure: 'ccf-clean-level-mmhg', op: '>=', value: 24 });
     expect(gateFor(2, 'cervical').required[0]!.rule).toEqual({ kind: 'threshold', measure: 'ccf-clean-level-mmhg', op: '>=', value: 26 });
     const sup = gateFor(2, 'lumbar').supporting;
-    expect(sup.find((c) => c.id === 'sorensen')!.rule).toEqual({ kind: 'change', measure: 'sorensen-s', op: '>=', value: 32 });
+    expect(sup.find((c) => c.id === 'sorensen')!.rule).toEqual({
+      kind: 'change',
+      measure: 'sorensen-s',
+      op: '>=',
+      value: 32,
+      percent: false,
+    });
     expect(
       evaluateRule(
         sup.find((c) => c.id === 'mcgill-ratios')!.rule,
@@ -309,5 +317,6 @@ describe('post-op minimums (audit §9.3)', () => {
       true,
     );
     expect(evaluateGate(1, gate, ALL, { patient: p }).criteria.some((c) => c.id.startsWith('post-op'))).toBe(false);
+    expect(evaluateGate(1, gate, ALL, { today: TODAY }).criteria.some((c) => c.id.startsWith('post-op'))).toBe(false);
   });
 });

@@ -140,16 +140,23 @@ describe('time locks', () => {
 
   it('an undated surgery never passes a lock', () => {
     const p = patient({ surgeries: [surgery({ date: null })] });
-    expect(one(itemFlags(p, fusionLock(0)), 'time-lock').reason).toBe(
-      'After lumbar fusion: locked until week 0; the surgery date is not recorded.',
+    expect(one(itemFlags(p, fusionLock(0)), 'time-lock')).toMatchObject({
+      severity: 'needs-ack',
+      reason: 'After lumbar fusion: locked until week 0; the surgery date is not recorded.',
+    });
+    const multi = patient({ surgeries: [surgery({ date: null, multilevel: true })] });
+    expect(one(itemFlags(multi, fusionLock(12)), 'time-lock').reason).toBe(
+      'After lumbar fusion: locked until week 18; the surgery date is not recorded.',
     );
   });
 
   it('a week lock on a non-surgical generator has no clock: check it (week 0 passes)', () => {
     const it = item({ suitability: suitability({ disc: { lock: 'week', earliestWeek: 4 } }) });
-    expect(one(itemFlags(patient({ generators: ['disc'] }), it), 'time-lock').reason).toBe(
-      'Disc loading: locked until week 4, with no surgery to count from. Check the note.',
-    );
+    expect(one(itemFlags(patient({ generators: ['disc'] }), it), 'time-lock')).toMatchObject({
+      severity: 'needs-ack',
+      source: 'disc',
+      reason: 'Disc loading: locked until week 4, with no surgery to count from. Check the note.',
+    });
     const zero = item({ suitability: suitability({ disc: { lock: 'week', earliestWeek: 0 } }) });
     expect(itemFlags(patient({ generators: ['disc'] }), zero)).toEqual([]);
   });
@@ -224,6 +231,7 @@ describe('stimulator lead level (audit D01)', () => {
     expect(one(flags, 'scs-lead-level').reason).toBe(
       "This exercise's stimulator rating was edited, so the edit applies whatever the lead level.",
     );
+    expect(kinds(flags)).toEqual(['info:scs-lead-level:scs', 'needs-ack:time-lock:scs', 'info:rating:modify']);
     const otherLock = neck({ lock: 'criterion', earliestWeek: null });
     expect(one(itemFlags(p('thoracic'), otherLock), 'criterion-lock').source).toBe('scs');
   });
@@ -322,6 +330,7 @@ describe("the surgeon's structured restrictions", () => {
       "Lifting limit after the lumbar fusion, until week 12 (now week 0): 7 kg. Check this exercise's load stays under it.",
     );
     expect(one(itemFlags(lim(7, 'kg'), db(null)), 'lifting-limit').severity).toBe('needs-ack');
+    expect(one(itemFlags(lim(7, 'kg'), item({ equipment: ['bench', 'dumbbell'] })), 'lifting-limit').severity).toBe('needs-ack');
     expect(one(itemFlags(lim(7, 'kg'), item({ tags: ['loaded carry'] })), 'lifting-limit').severity).toBe('needs-ack');
     expect(itemFlags(lim(7, 'kg'), item())).toEqual([]);
     expect(one(itemFlags(lim(2, 'kg'), item({ load: '3 kg' })), 'lifting-limit').severity).toBe('block');
@@ -348,6 +357,19 @@ describe("the surgeon's structured restrictions", () => {
     const r = restriction({});
     const s = surgery({ date: null, restrictions: [r] });
     expect(restrictionActive(r, s, TODAY)).toEqual({ active: true, until: 'until week 12 (surgery date not recorded)' });
+    const zero = restriction({ until: { kind: 'week', week: 0 } });
+    expect(restrictionActive(zero, surgery({ date: null, restrictions: [zero] }), TODAY).active).toBe(true);
+    expect(restrictionActive(zero, surgery({ restrictions: [zero] }), TODAY).active).toBe(false);
+  });
+
+  it("a stimulator's restriction speaks about trunk and neck alike", () => {
+    const p = patient({ surgeries: [stimulator('thoracic', { restrictions: [restriction({})] })] });
+    expect(one(itemFlags(p, item({ tags: ['rotation'] })), 'surgeon-restriction').reason).toMatch(
+      /^No twisting after the spinal cord stimulator/,
+    );
+    expect(one(itemFlags(p, item({ region: 'cervical', tags: ['cervical rotation'] })), 'surgeon-restriction').source).toBe(
+      'surgery:scs1:restriction:0',
+    );
   });
 
   it('several restrictions, each its own flag', () => {
@@ -377,14 +399,16 @@ describe('areas, matching and loads', () => {
   it('matches whole tags case-blind, names and aliases by pattern', () => {
     const m = { tags: ['rotation'], names: [/twist/i], skipNamesIn: ['cervical'] };
     const r = 'lumbar';
-    expect(matches(m, { tags: ['Rotation'], clinicalName: 'x', region: r })).toBe(true);
-    expect(matches(m, { tags: ['anti-rotation'], clinicalName: 'x', region: r })).toBe(false);
-    expect(matches(m, { tags: [], clinicalName: 'Seated twist', region: r })).toBe(true);
+    expect(matches(m, { tags: ['Rotation'], clinicalName: 'x', aliases: [], region: r })).toBe(true);
+    expect(matches(m, { tags: ['anti-rotation'], clinicalName: 'x', aliases: [], region: r })).toBe(false);
+    expect(matches(m, { tags: [], clinicalName: 'Seated twist', aliases: [], region: r })).toBe(true);
     expect(matches(m, { tags: [], clinicalName: 'x', aliases: ['Russian twist'], region: r })).toBe(true);
     expect(matches(m, { tags: [], clinicalName: 'x', aliases: [], region: r })).toBe(false);
-    expect(matches(m, { tags: [], clinicalName: 'Neck twist', region: 'cervical' })).toBe(false);
-    expect(matches(m, { tags: ['rotation'], clinicalName: 'Neck twist', region: 'cervical' })).toBe(true);
-    expect(matches({ tags: [], names: [/twist/i] }, { tags: [], clinicalName: 'Neck twist', region: 'cervical' })).toBe(true);
+    expect(matches(m, { tags: [], clinicalName: 'Neck twist', aliases: [], region: 'cervical' })).toBe(false);
+    expect(matches(m, { tags: ['rotation'], clinicalName: 'Neck twist', aliases: [], region: 'cervical' })).toBe(true);
+    expect(matches({ tags: [], names: [/twist/i] }, { tags: [], clinicalName: 'Neck twist', aliases: [], region: 'cervical' })).toBe(true);
+    // one pattern of several is enough
+    expect(matches({ tags: [], names: [/twist/i, /chop/i] }, { tags: [], clinicalName: 'Wood chop', aliases: [], region: r })).toBe(true);
   });
 
   it.each([
@@ -394,6 +418,14 @@ describe('areas, matching and loads', () => {
     ['2.5kg', 2.5],
     ['1 to 2.5 kg', 2.5],
     ['1-3 kilos', 3],
+    ['2.25 kg', 2.25],
+    ['1 to 2.25 kg', 2.25],
+    ['1 kilo', 1],
+    ['2 kilograms', 2],
+    ['1 kilogram', 1],
+    ['1 pound', 0.45359237],
+    ['4 kg or 5 pounds', 4],
+    ['5kilos', 5],
     ['10 lb', 4.5359237],
     ['10-15 lbs', 6.80388555],
     ['5 pounds and 4 kg', 4],
@@ -428,7 +460,11 @@ describe('stimulator hard block and battery site', () => {
   });
 
   it('pressure over the battery: by code and by tag', () => {
-    expect(one(itemFlags(p, item({ code: 'L3-04' })), 'ipg-pressure')).toMatchObject({ severity: 'needs-ack', acknowledgeable: true });
+    expect(one(itemFlags(p, item({ code: 'L3-04' })), 'ipg-pressure')).toMatchObject({
+      severity: 'needs-ack',
+      acknowledgeable: true,
+      source: 'scs',
+    });
     expect(one(itemFlags(p, item({ tags: ['hip thrust'] })), 'ipg-pressure').reason).toBe(
       'May press on the stimulator battery: keep bars and pads off the battery site.',
     );
@@ -475,6 +511,7 @@ describe('program flags', () => {
     screen.emergency['acdf-airway'] = 'unknown';
     screen.urgent['scs-problem'] = { answer: 'unknown', resolution: null };
     expect(program(patient({ generators: ['disc'], redFlags: screen }))[0]).toMatchObject({
+      id: 'program/red-flag-unscreened/red-flags',
       severity: 'needs-ack',
       kind: 'red-flag-unscreened',
       reason: 'Red-flag screen not complete (2 not answered).',
@@ -486,7 +523,16 @@ describe('program flags', () => {
   });
 
   it('no generators and no surgery: ratings cannot be checked', () => {
-    expect(kinds(program(patient()))).toEqual(['needs-ack:no-generators:generators']);
+    expect(program(patient())).toEqual([
+      {
+        id: 'program/no-generators/generators',
+        severity: 'needs-ack',
+        kind: 'no-generators',
+        source: 'generators',
+        acknowledgeable: true,
+        reason: 'No pain generator and no surgery recorded: exercise ratings cannot be checked.',
+      },
+    ]);
   });
 
   it('surgeries: unknown date, borrowed locks, none, and free-text restrictions', () => {
@@ -557,6 +603,15 @@ describe('issuing', () => {
     expect(before.unacknowledged.map((f) => f.id)).toEqual(['i1/rating/caution']);
     expect(canIssue(prog, [{ flagId: 'i1/rating/caution', note: '  ' }]).ok).toBe(false);
     expect(canIssue(prog, [{ flagId: 'i1/rating/caution', note: 'Small range, watched.' }])).toEqual({
+      ok: true,
+      blocks: [],
+      unacknowledged: [],
+    });
+  });
+
+  it('info flags alone never hold an issue back', () => {
+    const it = item({ suitability: suitability({ disc: { rating: 'modify' } }) });
+    expect(canIssue({ patient: patient({ generators: ['disc'] }), items: [it], today: TODAY }, [])).toEqual({
       ok: true,
       blocks: [],
       unacknowledged: [],

@@ -4,12 +4,12 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Exercise } from '../../../../common/domain/exercise';
-import { SCS_CERVICAL_LEAD_RULES } from '../../../../common/safety/scs-lead-rules';
-import { IPG_PRESSURE, RESTRICTION_FEATURES, SCS_HARD_BLOCK } from '../../../../common/safety/restriction-map';
-import { matches } from '../../../../common/safety/rules';
+import type { Exercise } from '../../../common/domain/exercise';
+import { SCS_CERVICAL_LEAD_RULES } from '../../../common/safety/scs-lead-rules';
+import { IPG_PRESSURE, RESTRICTION_FEATURES, SCS_HARD_BLOCK } from '../../../common/safety/restriction-map';
+import { matches } from '../../../common/safety/rules';
 
-const seedDir = path.resolve(__dirname, '../../../../resources/seed');
+const seedDir = path.resolve(__dirname, '../../../resources/seed');
 const manifest = JSON.parse(readFileSync(path.join(seedDir, 'manifest.json'), 'utf8')) as { files: string[] };
 const library: Exercise[] = manifest.files.flatMap(
   (f) => (JSON.parse(readFileSync(path.join(seedDir, 'exercises', f), 'utf8')) as { exercises: Exercise[] }).exercises,
@@ -39,7 +39,10 @@ describe('the lead-level table (audit D01)', () => {
       const e = byCode.get(code);
       expect(e, code).toBeDefined();
       expect(e!.region).toBe('cervical');
-      expect({ lock: e!.suitability.scs.lock, earliestWeek: e!.suitability.scs.earliestWeek }, code).toEqual(rule.builtinDefault);
+      expect({ lock: e!.suitability.scs.lock, earliestWeek: e!.suitability.scs.earliestWeek }, code).toEqual({
+        lock: 'week',
+        earliestWeek: rule.builtinWeek,
+      });
     }
   });
 });

@@ -47,6 +47,13 @@
 //                                                  stable sort (checked with 676 tied terms).
 //    155  EqualityOperator n >= 0                  one more look-up, of '' (no words), which is
 //                                                  never an entry: entries are non-empty.
+//   common/assessments/change.ts
+//     77  EqualityOperator >= -> > (threshold - EPS)   the 1e-9 tolerance already admits a change
+//     89  EqualityOperator >= -> > (mdc - EPS)         equal to the threshold; only a value exactly
+//                                                  1e-9 below it would tell them apart.
+//   common/assessments/physical.ts
+//    119  EqualityOperator sbRL < 1 -> <= 1            reached only when sbRL is outside 0.95-1.05,
+//                                                  so never 1.
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {

@@ -60,7 +60,7 @@ const nprs: Measure = {
   norms: [],
   change: {
     default: { kind: 'mcid', points: 2, percentOfBaseline: 30, unit: 'points', src: ['S91'] },
-    mdc: { kind: 'mdc95', points: 2, unit: 'points', src: ['S90'], note: 'SEM 1.02 (LBP).' },
+    mdc: { kind: 'mdc', points: 2, unit: 'points', src: ['S90'], note: 'SEM 1.02 (LBP).' },
     alternatives: [
       { kind: 'mcid', points: 2.2, unit: 'points', src: ['S90'], note: 'At 1 week.' },
       { kind: 'mcid', points: 1.5, unit: 'points', src: ['S90'], note: 'At 4 weeks.' },
@@ -486,10 +486,10 @@ const mcgillSideBridge: Measure = {
   bands: [],
   cutoffs: [],
   norms: [
-    { sample: 'General sample (Anderson 2014)', side: 'R', mean: 54, unit: 's', src: ['S77', 'Sec'] },
-    { sample: 'General sample (Anderson 2014)', side: 'L', mean: 55, unit: 's', src: ['S77', 'Sec'] },
-    { sample: 'State-level athletes (Evans 2007)', side: 'R', mean: 104, unit: 's', src: ['S77', 'Sec'] },
-    { sample: 'State-level athletes (Evans 2007)', side: 'L', mean: 103, unit: 's', src: ['S77', 'Sec'] },
+    { sample: 'General sample (Anderson 2014)', side: 'R', mean: 54, unit: 's', src: ['S77', 'Sec'], verify: true },
+    { sample: 'General sample (Anderson 2014)', side: 'L', mean: 55, unit: 's', src: ['S77', 'Sec'], verify: true },
+    { sample: 'State-level athletes (Evans 2007)', side: 'R', mean: 104, unit: 's', src: ['S77', 'Sec'], verify: true },
+    { sample: 'State-level athletes (Evans 2007)', side: 'L', mean: 103, unit: 's', src: ['S77', 'Sec'], verify: true },
     {
       sample: 'Healthy young women, n = 28 (J Sport Rehabil 2003;12:199)',
       sex: 'F',

@@ -73,7 +73,7 @@ export const NormSchema = z.object({
  */
 export const ChangeRuleSchema = z
   .object({
-    kind: z.enum(['mcid', 'mid', 'mic', 'mdc90', 'mdc95', 'min-meaningful']),
+    kind: z.enum(['mcid', 'mid', 'mic', 'mdc', 'mdc90', 'mdc95', 'min-meaningful']),
     points: z.number().positive().optional(),
     percentOfBaseline: z.number().positive().max(100).optional(),
     andCrossing: z.number().optional(),

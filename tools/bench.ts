@@ -349,7 +349,20 @@ async function cameraJpeg(seed: number, megabytesWanted: number): Promise<Buffer
 
 function clinicDraft(name: string): Record<string, unknown> {
   const seed = loadSeedLibrary(seedDir).exercises[0];
-  const pick = ['stage', 'region', 'position', 'equipment', 'text', 'dosage', 'suitability', 'tags', 'sources', 'clinicianNotes'] as const;
+  const pick = [
+    'clinicalName',
+    'aliases',
+    'stage',
+    'region',
+    'position',
+    'equipment',
+    'text',
+    'dosage',
+    'suitability',
+    'tags',
+    'sources',
+    'clinicianNotes',
+  ] as const;
   const draft: Record<string, unknown> = Object.fromEntries(pick.map((k) => [k, (seed as unknown as Record<string, unknown>)[k]]));
   return { ...draft, text: { ...(seed.text as object), name }, progressionIds: [], regressionIds: [] };
 }

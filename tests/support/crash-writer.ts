@@ -105,6 +105,11 @@ async function main(): Promise<void> {
     workersDir: process.env.LOADWISE_WORKERS_DIR,
     resourcesDir: process.env.LOADWISE_RESOURCES_DIR,
   });
+  // Start the image worker before the first acknowledged write, so a photo takes its cleaning time
+  // only, not the worker's start-up, and every kill window can catch attaches as well as writes.
+  const warm = stageBytes(dataDir, await png(9999), { maxBytes: MAX_PHOTO_BYTES, fileNoun: 'Photos' });
+  await services.ctx.images.clean({ input: warm.path, fileName: 'warm.png', outFull: `${warm.path}.full`, outThumb: `${warm.path}.thumb` });
+  for (const f of [warm.path, `${warm.path}.full`, `${warm.path}.thumb`]) fs.rmSync(f, { force: true });
   let previous: Exercise | null = null;
   for (let i = 0; ; i++) {
     const name = `Crash ${round}-${i}`;

@@ -44,6 +44,7 @@ function resourcesFolder(): string {
   fs.mkdirSync(path.join(res, 'native'));
   fs.copyFileSync(nodeBuild, path.join(res, 'native', 'better_sqlite3.node'));
   fs.symlinkSync(path.join(repoRoot, 'resources', 'seed'), path.join(res, 'seed'), 'dir');
+  fs.symlinkSync(path.join(repoRoot, 'resources', 'search'), path.join(res, 'search'), 'dir');
   return res;
 }
 

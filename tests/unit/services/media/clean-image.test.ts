@@ -141,11 +141,11 @@ describe('cleanImage', () => {
     }
   });
 
-  it('refuses a file over MAX_PHOTO_BYTES as too_large, naming it and both sizes; the limit itself is not too large', async () => {
+  it('refuses a file over MAX_PHOTO_BYTES as too_large, saying both sizes without the file's name; the limit itself is not too large', async () => {
     const over = Buffer.alloc(MAX_PHOTO_BYTES + 1);
     over.set([0xff, 0xd8, 0xff, 0xe0]);
     const refused = await clean(over, 'big.jpg');
-    expect(refused.outcome).toEqual({ ok: false, code: 'too_large', message: '"big.jpg" is 10.0 MB. Photos can be up to 10 MB.' });
+    expect(refused.outcome).toEqual({ ok: false, code: 'too_large', message: 'This photo is 10.0 MB. Photos can be up to 10 MB.' });
     expectNothingWritten(refused.req);
 
     const at = Buffer.alloc(MAX_PHOTO_BYTES);
@@ -160,17 +160,17 @@ describe('cleanImage', () => {
       [await solid(10, 10).webp().toBuffer(), 'photo.jpg'],
     ] as const) {
       const { req, outcome } = await clean(bytes, name);
-      expect(outcome).toEqual({ ok: false, code: 'unsupported_media', message: `"${name}" is not a PNG or JPEG photo.` });
+      expect(outcome).toEqual({ ok: false, code: 'unsupported_media', message: 'This file is not a PNG or JPEG photo.' });
       expectNothingWritten(req);
     }
   });
 
   it('refuses a file whose header cannot be read, naming the format its bytes claim', async () => {
     const png = await clean(Buffer.concat([PNG_SIGNATURE, Buffer.from('no chunks here at all')]), 'broken.png');
-    expect(png.outcome).toEqual({ ok: false, code: 'unsupported_media', message: '"broken.png" could not be read as a PNG image.' });
+    expect(png.outcome).toEqual({ ok: false, code: 'unsupported_media', message: 'This file could not be read as a PNG image.' });
     expectNothingWritten(png.req);
     const jpeg = await clean(Buffer.from([0xff, 0xd8, 0xff]), 'broken.jpg');
-    expect(jpeg.outcome).toEqual({ ok: false, code: 'unsupported_media', message: '"broken.jpg" could not be read as a JPEG image.' });
+    expect(jpeg.outcome).toEqual({ ok: false, code: 'unsupported_media', message: 'This file could not be read as a JPEG image.' });
     expectNothingWritten(jpeg.req);
   });
 
@@ -179,7 +179,7 @@ describe('cleanImage', () => {
     expect(bomb.outcome).toEqual({
       ok: false,
       code: 'too_large',
-      message: '"bomb.png" is 8001 × 5000 pixels. Photos can have up to 40 million pixels.',
+      message: 'This photo is 8001 × 5000 pixels. Photos can have up to 40 million pixels.',
     });
     expectNothingWritten(bomb.req);
     // 8000 × 5000 is exactly the limit: past the size checks, it is refused only for its missing pixels.
@@ -187,7 +187,7 @@ describe('cleanImage', () => {
     expect(edge.outcome).toEqual({
       ok: false,
       code: 'unsupported_media',
-      message: '"edge.png" is damaged or incomplete and could not be read.',
+      message: 'This photo is damaged or incomplete and could not be read.',
     });
   });
 
@@ -200,7 +200,7 @@ describe('cleanImage', () => {
       expect(outcome).toEqual({
         ok: false,
         code: 'too_large',
-        message: `"strip.png" is ${w} × ${h} pixels. Each side can be up to 16,000 pixels.`,
+        message: `This photo is ${w} × ${h} pixels. Each side can be up to 16,000 pixels.`,
       });
       expectNothingWritten(req);
     }
@@ -221,7 +221,7 @@ describe('cleanImage', () => {
       expect(outcome).toEqual({
         ok: false,
         code: 'unsupported_media',
-        message: `"${name}" is damaged or incomplete and could not be read.`,
+        message: 'This photo is damaged or incomplete and could not be read.',
       });
       expectNothingWritten(req);
     }

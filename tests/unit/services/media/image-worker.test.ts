@@ -76,7 +76,7 @@ describe('image worker', () => {
     const reply = await send(await jobFor(8, Buffer.from('not a photo'), 'notes.png'));
     expect(reply).toEqual({
       id: 8,
-      outcome: { ok: false, code: 'unsupported_media', message: '"notes.png" is not a PNG or JPEG photo.' },
+      outcome: { ok: false, code: 'unsupported_media', message: 'This file is not a PNG or JPEG photo.' },
     });
   });
 

@@ -141,7 +141,7 @@ describe('cleanImage', () => {
     }
   });
 
-  it('refuses a file over MAX_PHOTO_BYTES as too_large, saying both sizes without the file's name; the limit itself is not too large', async () => {
+  it('refuses a file over MAX_PHOTO_BYTES as too_large, saying both sizes without the file name; the limit itself is not too large', async () => {
     const over = Buffer.alloc(MAX_PHOTO_BYTES + 1);
     over.set([0xff, 0xd8, 0xff, 0xe0]);
     const refused = await clean(over, 'big.jpg');

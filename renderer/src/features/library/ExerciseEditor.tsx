@@ -48,10 +48,10 @@ import {
   formFromExercise,
   formsDiffer,
   toggleEquipment,
-  validateForm,
   type ExerciseForm,
   type FormErrors,
 } from './exercise-form';
+import { validateForm } from './form-validation';
 import { LinkPicker } from './LinkPicker';
 import { Photos } from './Photos';
 import { SuitabilityCard } from './SuitabilityCard';

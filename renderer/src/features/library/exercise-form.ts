@@ -12,8 +12,7 @@ import {
   type Stage,
 } from '../../../../common/domain/vocabulary';
 import { GENERATOR_LABELS } from '../../../../common/copy/en';
-import { plainMessage } from '../../../../common/contract/issues';
-import { ExerciseDraftSchema, type Exercise, type ExerciseDraft, type LinkedExercise } from '../../../../common/domain/exercise';
+import type { Exercise, ExerciseDraft, LinkedExercise } from '../../../../common/domain/exercise';
 
 /** The numeric dose fields, in the editor's order, with their labels. */
 export const DOSAGE_NUMBER_FIELDS = [
@@ -245,20 +244,6 @@ export function fieldLabel(path: string): string {
 }
 
 export type FormErrors = Record<string, string>;
-
-/** Errors keyed by the field they belong to ("text.steps", "dosage.sets", "suitability.disc"). */
-export function validateForm(f: ExerciseForm): { draft: ExerciseDraft | null; errors: FormErrors } {
-  const parsed = ExerciseDraftSchema.safeParse(draftFromForm(f));
-  if (parsed.success) return { draft: parsed.data, errors: {} };
-  const errors: FormErrors = {};
-  for (const issue of parsed.error.issues) {
-    const p = issue.path.map(String);
-    // List items and per-generator fields report on the list or the row as a whole.
-    const key = p[0] === 'text' || p[0] === 'dosage' || p[0] === 'suitability' ? p.slice(0, 2).join('.') : (p[0] ?? 'form');
-    if (!errors[key]) errors[key] = plainMessage(issue);
-  }
-  return { draft: null, errors };
-}
 
 /**
  * Whether the form holds changes worth keeping: it differs from what the editor was opened with,

@@ -381,6 +381,10 @@ describe('library through dispatch', () => {
       ['drafts.discard', {}, 'key'],
       ['drafts.list', { also: 1 }, 'arguments'],
       ['library.setFavourite', { id: randomUUID(), favourite: 'yes' }, 'favourite'],
+      ['backups.list', { all: true }, 'arguments'],
+      ['backups.create', { name: 'mine' }, 'arguments'],
+      ['backups.restore', { name: '../../etc/passwd' }, 'name'],
+      ['backups.importAll', { replace: false }, 'replace'],
       ['library.noteOpened', { id: 'not-a-uuid' }, 'id'],
       ['library.shortlists', { also: 1 }, 'arguments'],
     ];

@@ -11,8 +11,8 @@ import {
   formFromExercise,
   formsDiffer,
   toggleEquipment,
-  validateForm,
 } from '../../../../../renderer/src/features/library/exercise-form';
+import { validateForm } from '../../../../../renderer/src/features/library/form-validation';
 import { draftKeyOf, openedForm } from '../../../../../renderer/src/features/library/ExerciseEditor';
 import { exercise } from '../../fake-api';
 

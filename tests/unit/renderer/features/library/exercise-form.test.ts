@@ -1,13 +1,8 @@
 // The editor's form model, without a browser: a saved exercise round-trips through the form, and
 // problems come back in plain words keyed to the field that holds them.
 import { describe, expect, it } from 'vitest';
-import {
-  draftFromForm,
-  emptyForm,
-  fieldLabel,
-  formFromExercise,
-  validateForm,
-} from '../../../../../renderer/src/features/library/exercise-form';
+import { draftFromForm, emptyForm, fieldLabel, formFromExercise } from '../../../../../renderer/src/features/library/exercise-form';
+import { validateForm } from '../../../../../renderer/src/features/library/form-validation';
 import type { Exercise } from '../../../../../common/domain/exercise';
 import { sampleDraft } from '../../../../support/fixtures';
 

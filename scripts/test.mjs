@@ -95,10 +95,15 @@ if (e) {
 } else add('e2e', 0, 1, 0, e2e.seconds);
 
 console.log('\n=== Summary');
-for (const t of tally)
-  console.log(
-    `${t.name.padEnd(32)} ${String(t.passed).padStart(4)} passed ${String(t.failed).padStart(3)} failed ${String(t.skipped).padStart(3)} skipped  ${t.seconds} s`,
-  );
-const sum = (k) => tally.reduce((n, t) => n + t[k], 0);
-console.log(`${sum('passed')} passed, ${sum('failed')} failed, ${sum('skipped')} skipped`);
-process.exit(sum('failed') === 0 ? 0 : 1);
+for (const t of tally) {
+  const counts = t.kind === 'check' ? (t.failed ? 'FAILED' : 'ok') : `${t.passed} passed ${t.failed} failed ${t.skipped} skipped`;
+  console.log(`${t.name.padEnd(32)} ${counts.padEnd(36)} ${t.seconds} s`);
+}
+const checks = tally.filter((t) => t.kind === 'check');
+const tests = tally.filter((t) => t.kind === 'tests');
+const sum = (rows, k) => rows.reduce((n, t) => n + t[k], 0);
+console.log(`Checks: ${checks.length - sum(checks, 'failed')} of ${checks.length} passed (${checks.map((c) => c.name).join(', ')}).`);
+for (const r of skipReasons) console.log(`Not covered on this machine (skipped): ${r}`);
+// The closing line counts test cases; a failed check counts as one more failure.
+console.log(`${sum(tests, 'passed')} passed, ${sum(tests, 'failed') + sum(checks, 'failed')} failed, ${sum(tests, 'skipped')} skipped`);
+process.exit(sum(tally, 'failed') === 0 ? 0 : 1);

@@ -248,7 +248,11 @@ describe('library.search', () => {
 
     it('finds a built-in by its code, typed with or without the hyphen', async () => {
       const { ctx } = await bootTestServices();
-      for (const q of ['L2-01', 'l2 01', 'l2-01']) expect((await search(ctx, q)).items.map((i) => i.code), q).toEqual(['L2-01']);
+      for (const q of ['L2-01', 'l2 01', 'l2-01'])
+        expect(
+          (await search(ctx, q)).items.map((i) => i.code),
+          q,
+        ).toEqual(['L2-01']);
     });
 
     it('finds exercises by clinical name, alias, code and clinician notes, and by the words for region, position and equipment', async () => {

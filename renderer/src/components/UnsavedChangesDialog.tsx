@@ -1,7 +1,8 @@
 // Asks what to do with unsaved changes before the editor closes: keep editing, discard them, or
 // save them. A modal <dialog>: the page behind is inert, Tab stays on its three buttons, and Esc
 // (or closing it any other way) means keep editing.
-import { useEffect, useId, useRef, type KeyboardEvent } from 'react';
+import { useId, useRef, type KeyboardEvent } from 'react';
+import { useModalDialog } from './useModalDialog';
 
 export type UnsavedChoice = 'keep' | 'discard' | 'save';
 
@@ -17,18 +18,7 @@ export function UnsavedChangesDialog({ subject, onChoose }: Props) {
   const titleId = useId();
   const textId = useId();
 
-  useEffect(() => {
-    const d = dialog.current;
-    if (!d) return;
-    if (!d.open) {
-      if (typeof d.showModal === 'function') d.showModal();
-      else d.setAttribute('open', '');
-    }
-    keep.current?.focus();
-    return () => {
-      if (d.open && typeof d.close === 'function') d.close();
-    };
-  }, []);
+  useModalDialog(dialog, keep);
 
   // The dialog closes first, so whatever the choice does next (focus a field, save) acts on a live page.
   const pick = (choice: UnsavedChoice) => {

@@ -1,28 +1,8 @@
 // axe-core over each library screen in Chromium: no serious or critical violations.
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { seriousViolations } from './axe';
 import { LibraryPage, writePhoto } from './library-page';
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
-  // Guard against a silent no-op: axe must have checked the page's colours, names and structure.
-  const ran = new Set(results.passes.map((p) => p.id));
-  for (const rule of ['color-contrast', 'label', 'button-name', 'aria-allowed-attr', 'landmark-one-main']) {
-    if (!ran.has(rule) && !results.violations.some((v) => v.id === rule)) throw new Error(`axe did not evaluate ${rule}`);
-  }
-  for (const v of results.violations.filter((x) => x.impact === 'moderate' || x.impact === 'minor'))
-    console.log(`axe ${v.impact}: ${v.id}`);
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map(
-      (v) =>
-        `${v.id} (${v.impact}): ${v.help} — ${v.nodes
-          .slice(0, 3)
-          .map((n) => n.target.join(' '))
-          .join(', ')}`,
-    );
-}
 
 test('library with filters, results and an exercise in detail', async ({ page, app }) => {
   await app.open();

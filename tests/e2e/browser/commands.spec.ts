@@ -1,9 +1,9 @@
 // The command palette and the library's shortcuts in browser mode (no native menu: the page
 // handles every shortcut). Ctrl+K (⌘K on macOS) and the Commands button open the palette; Enter
 // runs the chosen command; Esc closes it and gives focus back; Ctrl+F goes to the search box.
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { seriousViolations } from './axe';
 import { LibraryPage } from './library-page';
 
 // "ControlOrMeta" is Playwright's CmdOrCtrl.
@@ -13,25 +13,6 @@ const palette = (page: Page) => page.getByRole('dialog', { name: 'Command palett
 const paletteInput = (page: Page) => palette(page).getByRole('combobox', { name: 'Type a command' });
 
 /** Serious and critical axe violations (the helper of accessibility.spec.ts). */
-async function seriousViolations(page: Page, mustEvaluate: string[]): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
-  // Guard against a silent no-op: axe must have checked what the palette shows.
-  const ran = new Set(results.passes.map((p) => p.id));
-  for (const rule of mustEvaluate) {
-    if (!ran.has(rule) && !results.violations.some((v) => v.id === rule)) throw new Error(`axe did not evaluate ${rule}`);
-  }
-  for (const v of results.violations.filter((x) => x.impact === 'moderate' || x.impact === 'minor'))
-    console.log(`axe ${v.impact}: ${v.id}`);
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map(
-      (v) =>
-        `${v.id} (${v.impact}): ${v.help} — ${v.nodes
-          .slice(0, 3)
-          .map((n) => n.target.join(' '))
-          .join(', ')}`,
-    );
-}
 
 test.beforeEach(async ({ app }) => {
   await app.open();

@@ -2,15 +2,10 @@
 // another exercise, a new exercise or closing the window with unsaved changes asks first (keep,
 // discard or save); drafts survive browser mode being killed mid-edit and are offered back; an
 // unsaved copy leaves nothing behind; the detail pane says when the results leave its exercise out.
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test, type AppUnderTest } from './fixtures';
+import { seriousViolations } from './axe';
 import { LibraryPage, writePhoto } from './library-page';
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
-  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`);
-}
 
 const unsavedDialog = (page: Page) => page.getByRole('dialog', { name: 'Unsaved changes' });
 
@@ -50,7 +45,8 @@ test('Esc in a field or a picker closes only that control; Esc elsewhere with ch
   const dialog = unsavedDialog(page);
   await expect(dialog).toBeVisible();
   await expect(dialog.getByRole('button', { name: 'Keep editing' })).toBeFocused();
-  expect(await seriousViolations(page), 'with the dialog open').toEqual([]);
+  // Only the modal dialog is live: what axe must have checked is its buttons and colours.
+  expect(await seriousViolations(page, ['color-contrast', 'button-name']), 'with the dialog open').toEqual([]);
   // Focus stays in the dialog.
   for (let i = 0; i < 4; i++) await page.keyboard.press('Tab');
   await expect(dialog.locator(':focus')).toHaveCount(1);

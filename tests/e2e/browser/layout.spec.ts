@@ -2,23 +2,10 @@
 // 320 px reflow, nothing is clipped sideways, every pane lies within the window, every control can
 // be reached (filters through their drawer, results and details through their tabs), and axe finds
 // no serious or critical violation in each state.
-import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { seriousViolations } from './axe';
 import { LibraryPage } from './library-page';
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map(
-      (v) =>
-        `${v.id} (${v.impact}): ${v.help} — ${v.nodes
-          .map((n) => n.target.join(' '))
-          .slice(0, 3)
-          .join(', ')}`,
-    );
-}
 
 /** Nothing wider than the window: the page cannot be scrolled sideways, and no element pokes out. */
 async function expectNoHorizontalClipping(page: Page): Promise<void> {

@@ -2,7 +2,8 @@
 // something changes, at quit, and by hand), what each holds, "Back up now", and "Restore" after a
 // confirmation that says what happens. Exporting the whole library to another computer is not
 // offered here yet (see docs/backups.md).
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useModalDialog } from '../../components/useModalDialog';
+import { useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { BackupInfo } from '../../../../common/contract/backups';
 import { api } from '../../api';
 import { useCall } from '../../api/useCall';
@@ -49,18 +50,7 @@ function ConfirmRestore({ backup, onCancel, onConfirm }: { backup: BackupInfo; o
   const titleId = useId();
   const textId = useId();
 
-  useEffect(() => {
-    const d = dialog.current;
-    if (!d) return;
-    if (!d.open) {
-      if (typeof d.showModal === 'function') d.showModal();
-      else d.setAttribute('open', '');
-    }
-    cancel.current?.focus();
-    return () => {
-      if (d.open && typeof d.close === 'function') d.close();
-    };
-  }, []);
+  useModalDialog(dialog, cancel);
 
   const trap = (e: KeyboardEvent<HTMLDialogElement>) => {
     if (e.key !== 'Tab') return;

@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import { bootServices } from '../services/boot';
 import { startBackupSchedule } from '../services/backups/schedule';
 import { defaultDataDir } from '../services/paths';
-import { openInChromium, removeLaunchPages } from './open-browser';
+import { openInChromium, removeLaunchPages, type OpenedBrowser } from './open-browser';
 import { startBridge } from './bridge';
 
 const USAGE = 'Usage: npm run web -- [--port N] [--data-dir DIR] [--no-open]';
@@ -61,9 +61,12 @@ async function main(): Promise<void> {
   const backups = startBackupSchedule(services.ctx);
   const address = `${bridge.url}#token=${token}`;
   let closing = false;
+  let window: OpenedBrowser | null = null;
   const shutdown = (): void => {
     if (closing) return;
     closing = true;
+    // The window this run opened goes with it: a page left open would only say "not answering".
+    window?.close();
     removeLaunchPages(dataDir);
     void bridge
       .close()
@@ -82,7 +85,7 @@ async function main(): Promise<void> {
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);
   process.stdout.write(`Loadwise is running at ${address}\n`);
-  if (!values['no-open']) openInChromium(address, dataDir);
+  if (!values['no-open']) window = openInChromium(address, dataDir);
 }
 
 main().catch((err: Error) => {

@@ -58,9 +58,26 @@ export function removeLaunchPages(dataDir: string): void {
   for (const f of fs.readdirSync(dataDir)) if (/^open-[a-f0-9]{16}\.html$/.test(f)) fs.rmSync(path.join(dataDir, f), { force: true });
 }
 
-export function openInChromium(url: string, dataDir: string): boolean {
-  const chromium = findChromium();
-  if (!chromium) return false;
+/** A Chromium window browser mode opened; `close()` ends it (Ctrl+C on the server closes it too). */
+export interface OpenedBrowser {
+  readonly pid: number | undefined;
+  close(): void;
+}
+
+/** Ends a process started detached, with everything it started (its process group, off Windows). */
+export function endProcessGroup(pid: number | undefined, platform: NodeJS.Platform = process.platform): void {
+  if (pid === undefined) return;
+  try {
+    if (platform === 'win32') process.kill(pid, 'SIGTERM');
+    else process.kill(-pid, 'SIGTERM');
+  } catch {
+    // Already gone (the window was closed by hand, or handed over to a running Chromium).
+  }
+}
+
+export function openInChromium(url: string, dataDir: string, chromiumPath: string | null = findChromium()): OpenedBrowser | null {
+  const chromium = chromiumPath;
+  if (!chromium) return null;
   const profileDir = path.join(dataDir, 'browser-profile');
   fs.mkdirSync(profileDir, { recursive: true, mode: 0o700 });
   const launchPage = writeLaunchPage(url, dataDir);
@@ -69,5 +86,5 @@ export function openInChromium(url: string, dataDir: string): boolean {
   const child = spawn(chromium, chromiumAppArgs(pathToFileURL(launchPage).href, profileDir, isRoot), { detached: true, stdio: 'ignore' });
   child.on('error', () => undefined);
   child.unref();
-  return true;
+  return { pid: child.pid, close: () => endProcessGroup(child.pid) };
 }

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sandboxDecision, readSandboxFacts } from './linux-sandbox.mjs';
 import { electronInfo, ensureElectronNative } from './native-electron.mjs';
+import { browserModeLine, electronUnavailable } from './start-messages.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const passThrough = process.argv.slice(2);
@@ -43,7 +44,7 @@ function electronBinary() {
 }
 
 function browserMode(why) {
-  console.log(`Electron is not available (${why}); starting Loadwise in browser mode instead.`);
+  console.log(browserModeLine(why));
   run(process.execPath, [path.join(root, 'out', 'browser', 'cli.cjs'), ...passThrough]);
 }
 
@@ -52,7 +53,7 @@ if (build.status !== 0) process.exit(build.status ?? 1);
 
 const electron = electronBinary();
 if (!electron.bin) {
-  browserMode(electron.reason);
+  browserMode(electronUnavailable(electron.reason));
 } else {
   const sandbox = sandboxDecision(readSandboxFacts(electron.bin));
   if (sandbox.action === 'browser') {
@@ -60,7 +61,7 @@ if (!electron.bin) {
   } else {
     const native = ensureElectronNative({ root });
     if (!native.ok) {
-      browserMode(`its database module could not be prepared: ${native.reason}`);
+      browserMode(`Electron's database module could not be prepared (${native.reason})`);
     } else {
       // Some IDE terminals set ELECTRON_RUN_AS_NODE, which would start Electron as plain Node.
       const env = { ...process.env };

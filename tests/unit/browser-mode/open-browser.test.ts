@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { chromiumAppArgs, findChromium, removeLaunchPages, writeLaunchPage } from '../../../browser-mode/open-browser';
+import { chromiumAppArgs, findChromium, openInChromium, removeLaunchPages, writeLaunchPage } from '../../../browser-mode/open-browser';
 import { tempDir } from '../../support/fixtures';
 
 const URL_WITH_TOKEN = 'http://127.0.0.1:4321/#token=s3cr3t-token-value';
@@ -52,5 +52,33 @@ describe('browser-mode launch', () => {
     fs.writeFileSync(fake, '');
     expect(findChromium([path.join(dir, 'missing'), fake])).toBe(fake);
     expect(findChromium([path.join(dir, 'missing')])).toBeNull();
+  });
+
+  it.skipIf(process.platform === 'win32')(
+    'closes the window it opened, and whatever that window started, when asked (Ctrl+C)',
+    async () => {
+      const dir = tempDir();
+      // A stand-in browser: a process group of two long sleeps, like Chromium and its helpers.
+      const fake = path.join(dir, 'fake-chromium.sh');
+      fs.writeFileSync(fake, '#!/bin/sh\nsleep 60 &\nexec sleep 60\n', { mode: 0o755 });
+      const opened = openInChromium('http://127.0.0.1:9/#token=abc', dir, fake);
+      expect(opened).not.toBeNull();
+      const alive = (): boolean => {
+        try {
+          process.kill(-opened!.pid!, 0);
+          return true;
+        } catch {
+          return false;
+        }
+      };
+      await expect.poll(alive, { timeout: 5_000 }).toBe(true);
+      opened!.close();
+      await expect.poll(alive, { timeout: 5_000 }).toBe(false);
+      opened!.close(); // a second close is harmless
+    },
+  );
+
+  it('opens nothing without a Chromium', () => {
+    expect(openInChromium('http://127.0.0.1:9/#token=abc', tempDir(), null)).toBeNull();
   });
 });

@@ -1,0 +1,2 @@
+export declare function electronUnavailable(reason: string | null | undefined): string;
+export declare function browserModeLine(why: string): string;

@@ -37,9 +37,14 @@ export interface CleanedImage {
   sha256: string;
 }
 
-export type CleanOutcome = { ok: true; image: CleanedImage } | { ok: false; code: 'too_large' | 'unsupported_media'; message: string };
+export type RefusalCode = 'too_large' | 'unsupported_media' | 'disk_problem';
 
-const refuse = (code: 'too_large' | 'unsupported_media', message: string): CleanOutcome => ({ ok: false, code, message });
+export type CleanOutcome = { ok: true; image: CleanedImage } | { ok: false; code: RefusalCode; message: string };
+
+const refuse = (code: RefusalCode, message: string): CleanOutcome => ({ ok: false, code, message });
+
+/** Errors that mean the disk, not the photo: answered as `disk_problem`, like a full disk elsewhere. */
+const DISK_ERRORS = new Set(['ENOSPC', 'EDQUOT', 'EIO', 'EROFS', 'EACCES', 'EPERM', 'ENOENT']);
 
 function writePrivate(file: string, bytes: Buffer): void {
   const fd = fs.openSync(file, 'wx', 0o600);
@@ -81,6 +86,7 @@ export async function cleanImage(sharp: typeof SharpModule, req: CleanRequest): 
       `This photo is ${width} × ${height} pixels. Each side can be up to ${MAX_PHOTO_SIDE.toLocaleString('en-US')} pixels.`,
     );
   }
+  let encoded: { full: { data: Buffer; info: { width: number; height: number } }; thumb: Buffer };
   try {
     // rotate() applies the camera's orientation before the metadata that holds it is dropped.
     const base = sharp(input, { limitInputPixels: MAX_PHOTO_PIXELS, failOn: 'error' }).rotate();
@@ -91,19 +97,29 @@ export async function cleanImage(sharp: typeof SharpModule, req: CleanRequest): 
     const thumb = await encode(
       base.clone().resize({ width: THUMB_EDGE, height: THUMB_EDGE, fit: 'inside', withoutEnlargement: true }),
     ).toBuffer();
-    writePrivate(req.outFull, full.data);
-    writePrivate(req.outThumb, thumb);
-    return {
-      ok: true,
-      image: {
-        mime,
-        width: full.info.width,
-        height: full.info.height,
-        bytes: full.data.length,
-        sha256: createHash('sha256').update(full.data).digest('hex'),
-      },
-    };
+    encoded = { full, thumb };
   } catch {
     return refuse('unsupported_media', 'This photo is damaged or incomplete and could not be read.');
   }
+  const { full, thumb } = encoded;
+  try {
+    writePrivate(req.outFull, full.data);
+    writePrivate(req.outThumb, thumb);
+  } catch (err) {
+    // The photo was fine; the disk was not. Say so, and never blame the photo.
+    if (DISK_ERRORS.has((err as NodeJS.ErrnoException).code ?? '')) {
+      return refuse('disk_problem', 'Loadwise could not write the photo to its data folder (is the disk full?). Nothing was saved.');
+    }
+    throw err;
+  }
+  return {
+    ok: true,
+    image: {
+      mime,
+      width: full.info.width,
+      height: full.info.height,
+      bytes: full.data.length,
+      sha256: createHash('sha256').update(full.data).digest('hex'),
+    },
+  };
 }

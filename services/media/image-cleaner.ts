@@ -102,7 +102,9 @@ export class ImageCleaner {
       p.resolve(reply.outcome.image);
     } else {
       const { code, message } = reply.outcome;
-      this.finish(code === 'too_large' ? new ServiceError('too_large', message) : new ServiceError('unsupported_media', message));
+      if (code === 'too_large') this.finish(new ServiceError('too_large', message));
+      else if (code === 'disk_problem') this.finish(new ServiceError('disk_problem', message));
+      else this.finish(new ServiceError('unsupported_media', message));
     }
   }
 

@@ -230,8 +230,27 @@ describe('cleanImage', () => {
   it('never overwrites a file already at an output path', async () => {
     const req = requestFor(await solid(16, 16).png().toBuffer(), 'photo.png');
     fs.writeFileSync(req.outFull, 'someone else’s file');
-    const outcome = await cleanImage(sharp, req);
-    expect(outcome.ok).toBe(false);
+    // A clash of output paths is a fault of ours, not the photo's or the disk's: it is thrown (the
+    // worker then answers that photos cannot be processed), and nothing is overwritten.
+    await expect(cleanImage(sharp, req)).rejects.toMatchObject({ code: 'EEXIST' });
     expect(fs.readFileSync(req.outFull, 'utf8')).toBe('someone else’s file');
+  });
+
+  it('blames the disk, not the photo, when the cleaned copy cannot be written (disk full, folder gone)', async () => {
+    const dir = tempDir();
+    const input = path.join(dir, 'in.part');
+    fs.writeFileSync(
+      input,
+      await sharp({ create: { width: 20, height: 20, channels: 3, background: '#888' } })
+        .png()
+        .toBuffer(),
+    );
+    const gone = path.join(dir, 'no-such-folder');
+    const outcome = await cleanImage(sharp, { input, fileName: 'fine.png', outFull: path.join(gone, 'f'), outThumb: path.join(gone, 't') });
+    expect(outcome).toEqual({
+      ok: false,
+      code: 'disk_problem',
+      message: 'Loadwise could not write the photo to its data folder (is the disk full?). Nothing was saved.',
+    });
   });
 });

@@ -324,6 +324,18 @@ describe('ImageCleaner with fake workers', () => {
     });
     await expect(c.clean(await request())).resolves.toEqual(FAKE_IMAGE);
   });
+
+  it.each(['too_large', 'unsupported_media', 'disk_problem'] as const)('passes a %s refusal on with its code and words', async (code) => {
+    const replies: ((m: WorkerReply) => void)[] = [];
+    const c = cleaner(() => ({
+      postMessage: (job) =>
+        setTimeout(() => replies.forEach((l) => l({ id: job.id, outcome: { ok: false, code, message: `Said for ${code}.` } })), 0),
+      onMessage: (l) => void replies.push(l),
+      onExit: () => undefined,
+      kill: () => undefined,
+    }));
+    await expect(c.clean(await request())).rejects.toMatchObject({ code, message: `Said for ${code}.` });
+  });
 });
 
 describe('through boot and dispatch', () => {

@@ -34,11 +34,11 @@ async function main(): Promise<void> {
     await page.getByRole('searchbox', { name: 'Search exercises' }).fill('bird dog');
     await page
       .getByRole('option')
-      .filter({ hasText: /^Bird dogL2/ })
+      .filter({ hasText: /^Bird dog \(quadruped/ })
       .first()
       .click();
     await page
-      .locator('#detail-title')
+      .getByTestId('patient-name')
       .filter({ hasText: /^Bird dog$/ })
       .waitFor();
     await page.screenshot({ path: path.join(root, 'docs', 'screenshot.png') });

@@ -4,6 +4,7 @@
 import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
+import http from 'node:http';
 import path from 'node:path';
 import type { TestContext } from 'vitest';
 import { repoRoot } from './repo';
@@ -69,4 +70,28 @@ export function snapshotTree(dir: string, skip: (relative: string) => boolean = 
       : `${createHash('sha256').update(fs.readFileSync(full)).digest('hex')} size=${st.size} mtime=${st.mtimeMs}`;
   }
   return out;
+}
+
+/** POSTs one call to a running browser mode, as the renderer would: its status and raw body. */
+export function postCall(port: number, token: string, channel: string, args: unknown = {}): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      {
+        host: '127.0.0.1',
+        port,
+        method: 'POST',
+        path: `/api/${channel}`,
+        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+        agent: false,
+      },
+      (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (c: string) => (body += c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+      },
+    );
+    req.on('error', reject);
+    req.end(JSON.stringify(args));
+  });
 }

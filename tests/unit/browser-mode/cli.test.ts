@@ -4,10 +4,10 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
-import http from 'node:http';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it, type TestContext } from 'vitest';
+import { postCall } from '../../support/cli-process';
 import { tempDir } from '../../support/fixtures';
 import { repoRoot } from '../../support/repo';
 
@@ -68,29 +68,6 @@ function launch(ctx: TestContext, args: string[], env: Record<string, string | u
   return { child, stdout: () => out, stderr: () => err, exited, firstLine };
 }
 
-function post(port: number, channel: string, token: string): Promise<{ status: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      {
-        host: '127.0.0.1',
-        port,
-        method: 'POST',
-        path: `/api/${channel}`,
-        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-        agent: false,
-      },
-      (res) => {
-        let body = '';
-        res.setEncoding('utf8');
-        res.on('data', (c: string) => (body += c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-      },
-    );
-    req.on('error', reject);
-    req.end('{}');
-  });
-}
-
 const settle = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 describe('the launch harness', () => {
@@ -127,10 +104,10 @@ describe('out/browser/cli.cjs', () => {
     await settle(500);
     expect(run.stdout()).toBe(`${line}\n`);
 
-    const ok = await post(port, 'app.info', TOKEN);
+    const ok = await postCall(port, TOKEN, 'app.info');
     expect(ok.status).toBe(200);
     expect(JSON.parse(ok.body)).toMatchObject({ ok: true, value: { name: 'Loadwise', transport: 'browser' } });
-    expect((await post(port, 'app.info', `${TOKEN.slice(0, -1)}X`)).status).toBe(401);
+    expect((await postCall(port, `${TOKEN.slice(0, -1)}X`, 'app.info')).status).toBe(401);
 
     if (process.platform !== 'win32') {
       expect(fs.statSync(dataDir).mode & 0o777).toBe(0o700);
@@ -149,7 +126,7 @@ describe('out/browser/cli.cjs', () => {
     const match = LINE.exec(await run.firstLine);
     expect(match).not.toBeNull();
     expect(match![2]).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    expect((await post(Number(match![1]), 'app.info', match![2])).status).toBe(200);
+    expect((await postCall(Number(match![1]), match![2], 'app.info')).status).toBe(200);
     run.child.kill('SIGTERM');
     expect((await run.exited).code).toBe(0);
   });

@@ -5,12 +5,11 @@
 // read-only disk test needs root (a tmpfs remounted read-only) and says so when skipped.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import http from 'node:http';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { closeDatabase, DB_FILE_NAME, openDatabase } from '../../../db/open';
 import { bootTestServices, sampleDraft, tempDir } from '../../support/fixtures';
-import { snapshotTree, startCli } from '../../support/cli-process';
+import { postCall, snapshotTree, startCli } from '../../support/cli-process';
 
 const isRoot = process.getuid?.() === 0;
 const posix = process.platform !== 'win32';
@@ -69,29 +68,6 @@ describe.runIf(posix)('a library Loadwise cannot write', () => {
   });
 });
 
-function post(port: number, token: string, channel: string, body: unknown): Promise<{ status: number; json: unknown }> {
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      {
-        host: '127.0.0.1',
-        port,
-        method: 'POST',
-        path: `/api/${channel}`,
-        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-        agent: false,
-      },
-      (res) => {
-        let text = '';
-        res.setEncoding('utf8');
-        res.on('data', (c: string) => (text += c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, json: JSON.parse(text) as unknown }));
-      },
-    );
-    req.on('error', reject);
-    req.end(JSON.stringify(body));
-  });
-}
-
 const canMount = isRoot && process.platform === 'linux';
 
 /** Writes a filler file until the file system is full. */
@@ -118,11 +94,12 @@ describe('a disk that fills up while Loadwise runs', () => {
       const { port, token } = await run.ready;
       for (let i = 0; i < 20; i++) {
         const draft = sampleDraft({ text: { ...sampleDraft().text, name: `Kept exercise ${i}` } });
-        expect((await post(port, token, 'library.create', { draft })).json).toMatchObject({ ok: true });
+        expect(JSON.parse((await postCall(port, token, 'library.create', { draft })).body)).toMatchObject({ ok: true });
       }
       fillDisk(mountPoint);
       // A write now fails as a disk problem, with nothing half-saved.
-      const refused = await post(port, token, 'library.create', { draft: sampleDraft() });
+      const refusedReply = await postCall(port, token, 'library.create', { draft: sampleDraft() });
+      const refused = { status: refusedReply.status, json: JSON.parse(refusedReply.body) as unknown };
       expect(refused.json).toMatchObject({ ok: false, error: { code: 'disk_problem' } });
 
       run.child.kill('SIGTERM');

@@ -2,36 +2,12 @@
 // (out/browser/cli.cjs) stopped with SIGTERM after a write leaves one checked `-at-quit` backup
 // holding that write; stopped without any write, it leaves none.
 import fs from 'node:fs';
-import http from 'node:http';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { BACKUP_DIR_NAME } from '../../../../db/backup';
 import { sampleDraft, tempDir } from '../../../support/fixtures';
-import { startCli } from '../../../support/cli-process';
-
-function post(port: number, token: string, channel: string, body: unknown): Promise<unknown> {
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      {
-        host: '127.0.0.1',
-        port,
-        method: 'POST',
-        path: `/api/${channel}`,
-        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-        agent: false,
-      },
-      (res) => {
-        let text = '';
-        res.setEncoding('utf8');
-        res.on('data', (c: string) => (text += c));
-        res.on('end', () => resolve(JSON.parse(text)));
-      },
-    );
-    req.on('error', reject);
-    req.end(JSON.stringify(body));
-  });
-}
+import { postCall, startCli } from '../../../support/cli-process';
 
 const backups = (dataDir: string): string[] =>
   fs.existsSync(path.join(dataDir, BACKUP_DIR_NAME)) ? fs.readdirSync(path.join(dataDir, BACKUP_DIR_NAME)) : [];
@@ -42,7 +18,7 @@ describe('the backup at quit (browser mode)', () => {
     const run = startCli(ctx, dataDir);
     const { port, token } = await run.ready;
     const draft = sampleDraft({ text: { ...sampleDraft().text, name: 'Saved just before quitting' } });
-    expect(await post(port, token, 'library.create', { draft })).toMatchObject({ ok: true });
+    expect(JSON.parse((await postCall(port, token, 'library.create', { draft })).body)).toMatchObject({ ok: true });
     run.child.kill('SIGTERM');
     expect(await run.exited).toEqual({ code: 0, signal: null });
     const made = backups(dataDir);
@@ -59,7 +35,7 @@ describe('the backup at quit (browser mode)', () => {
     const dataDir = path.join(tempDir('loadwise-quit-'), 'data');
     const run = startCli(ctx, dataDir);
     const { port, token } = await run.ready;
-    expect(await post(port, token, 'library.search', { query: 'bird' })).toMatchObject({ ok: true });
+    expect(JSON.parse((await postCall(port, token, 'library.search', { query: 'bird' })).body)).toMatchObject({ ok: true });
     run.child.kill('SIGTERM');
     expect(await run.exited).toEqual({ code: 0, signal: null });
     expect(backups(dataDir)).toEqual([]);

@@ -12,6 +12,7 @@ import { photoFile } from '../../../../services/media/use-cases';
 import { MAX_PHOTO_BYTES, MAX_PHOTOS_PER_EXERCISE } from '../../../../common/contract';
 import type { Exercise } from '../../../../common/domain/exercise';
 import { bootTestServices, sampleDraft, tempDir, tinySeedDir } from '../../../support/fixtures';
+import { pngHeaderOnly } from '../../../support/images';
 import { call, failure, tableCounts } from '../../../support/call';
 
 const posixOnly = process.platform === 'win32' ? it.skip : it;
@@ -43,28 +44,6 @@ const CAMERA_EXIF = {
 
 async function jpegWithExif(): Promise<Buffer> {
   return halves(320, 240, RED, BLUE).jpeg({ quality: 90 }).withExif(CAMERA_EXIF).toBuffer();
-}
-
-/** A PNG whose header claims `width` × `height` pixels, with no pixel data worth decoding. */
-function pngHeaderOnly(width: number, height: number): Buffer {
-  const chunk = (type: string, data: Buffer): Buffer => {
-    const len = Buffer.alloc(4);
-    len.writeUInt32BE(data.length);
-    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(zlib.crc32(body) >>> 0);
-    return Buffer.concat([len, body, crc]);
-  };
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(width, 0);
-  ihdr.writeUInt32BE(height, 4);
-  ihdr.set([8, 2, 0, 0, 0], 8); // 8-bit RGB, no interlace
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', ihdr),
-    chunk('IDAT', zlib.deflateSync(Buffer.alloc(64))),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
 }
 
 // --- helpers ------------------------------------------------------------------------------------

@@ -8,7 +8,7 @@ import { CommandProvider, useCommandRegistry, useCommands } from './commands';
 import { FileTargetProvider } from './file-targets';
 import { SECTIONS } from './sections';
 import { shortcutLabel } from './shortcuts';
-import { ToolbarSlotProvider, useSlotElement } from './toolbar';
+import { ToolbarSlotProvider } from './toolbar';
 
 function NotConnected() {
   return (
@@ -56,7 +56,8 @@ function SkipLinks() {
 
 function Shell() {
   const [sectionId, setSectionId] = useState(SECTIONS[0].id);
-  const [slot, setSlot] = useSlotElement();
+  // Kept in state so the features' toolbar portals render once the slot element exists.
+  const [slot, setSlot] = useState<HTMLElement | null>(null);
   const registry = useCommandRegistry();
   const section = SECTIONS.find((s) => s.id === sectionId) ?? SECTIONS[0];
 

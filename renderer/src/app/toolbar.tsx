@@ -1,17 +1,12 @@
 // The top bar keeps a slot for the section on screen: each feature renders its own toolbar into
 // it (a portal), so the shell never holds a feature's state.
-import { createContext, useContext, useState, type ReactNode } from 'react';
+import { createContext, useContext, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
 
 const SlotContext = createContext<HTMLElement | null>(null);
 
 export function ToolbarSlotProvider({ slot, children }: { slot: HTMLElement | null; children: ReactNode }) {
   return <SlotContext.Provider value={slot}>{children}</SlotContext.Provider>;
-}
-
-/** The element the slot lives in, kept in state so the portal renders once it exists. */
-export function useSlotElement(): [HTMLElement | null, (el: HTMLElement | null) => void] {
-  return useState<HTMLElement | null>(null);
 }
 
 /** Renders a feature's toolbar into the top bar. */

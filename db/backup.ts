@@ -2,6 +2,7 @@
 // since committed pages may still sit in the -wal file.
 import fs from 'node:fs';
 import path from 'node:path';
+import { checkDatabaseFileOffThread } from './check-off-thread';
 import { ensurePrivateDir, openWithSameBinding, type DB } from './open';
 import { allMediaHashes } from './queries/media';
 
@@ -65,24 +66,8 @@ export function fsyncDir(dir: string): void {
 }
 
 /**
- * Checks a database file on a read-only connection: pages and indexes (integrity_check) and
- * references (foreign_key_check). Throws, saying which, when either fails.
- */
-export function checkDatabaseFile(like: DB, file: string): void {
-  const copy = openWithSameBinding(like, file, { readonly: true });
-  try {
-    const result = copy.pragma('integrity_check', { simple: true });
-    if (result !== 'ok') throw new Error(`The backup failed its integrity check (${String(result)})`);
-    const orphans = copy.pragma('foreign_key_check') as unknown[];
-    if (orphans.length > 0) throw new Error(`The backup has ${orphans.length} broken reference(s)`);
-  } finally {
-    copy.close();
-  }
-}
-
-/**
  * Writes a consistent copy of `db` to `target` through the backup API, made one self-contained
- * file (rollback journal), checked (integrity, foreign keys) and fsynced before it takes its
+ * file (rollback journal), checked (integrity, foreign keys, off the main thread) and fsynced before it takes its
  * name. Nothing is left at `target` or beside it when any step fails.
  */
 export async function writeCheckedCopy(db: DB, target: string): Promise<void> {
@@ -102,7 +87,8 @@ export async function writeCheckedCopy(db: DB, target: string): Promise<void> {
     } finally {
       writable.close();
     }
-    checkDatabaseFile(db, tmp);
+    // In a worker thread: a large library's check takes seconds (db/check-off-thread.ts).
+    await checkDatabaseFileOffThread(db, tmp);
     fsyncFile(tmp);
   } catch (err) {
     removeTmp();

@@ -7,7 +7,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { BackupInfo, RestoreResult } from '../../common/contract/backups';
 import { ServiceError } from '../../common/contract/result';
-import { BACKUP_DIR_NAME, backupDatabase, backupFiles, checkDatabaseFile, isBackupName, parseBackupName } from '../../db/backup';
+import { BACKUP_DIR_NAME, backupDatabase, backupFiles, isBackupName, parseBackupName } from '../../db/backup';
+import { checkDatabaseFileOffThread } from '../../db/check-off-thread';
 import { migrate } from '../../db/migrate';
 import { MIGRATIONS } from '../../db/migrations/index';
 import { ensurePrivateDir, inspectDatabaseFile, openWithSameBinding, type DB } from '../../db/open';
@@ -102,7 +103,7 @@ export async function prepareLibraryFile(
     fs.copyFileSync(source, work);
     fs.chmodSync(work, 0o600);
     try {
-      checkDatabaseFile(ctx.db, work);
+      await checkDatabaseFileOffThread(ctx.db, work);
     } catch {
       throw refuse(what, 'is damaged (it fails its integrity check) and cannot be used.');
     }

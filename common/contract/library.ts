@@ -1,11 +1,11 @@
 // Calls of the exercise library: search, read, and a clinic's own exercises.
 import { z } from 'zod';
 import { ExerciseDraftSchema, type Exercise, type LinkedExercise } from '../domain/exercise';
-import { SearchFiltersSchema, type SearchResult } from '../domain/search';
+import { SearchFiltersSchema, SearchSortSchema, type SearchResult } from '../domain/search';
 import { call, Id } from './define';
 
-export { SEARCH_COUNT_CAP, SearchFiltersSchema } from '../domain/search';
-export type { SearchFilters, SearchFiltersInput, SearchRequest, SearchResult } from '../domain/search';
+export { SEARCH_COUNT_CAP, SEARCH_SORTS, SearchFiltersSchema } from '../domain/search';
+export type { SearchFilters, SearchFiltersInput, SearchRequest, SearchResult, SearchSort } from '../domain/search';
 
 export const libraryCalls = {
   'library.search': call<SearchResult>()(
@@ -15,6 +15,7 @@ export const libraryCalls = {
         filters: SearchFiltersSchema.default(SearchFiltersSchema.parse({})),
         limit: z.number().int().min(1).max(200).default(50),
         offset: z.number().int().min(0).max(100_000).default(0),
+        sort: SearchSortSchema.default('relevance'),
       })
       .strict(),
   ),

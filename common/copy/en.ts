@@ -1,6 +1,7 @@
 // English words for every closed vocabulary, shown on screen and printed on handouts alike. A
 // second locale must name every value that this file names (the Copy type checks it).
-import type { Equipment, Generator, LockType, Origin, Position, Rating, Region, Side, Stage } from '../domain/vocabulary';
+import type { SearchSort } from '../domain/search';
+import type { Equipment, EvidenceLevel, Generator, LockType, Origin, Position, Rating, Region, Side, Stage } from '../domain/vocabulary';
 
 export const STAGE_LABELS: Record<Stage, string> = {
   1: 'Stabilizer activation',
@@ -80,6 +81,22 @@ export function lockText(lock: LockType, earliestWeek: number | null): string | 
   if (lock === 'surgeon-clearance') return 'Locked until the surgeon clears it';
   return null;
 }
+
+/** The evidence tags of sources (audit D38), as the detail view's legend explains them. */
+export const EVIDENCE_LEVEL_LABELS: Record<EvidenceLevel, string> = {
+  P: 'Peer-reviewed study or review',
+  G: 'Guideline or consensus statement',
+  Pr: 'Clinic or hospital protocol (common practice, not evidence)',
+  Sec: 'Secondary summary (not checked against the original)',
+  C: 'Clinical convention (no specific source)',
+};
+
+/** The result list's sort choices (library search), as the sort control names them. */
+export const SORT_LABELS: Record<SearchSort, string> = {
+  relevance: 'Relevance',
+  name: 'Name (A–Z)',
+  stage: 'Stage, then name',
+};
 
 export const SIDE_LABELS: Record<Side, string> = {
   both: 'Both sides together',

@@ -24,11 +24,21 @@ export type SearchFiltersInput = z.input<typeof SearchFiltersSchema>;
 
 export const SEARCH_COUNT_CAP = 500;
 
+/**
+ * How a clinician asks the list to be ordered: `relevance` (best match first for words; by stage
+ * and patient name when browsing), `name` (A–Z by clinical name) or `stage` (then clinical name).
+ */
+export const SEARCH_SORTS = ['relevance', 'name', 'stage'] as const;
+export type SearchSort = (typeof SEARCH_SORTS)[number];
+export const SearchSortSchema = z.enum(SEARCH_SORTS);
+
 export interface SearchRequest {
   query: string;
   filters: SearchFilters;
   limit: number;
   offset: number;
+  /** Absent: relevance. */
+  sort?: SearchSort;
 }
 
 export interface SearchResult {
@@ -38,6 +48,9 @@ export interface SearchResult {
   totalIsCapped: boolean;
   /** Words that matched nothing and were read as close spellings instead. */
   corrections: { typed: string; usedInstead: string[] }[];
-  /** Relevance for word searches; by name when browsing, or when words match very many exercises. */
-  ordering: 'relevance' | 'name';
+  /**
+   * Relevance for word searches; `name` (stage, then patient name) when browsing, or when words
+   * match very many exercises; `clinical-name` or `stage` when that sort was asked for.
+   */
+  ordering: 'relevance' | 'name' | 'clinical-name' | 'stage';
 }

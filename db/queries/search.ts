@@ -1,11 +1,13 @@
 // Library search: full-text match (when there are words) combined with structured filters.
 // Word searches list a name equal to the words first, then names starting with them, then bm25
 // order (name weighted highest); browsing, and words that match very many, list by stage and name.
+// A sort the clinician chose (A–Z by clinical name, or stage then clinical name) orders every match
+// in SQL, with the row id as the last key, so "Show more" pages follow on without gaps or repeats.
 import type { DB } from '../open';
 import { stmt } from '../statements';
 import { JUDGED_RATINGS, type Generator, type JudgedRating, type LockType, type Rating } from '../../common/domain/vocabulary';
 import type { Dosage, ExerciseSummary } from '../../common/domain/exercise';
-import { SEARCH_COUNT_CAP, type SearchFilters, type SearchResult } from '../../common/domain/search';
+import { SEARCH_COUNT_CAP, type SearchFilters, type SearchResult, type SearchSort } from '../../common/domain/search';
 import { DEFAULT_LOCALE, sortKeyRange } from './exercises';
 import { compileQuery, inColumns, tokenize, Vocabulary, type CompiledQuery, type Lexicon } from './search-terms';
 
@@ -14,6 +16,8 @@ export interface SearchRequest {
   filters: SearchFilters;
   limit: number;
   offset: number;
+  /** Absent: relevance. */
+  sort?: SearchSort;
 }
 
 interface SummaryRow {
@@ -150,9 +154,48 @@ export class LibrarySearch {
           EXISTS (SELECT 1 FROM exercise_suitability u WHERE u.exercise_seq = e.seq AND u.rating = 'not-rated') AS unrated
         FROM (${inner}) p CROSS JOIN exercises e ON e.seq = p.seq
         CROSS JOIN exercise_text t ON t.exercise_seq = e.seq AND t.locale = '${DEFAULT_LOCALE}'
-        ORDER BY p.rank_key, p.name_key`,
+        ORDER BY p.rank_key, p.name_key, p.seq`,
       params: [...ratingGenerators, ...innerParams, req.limit, req.offset],
     });
+
+    const browseCount: Statement = {
+      sql: `SELECT count(*) AS n FROM (SELECT 1 FROM exercises e ${and(where)} LIMIT ${SEARCH_COUNT_CAP + 1})`,
+      params,
+    };
+    const wordCount = (match: string): Statement => ({
+      sql: `SELECT count(*) AS n FROM (SELECT 1 FROM exercise_fts f CROSS JOIN exercises e ON e.seq = f.rowid
+            ${and(['exercise_fts MATCH ?', ...where])} LIMIT ${SEARCH_COUNT_CAP + 1})`,
+      params: [match, ...params],
+    });
+
+    if (req.sort === 'name' || req.sort === 'stage') {
+      // Every match, ordered by the chosen keys: the clinical name as it reads (case aside).
+      const rankKey = req.sort === 'stage' ? 'e.stage' : '0';
+      const keys = `SELECT e.seq, ${rankKey} AS rank_key, lower(e.clinical_name) AS name_key`;
+      const order = 'ORDER BY rank_key, name_key, e.seq LIMIT ? OFFSET ?';
+      const ordering = req.sort === 'stage' ? 'stage' : 'clinical-name';
+      if (!compiled.match) {
+        return {
+          compiled,
+          ratingGenerators,
+          ordering,
+          probe: null,
+          page: decorate(`${keys} FROM exercises e ${and(where)} ${order}`, params),
+          count: browseCount,
+        };
+      }
+      return {
+        compiled,
+        ratingGenerators,
+        ordering,
+        probe: null,
+        page: decorate(
+          `${keys} FROM exercise_fts f CROSS JOIN exercises e ON e.seq = f.rowid ${and(['exercise_fts MATCH ?', ...where])} ${order}`,
+          [compiled.match, ...params],
+        ),
+        count: wordCount(compiled.match),
+      };
+    }
 
     if (!compiled.match) {
       return {
@@ -167,7 +210,7 @@ export class LibrarySearch {
            ORDER BY e.sort_key LIMIT ? OFFSET ?`,
           params,
         ),
-        count: { sql: `SELECT count(*) AS n FROM (SELECT 1 FROM exercises e ${and(where)} LIMIT ${SEARCH_COUNT_CAP + 1})`, params },
+        count: browseCount,
       };
     }
     const probe: Statement = {
@@ -175,11 +218,7 @@ export class LibrarySearch {
       params: [compiled.match],
     };
     const matches = (stmt(this.db, probe.sql).get(...probe.params) as { n: number }).n;
-    const count: Statement = {
-      sql: `SELECT count(*) AS n FROM (SELECT 1 FROM exercise_fts f CROSS JOIN exercises e ON e.seq = f.rowid
-            ${and(['exercise_fts MATCH ?', ...where])} LIMIT ${SEARCH_COUNT_CAP + 1})`,
-      params: [compiled.match, ...params],
-    };
+    const count = wordCount(compiled.match);
     const typedLike = `${typed.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     if (matches <= RANKED_MATCH_LIMIT) {
       return {

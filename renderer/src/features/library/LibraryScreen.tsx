@@ -19,6 +19,7 @@ const ExerciseEditor = lazy(() => import('./ExerciseEditor').then((m) => ({ defa
 import { emptyForm, formFromDraft, formFromExercise, copyForm, type ExerciseForm } from './exercise-form';
 import { activeFilterCount, EMPTY_FILTERS, FilterPanel, type Filters } from './FilterPanel';
 import { ResultList, type ResultListHandle } from './ResultList';
+import { effectiveSort, useSortChoice } from './result-sort';
 import { useLibrarySearch } from './useLibrarySearch';
 
 type Mode = { kind: 'view' } | (EditorTarget & { restored?: ExerciseForm | null });
@@ -43,7 +44,9 @@ function when(iso: string): string {
 export function LibraryScreen() {
   const [query, setQuery] = useState('');
   const [filters, setFilters] = useState<Filters>(EMPTY_FILTERS);
-  const search = useLibrarySearch(query, filters);
+  const [sortChoice, setSortChoice] = useSortChoice();
+  const sort = effectiveSort(sortChoice, query);
+  const search = useLibrarySearch(query, filters, sort);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [exercise, setExercise] = useState<Exercise | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
@@ -445,6 +448,9 @@ export function LibraryScreen() {
         onSelect={select}
         onLoadMore={search.loadMore}
         favouriteIds={favouriteIds}
+        sort={sort}
+        canRank={query.trim() !== ''}
+        onSortChange={setSortChoice}
       />
       <section className="pane detail-pane" aria-label="Exercise details" ref={detailPane} id="library-detail" tabIndex={-1}>
         {offer && (

@@ -1,7 +1,7 @@
 // Search results as a listbox: arrow keys move through exercises and open each in the detail pane.
-import { useEffect, useImperativeHandle, useRef, useState, type KeyboardEvent, type Ref } from 'react';
-import type { SearchResult } from '../../../../common/contract';
-import { EQUIPMENT_LABELS, ORIGIN_LABELS, POSITION_LABELS, REGION_LABELS } from '../../../../common/copy/en';
+import { useEffect, useId, useImperativeHandle, useRef, useState, type KeyboardEvent, type Ref } from 'react';
+import { SEARCH_SORTS, type SearchResult, type SearchSort } from '../../../../common/contract';
+import { EQUIPMENT_LABELS, ORIGIN_LABELS, POSITION_LABELS, REGION_LABELS, SORT_LABELS } from '../../../../common/copy/en';
 import { dosageHeadline } from '../../../../common/text/dosage';
 import { mediaUrl } from '../../api';
 import { useMediaReady } from '../../api/useMediaReady';
@@ -11,7 +11,7 @@ import { StarIcon } from '../../components/StarIcon';
 interface Props {
   result: SearchResult | null;
   loading: boolean;
-  answered: { query: string; filters: string } | null;
+  answered: { query: string; filters: string; sort: SearchSort } | null;
   error: string | null;
   selectedId: string | null;
   onSelect(id: string): void;
@@ -19,6 +19,10 @@ interface Props {
   ref?: Ref<ResultListHandle>;
   /** Exercises starred as favourites: their cards show a star. */
   favouriteIds?: ReadonlySet<string>;
+  /** The order the list asks for; relevance is offered only when there are words to rank by. */
+  sort?: SearchSort;
+  canRank?: boolean;
+  onSortChange?(sort: SearchSort): void;
 }
 
 const DENSITY_KEY = 'loadwise.resultDensity';
@@ -34,7 +38,21 @@ function countText(result: SearchResult): string {
   return `${n} ${result.total === 1 ? 'exercise' : 'exercises'}`;
 }
 
-export function ResultList({ result, loading, answered, error, selectedId, onSelect, onLoadMore, ref, favouriteIds }: Props) {
+export function ResultList({
+  result,
+  loading,
+  answered,
+  error,
+  selectedId,
+  onSelect,
+  onLoadMore,
+  ref,
+  favouriteIds,
+  sort = 'relevance',
+  canRank = true,
+  onSortChange,
+}: Props) {
+  const sortId = useId();
   // A denser list shows more exercises at once: names, stage and dose only. Remembered on this computer.
   const [compact, setCompact] = useState(() => localStorage.getItem(DENSITY_KEY) === 'compact');
   useEffect(() => {
@@ -91,6 +109,7 @@ export function ResultList({ result, loading, answered, error, selectedId, onSel
       data-density={compact ? 'compact' : undefined}
       data-query={answered?.query}
       data-filters={answered?.filters}
+      data-sort={answered?.sort}
     >
       <div className="results-head">
         <div className="results-head-row">
@@ -102,6 +121,18 @@ export function ResultList({ result, loading, answered, error, selectedId, onSel
             Compact list
           </button>
         </div>
+        {onSortChange && (
+          <div className="results-sort">
+            <label htmlFor={sortId}>Sort by</label>
+            <select id={sortId} value={sort} onChange={(e) => onSortChange(e.target.value as SearchSort)}>
+              {SEARCH_SORTS.map((s) => (
+                <option key={s} value={s} disabled={s === 'relevance' && !canRank}>
+                  {s === 'relevance' && !canRank ? `${SORT_LABELS[s]} (type a search)` : SORT_LABELS[s]}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
         {result && result.ordering === 'name' && answered && answered.query.trim() !== '' && result.total > 0 && (
           <div className="results-note muted">So many exercises match that they are listed by name. Add a word to rank them.</div>
         )}

@@ -1,7 +1,8 @@
-// Runs library.search as the query and filters change. Answers that arrive after a newer request
-// was sent are dropped, so fast typing never shows stale results.
+// Runs library.search as the query, filters and sort change. Answers that arrive after a newer
+// request was sent are dropped, so fast typing never shows stale results. The sort is done by the
+// service, so every "Show more" page continues the same order.
 import { useCallback, useEffect, useState } from 'react';
-import type { SearchFiltersInput, SearchResult } from '../../../../common/contract';
+import type { SearchFiltersInput, SearchResult, SearchSort } from '../../../../common/contract';
 import { api } from '../../api';
 import { useLatestRequest } from '../../api/useCall';
 
@@ -12,13 +13,13 @@ export interface SearchState {
   result: SearchResult | null;
   loading: boolean;
   error: string | null;
-  /** The query and filters the shown result answers, so tests and screen readers know it is current. */
-  answered: { query: string; filters: string } | null;
+  /** The query, filters and sort the shown result answers, so tests and screen readers know it is current. */
+  answered: { query: string; filters: string; sort: SearchSort } | null;
   loadMore(): void;
   refresh(): void;
 }
 
-export function useLibrarySearch(query: string, filters: SearchFiltersInput): SearchState {
+export function useLibrarySearch(query: string, filters: SearchFiltersInput, sort: SearchSort = 'relevance'): SearchState {
   const [result, setResult] = useState<SearchResult | null>(null);
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -32,20 +33,22 @@ export function useLibrarySearch(query: string, filters: SearchFiltersInput): Se
     setLoading(true);
     const timer = setTimeout(
       () => {
-        void api['library.search']({ query, filters: JSON.parse(filterKey) as SearchFiltersInput, limit: PAGE, offset: 0 }).then((r) => {
-          if (!requests.isCurrent(ticket)) return;
-          setLoading(false);
-          setAnswered({ query, filters: filterKey });
-          if (r.ok) {
-            setResult(r.value);
-            setError(null);
-          } else setError(r.error.message);
-        });
+        void api['library.search']({ query, filters: JSON.parse(filterKey) as SearchFiltersInput, limit: PAGE, offset: 0, sort }).then(
+          (r) => {
+            if (!requests.isCurrent(ticket)) return;
+            setLoading(false);
+            setAnswered({ query, filters: filterKey, sort });
+            if (r.ok) {
+              setResult(r.value);
+              setError(null);
+            } else setError(r.error.message);
+          },
+        );
       },
       query === '' ? 0 : TYPING_PAUSE_MS,
     );
     return () => clearTimeout(timer);
-  }, [query, filterKey, generation, requests]);
+  }, [query, filterKey, sort, generation, requests]);
 
   const loadMore = useCallback(() => {
     if (!result) return;
@@ -55,11 +58,12 @@ export function useLibrarySearch(query: string, filters: SearchFiltersInput): Se
       filters: JSON.parse(filterKey) as SearchFiltersInput,
       limit: PAGE,
       offset: result.items.length,
+      sort,
     }).then((r) => {
       if (!requests.isCurrent(ticket) || !r.ok) return;
       setResult((prev) => (prev ? { ...r.value, items: [...prev.items, ...r.value.items] } : r.value));
     });
-  }, [result, query, filterKey, requests]);
+  }, [result, query, filterKey, sort, requests]);
 
   const refresh = useCallback(() => setGeneration((n) => n + 1), []);
   return { result, loading, error, answered, loadMore, refresh };

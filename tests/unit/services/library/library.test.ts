@@ -7,6 +7,7 @@ import type { ServiceContext } from '../../../../services/context';
 import { dispatch } from '../../../../services/dispatch';
 import { CHANNELS } from '../../../../common/contract';
 import { GENERATORS } from '../../../../common/domain/vocabulary';
+import { MIGRATIONS } from '../../../../db/migrations';
 import type { Exercise, ExerciseDraft } from '../../../../common/domain/exercise';
 import { bootTestServices, sampleDraft, tempDir, tinySeedDir } from '../../../support/fixtures';
 import { call, failure, tableCounts } from '../../../support/call';
@@ -64,8 +65,14 @@ function fullDraft(ctx: ServiceContext): ExerciseDraft {
     },
     tags: ['glute med', 'hip'],
     sources: [
-      { citation: 'Distefano 2009.', url: 'https://example.org/distefano-2009' },
-      { citation: 'Clinic protocol.', url: null },
+      {
+        citation: 'Distefano 2009.',
+        url: 'https://example.org/distefano-2009',
+        evidenceLevel: 'P',
+        doi: '10.2519/jospt.2009.2796',
+        pmid: '19574661',
+      },
+      { citation: 'Clinic protocol.', url: null, evidenceLevel: 'Pr' },
     ],
     progressionIds: [builtinId(ctx, 'L2-01')],
     regressionIds: [builtinId(ctx, 'L1-01'), builtinId(ctx, 'C1-01')],
@@ -333,7 +340,7 @@ describe('library through dispatch', () => {
       ['library.search', { filters: { colour: 'red' } }, 'filters'],
       ['library.search', { limit: 0 }, 'limit'],
       ['library.search', { offset: -1 }, 'offset'],
-      ['library.search', { sort: 'name' }, 'arguments'],
+      ['library.search', { sort: 'popularity' }, 'sort'],
       ['library.get', { id: SECRET }, 'id'],
       ['library.get', { id: 7 }, 'id'],
       ['library.get', {}, 'id'],
@@ -350,6 +357,17 @@ describe('library through dispatch', () => {
       ['library.create', { draft: { ...sampleDraft(), equipment: [] } }, 'draft.equipment'],
       ['library.create', { draft: { ...sampleDraft(), progressionIds: [SECRET] } }, 'draft.progressionIds.0'],
       ['library.create', { draft: { ...sampleDraft(), sources: [{ citation: 'x', url: 'javascript:alert(1)' }] } }, 'draft.sources.0.url'],
+      [
+        'library.create',
+        { draft: { ...sampleDraft(), sources: [{ citation: 'x', url: null, evidenceLevel: 'A' }] } },
+        'draft.sources.0.evidenceLevel',
+      ],
+      [
+        'library.create',
+        { draft: { ...sampleDraft(), sources: [{ citation: 'x', url: null, doi: 'doi:10.1/x' }] } },
+        'draft.sources.0.doi',
+      ],
+      ['library.create', { draft: { ...sampleDraft(), sources: [{ citation: 'x', url: null, pmid: 'PMC123' }] } }, 'draft.sources.0.pmid'],
       ['library.create', { draft: { ...sampleDraft(), tags: ['<script>'] } }, 'draft.tags.0'],
       [
         'library.create',
@@ -442,7 +460,7 @@ describe('library through dispatch', () => {
     expect(info).toEqual({
       name: 'Loadwise',
       version: '0.0.0-test',
-      schemaVersion: 3,
+      schemaVersion: MIGRATIONS[MIGRATIONS.length - 1].version,
       seedVersion: 1,
       exerciseCount: 3,
       transport: 'browser',

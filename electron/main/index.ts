@@ -19,6 +19,7 @@ import { hardenApp, hardenSession } from './harden';
 import { registerHostFiles } from './host-files';
 import { registerIpc } from './ipc';
 import { MainWindow } from './main-window';
+import { holdQuitForBackup } from './quit-backup';
 import { filesFromArgv, readOpenedFile } from './opened-files';
 import { menuTemplate } from './menu';
 import { nativeBindingPath } from './native-binding';
@@ -218,17 +219,19 @@ function main(): void {
   app.on('activate', () => {
     if (services) windows.reveal();
   });
-  // Quitting waits for the last backup (only taken when something changed since the one before).
-  app.on('before-quit', (event) => {
-    const pending = backups;
-    if (!pending) return;
-    backups = null;
-    event.preventDefault();
-    void pending.atQuit().finally(() => app.quit());
-  });
-  app.on('will-quit', () => {
-    services?.close();
-    services = null;
+  // Quitting waits for the last backup (only taken when something changed since the one before),
+  // then closes the library (quit-backup.ts).
+  holdQuitForBackup(app, {
+    takeSchedule: () => {
+      const pending = backups;
+      backups = null;
+      return pending;
+    },
+    closeServices: () => {
+      services?.close();
+      services = null;
+    },
+    log,
   });
 }
 

@@ -8,7 +8,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { electronNativeKey } from '../../../../electron/main/native-binding';
-import { tempDir } from '../../../support/fixtures';
+import { sampleDraft, tempDir } from '../../../support/fixtures';
 import { repoRoot } from '../../../support/repo';
 
 const register = path.join(__dirname, 'fake-electron', 'register.cjs');
@@ -159,6 +159,25 @@ describe.skipIf(process.platform === 'win32')('the built main process, on a stan
     const third = runMain(app, [], { FAKE_USER_DATA: userData, FAKE_QUIT_AFTER_LOAD: '1' });
     expect(third.code).toBe(0);
     expect(third.out).not.toContain('library moved');
+  });
+
+  it('quitting after a write waits for a checked at-quit backup holding it (electron/main/quit-backup.ts), then exits 0', () => {
+    const dataDir = path.join(tempDir('loadwise-data-'), 'data');
+    const draft = sampleDraft({ text: { ...sampleDraft().text, name: 'Saved in Electron before quit' } });
+    const { code, out } = runMain(appFolder(), ['--data-dir', dataDir], {
+      FAKE_USER_DATA: tempDir('loadwise-userdata-'),
+      FAKE_CALL_BEFORE_QUIT: JSON.stringify({ channel: 'library.create', args: { draft } }),
+    });
+    expect(code, out).toBe(0);
+    expect(out).toContain('[fake] call library.create answered ok=true');
+    const made = fs.readdirSync(path.join(dataDir, 'backups'));
+    expect(made).toEqual([expect.stringMatching(/^loadwise-\d{8}-\d{9}-00-at-quit\.db$/)]);
+    const copy = new Database(path.join(dataDir, 'backups', made[0]), { readonly: true });
+    try {
+      expect(copy.prepare("SELECT count(*) FROM exercise_text WHERE name = 'Saved in Electron before quit'").pluck().get()).toBe(1);
+    } finally {
+      copy.close();
+    }
   });
 
   it('a preload failure offers Reload or Quit, with the window shown', () => {

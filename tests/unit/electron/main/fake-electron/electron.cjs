@@ -6,7 +6,8 @@
 //
 // Environment: FAKE_PACKAGED=1, FAKE_RESOURCES (process.resourcesPath), FAKE_USER_DATA (userData),
 // FAKE_READY_TO_SHOW=1 (emit it), FAKE_PRELOAD_ERROR=1, FAKE_LOAD_FAIL=1, FAKE_ANSWER (message box
-// button), FAKE_QUIT_AFTER_LOAD=1 (quit once the page has loaded).
+// button), FAKE_QUIT_AFTER_LOAD=1 (quit once the page has loaded), FAKE_CALL_BEFORE_QUIT (JSON
+// {channel, args}: the page makes that call once loaded, then the app quits).
 const { EventEmitter } = require('node:events');
 
 const say = (line) => process.stderr.write(`[fake] ${line}\n`);
@@ -145,6 +146,13 @@ class BrowserWindow extends EventEmitter {
     if (env.FAKE_READY_TO_SHOW === '1') this.emit('ready-to-show');
     wc.emit('did-finish-load');
     if (env.FAKE_QUIT_AFTER_LOAD === '1') setTimeout(() => app.quit(), 50);
+    if (env.FAKE_CALL_BEFORE_QUIT) {
+      // The page makes one call, then the app quits as a closed window would make it.
+      const { channel, args } = JSON.parse(env.FAKE_CALL_BEFORE_QUIT);
+      const answer = await pageWindow().api[channel](args);
+      say(`call ${channel} answered ok=${answer.ok}`);
+      setTimeout(() => app.quit(), 50);
+    }
   }
   show() {
     say('window.show');

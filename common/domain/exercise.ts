@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { GENERATORS, type Generator, type Origin, type Locale } from './vocabulary';
 import {
   EquipmentSchema,
+  EvidenceLevelSchema,
   GeneratorSchema,
   LockTypeSchema,
   PositionSchema,
@@ -90,6 +91,22 @@ export const SourceSchema = z
       .url({ protocol: /^https?$/ })
       .max(500)
       .nullable(),
+    /** The evidence tag (audit D38); absent or null when nobody has graded the source. */
+    evidenceLevel: EvidenceLevelSchema.nullable().optional(),
+    /** "10.1016/S0140-6736(24)00755-4": the bare DOI, without "doi:" or the resolver address. */
+    doi: z
+      .string()
+      .trim()
+      .regex(/^10\.\d{4,9}\/\S{1,200}$/, 'A DOI looks like 10.1234/abc (no "doi:" or address in front)')
+      .nullable()
+      .optional(),
+    /** PubMed identifier, digits only. */
+    pmid: z
+      .string()
+      .trim()
+      .regex(/^\d{1,9}$/, 'A PMID is digits only, like 10453772')
+      .nullable()
+      .optional(),
   })
   .strict();
 export type Source = z.infer<typeof SourceSchema>;

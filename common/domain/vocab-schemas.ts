@@ -1,6 +1,17 @@
 // zod schemas for the closed vocabularies (values in vocabulary.ts), used wherever input is checked.
 import { z } from 'zod';
-import { REGIONS, POSITIONS, EQUIPMENT, GENERATORS, JUDGED_RATINGS, LOCK_TYPES, RATINGS, SIDES, LOCALES } from './vocabulary';
+import {
+  EVIDENCE_LEVELS,
+  REGIONS,
+  POSITIONS,
+  EQUIPMENT,
+  GENERATORS,
+  JUDGED_RATINGS,
+  LOCK_TYPES,
+  RATINGS,
+  SIDES,
+  LOCALES,
+} from './vocabulary';
 
 export const StageSchema = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)], {
   error: 'Stage must be 1, 2, 3 or 4',
@@ -14,3 +25,4 @@ export const JudgedRatingSchema = z.enum(JUDGED_RATINGS);
 export const LockTypeSchema = z.enum(LOCK_TYPES);
 export const SideSchema = z.enum(SIDES);
 export const LocaleSchema = z.enum(LOCALES);
+export const EvidenceLevelSchema = z.enum(EVIDENCE_LEVELS, { error: 'Evidence level must be P, G, Pr, Sec or C' });

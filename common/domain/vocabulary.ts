@@ -62,6 +62,13 @@ export type JudgedRating = (typeof JUDGED_RATINGS)[number];
 export const LOCK_TYPES = ['none', 'week', 'criterion', 'surgeon-clearance'] as const;
 export type LockType = (typeof LOCK_TYPES)[number];
 
+/**
+ * How strong a cited source is (the clinical reference's evidence tags): peer-reviewed study or
+ * review, guideline, clinic protocol, secondary web summary, clinical convention.
+ */
+export const EVIDENCE_LEVELS = ['P', 'G', 'Pr', 'Sec', 'C'] as const;
+export type EvidenceLevel = (typeof EVIDENCE_LEVELS)[number];
+
 export const SIDES = ['both', 'each-side', 'alternating'] as const;
 export type Side = (typeof SIDES)[number];
 

@@ -6,6 +6,9 @@ import { reindexAll } from '../queries/exercises';
 import m0001 from './0001_exercise_library.sql?raw';
 import m0002 from './0002_library_model.sql?raw';
 import m0003 from './0003_drafts.sql?raw';
+import m0004 from './0004_source_evidence.sql?raw';
+import m0005 from './0005_patients_programs.sql?raw';
+import m0006 from './0006_clinic_settings.sql?raw';
 
 export interface Migration {
   version: number;
@@ -21,4 +24,10 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 2, name: 'library_model', sql: m0002, code: (db) => void reindexAll(db) },
   // Editor drafts, favourites and recently opened exercises.
   { version: 3, name: 'drafts', sql: m0003 },
+  // Evidence level, DOI and PMID on sources (audit D38).
+  { version: 4, name: 'source_evidence', sql: m0004 },
+  // Patients, their programs with undo steps and issued versions, and the clinic's templates.
+  { version: 5, name: 'patients_programs', sql: m0005 },
+  // The clinic's settings: its details, the role noun patient text uses, paper size and units.
+  { version: 6, name: 'clinic_settings', sql: m0006 },
 ];

@@ -2,9 +2,9 @@
 // wrap writes in a transaction; nothing here commits on its own.
 import type { DB } from '../open';
 import { stmt } from '../statements';
-import type { Generator, Locale, LockType, Origin } from '../../common/domain/vocabulary';
+import type { EvidenceLevel, Generator, Locale, LockType, Origin } from '../../common/domain/vocabulary';
 import { EQUIPMENT_LABELS, POSITION_LABELS, REGION_LABELS } from '../../common/copy/en';
-import type { Dosage, Exercise, ExerciseDraft, ExercisePhoto, LinkedExercise, SuitabilityMap } from '../../common/domain/exercise';
+import type { Dosage, Exercise, ExerciseDraft, ExercisePhoto, LinkedExercise, Source, SuitabilityMap } from '../../common/domain/exercise';
 
 export interface ExerciseIdentity {
   id: string;
@@ -174,11 +174,34 @@ export function writeExercise(db: DB, identity: ExerciseIdentity, draft: Omit<Ex
   for (const [generator, s] of Object.entries(draft.suitability)) suit.run(seq, generator, s.rating, s.lock, s.earliestWeek, s.note);
   const tag = stmt(db, 'INSERT OR IGNORE INTO exercise_tags (exercise_seq, tag) VALUES (?, ?)');
   for (const tagText of draft.tags) tag.run(seq, tagText);
-  const src = stmt(db, 'INSERT INTO exercise_sources (exercise_seq, position, citation, url) VALUES (?, ?, ?, ?)');
-  draft.sources.forEach((s, i) => src.run(seq, i, s.citation, s.url));
+  const src = stmt(
+    db,
+    'INSERT INTO exercise_sources (exercise_seq, position, citation, url, evidence_level, doi, pmid) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  );
+  draft.sources.forEach((s, i) => src.run(seq, i, s.citation, s.url, s.evidenceLevel ?? null, s.doi ?? null, s.pmid ?? null));
   const fts = ftsColumns(draft, identity.code);
   stmt(db, 'INSERT INTO exercise_fts (rowid, name, body, tags) VALUES (?, ?, ?, ?)').run(seq, fts.name, fts.body, fts.tags);
   return seq;
+}
+
+interface SourceRow {
+  citation: string;
+  url: string | null;
+  /** Absent before migration 4. */
+  evidence_level?: EvidenceLevel | null;
+  doi?: string | null;
+  pmid?: string | null;
+}
+
+/** A source as the contract carries it: the optional grading fields only where they are set. */
+function sourceFromRow(r: SourceRow): Source {
+  return {
+    citation: r.citation,
+    url: r.url,
+    ...(r.evidence_level != null && { evidenceLevel: r.evidence_level }),
+    ...(r.doi != null && { doi: r.doi }),
+    ...(r.pmid != null && { pmid: r.pmid }),
+  };
 }
 
 /** Rebuilds the full-text index row of every exercise from its stored parts (a migration step). */
@@ -248,9 +271,9 @@ export function readExercise(db: DB, id: string, locale: Locale = DEFAULT_LOCALE
     suitability[s.generator] = { rating: s.rating, lock: s.lock_type, earliestWeek: s.earliest_week, note: s.note };
   }
   const tags = stmt(db, 'SELECT tag FROM exercise_tags WHERE exercise_seq = ? ORDER BY tag').pluck().all(seq) as string[];
-  const sources = stmt(db, 'SELECT citation, url FROM exercise_sources WHERE exercise_seq = ? ORDER BY position').all(
-    seq,
-  ) as Exercise['sources'];
+  const sources =
+    // Every column, so the read also works inside earlier migrations' code steps (reindexAll), before the grading columns exist.
+    (stmt(db, 'SELECT * FROM exercise_sources WHERE exercise_seq = ? ORDER BY position').all(seq) as SourceRow[]).map(sourceFromRow);
   const links = stmt(
     db,
     `SELECT l.kind, e.id, e.stage, e.archived_at, t.name FROM exercise_links l

@@ -172,3 +172,15 @@ test('follows a progression link to the harder exercise', async ({ page }) => {
   await links.first().click();
   await expect(lib.detailTitle).toHaveText(target);
 });
+
+test('shows each source with its evidence level, its DOI, and a legend for the levels shown (audit D38)', async ({ page }) => {
+  const lib = new LibraryPage(page);
+  await lib.searchFor('L1-11');
+  await lib.open((await lib.resultNames())[0]);
+  const article = page.getByRole('region', { name: 'Exercise details' }).getByRole('article');
+  const walkBack = article.getByRole('listitem').filter({ hasText: 'WalkBack' });
+  await expect(walkBack).toContainText('doi:10.1016/S0140-6736(24)00755-4');
+  await expect(walkBack.locator('abbr', { hasText: /^P$/ })).toHaveAttribute('title', 'Peer-reviewed study or review');
+  const legend = article.getByRole('definition').filter({ hasText: 'Peer-reviewed study or review' });
+  await expect(legend).toBeVisible();
+});

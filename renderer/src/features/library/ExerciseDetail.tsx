@@ -1,8 +1,8 @@
 // Everything about one exercise, in the order a clinician reads it: what and why, how, how much,
 // for whom, then links and sources.
-import { EQUIPMENT_LABELS, ORIGIN_LABELS, POSITION_LABELS, REGION_LABELS } from '../../../../common/copy/en';
+import { EQUIPMENT_LABELS, EVIDENCE_LEVEL_LABELS, ORIGIN_LABELS, POSITION_LABELS, REGION_LABELS } from '../../../../common/copy/en';
 import type { Exercise, LinkedExercise } from '../../../../common/domain/exercise';
-import type { LockType } from '../../../../common/domain/vocabulary';
+import { EVIDENCE_LEVELS, type EvidenceLevel, type LockType } from '../../../../common/domain/vocabulary';
 import { dosageRows } from '../../../../common/text/dosage';
 import { RatingBadge, StageBadge } from '../../components/Badges';
 import { StarIcon } from '../../components/StarIcon';
@@ -33,6 +33,22 @@ function ListCard({ title, items, ordered = false }: { title: string; items: str
         ))}
       </List>
     </section>
+  );
+}
+
+/** What the evidence tags shown on this exercise's sources mean, in the reference's order. */
+function EvidenceLegend({ levels }: { levels: EvidenceLevel[] }) {
+  const shown = EVIDENCE_LEVELS.filter((l) => levels.includes(l));
+  if (shown.length === 0) return null;
+  return (
+    <dl className="evidence-legend muted" aria-label="Evidence levels">
+      {shown.map((l) => (
+        <div key={l}>
+          <dt>{l}</dt>
+          <dd>{EVIDENCE_LEVEL_LABELS[l]}</dd>
+        </div>
+      ))}
+    </dl>
   );
 }
 
@@ -196,11 +212,21 @@ export function ExerciseDetail({ exercise: ex, onEdit, onDuplicate, onArchive, o
           <ol className="sources">
             {ex.sources.map((s, i) => (
               <li key={i}>
+                {s.evidenceLevel && (
+                  <>
+                    <abbr className="badge badge-neutral" title={EVIDENCE_LEVEL_LABELS[s.evidenceLevel]}>
+                      {s.evidenceLevel}
+                    </abbr>{' '}
+                  </>
+                )}
                 {s.citation}
+                {s.doi && <span className="muted"> — doi:{s.doi}</span>}
+                {s.pmid && <span className="muted"> — PMID {s.pmid}</span>}
                 {s.url && <span className="muted"> — {s.url}</span>}
               </li>
             ))}
           </ol>
+          <EvidenceLegend levels={ex.sources.flatMap((s) => (s.evidenceLevel ? [s.evidenceLevel] : []))} />
         </section>
       )}
       <p className="muted" style={{ fontSize: 'var(--text-xs)' }}>

@@ -142,18 +142,48 @@ export function formFromExercise(ex: Exercise): ExerciseForm {
       ]),
     ) as ExerciseForm['suitability'],
     tags: ex.tags.join(', '),
-    sources: ex.sources.map((s) => (s.url ? `${s.citation} | ${s.url}` : s.citation)).join('\n'),
+    sources: ex.sources.map(sourceLine).join('\n'),
     clinicianNotes: ex.clinicianNotes ?? '',
     progressions: ex.progressions,
     regressions: ex.regressions,
   };
 }
 
-/** One source per line: "citation" or "citation | https://address". */
+/**
+ * One source per line: the citation, then optional parts after " | ": an https address, the
+ * evidence level ("level P"), "doi:10.…" and "pmid:…", in any order.
+ */
+export function sourceLine(s: ExerciseDraft['sources'][number]): string {
+  const parts = [s.citation, s.url, s.evidenceLevel && `level ${s.evidenceLevel}`, s.doi && `doi:${s.doi}`, s.pmid && `pmid:${s.pmid}`];
+  return parts.filter((p): p is string => typeof p === 'string' && p !== '').join(' | ');
+}
+
+type SourceDraft = ExerciseDraft['sources'][number];
+
+/** Reads one trailing grading part of a source line into `into`; false when it is not one. */
+function readGradingPart(part: string, into: SourceDraft): boolean {
+  const level = /^level\s+(\S+)$/i.exec(part);
+  if (level) into.evidenceLevel = level[1] as SourceDraft['evidenceLevel'];
+  else if (/^doi:/i.test(part)) into.doi = part.slice(4).trim();
+  else if (/^pmid:/i.test(part)) into.pmid = part.slice(5).trim();
+  else return false;
+  return true;
+}
+
+/** The grading parts and an address come off the end; failing an address, whatever follows the last " | " is taken as one. */
 function parseSources(s: string): ExerciseDraft['sources'] {
   return lines(s).map((line) => {
-    const bar = line.lastIndexOf(' | ');
-    return bar === -1 ? { citation: line, url: null } : { citation: line.slice(0, bar).trim(), url: line.slice(bar + 3).trim() };
+    const parts = line.split(' | ');
+    const source: SourceDraft = { citation: '', url: null };
+    while (parts.length > 1) {
+      const last = parts[parts.length - 1].trim();
+      if (readGradingPart(last, source)) parts.pop();
+      else if (source.url === null && /^[a-z][a-z0-9+.-]*:/i.test(last)) source.url = parts.pop()!.trim();
+      else break;
+    }
+    if (source.url === null && parts.length > 1) source.url = parts.pop()!.trim();
+    source.citation = parts.join(' | ').trim();
+    return source;
   });
 }
 

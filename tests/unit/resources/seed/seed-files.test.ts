@@ -125,6 +125,24 @@ describe('built-in library seed', () => {
     }
   });
 
+  it('grades every source that cites the reference with its evidence level, and carries the DOIs the audit gives (audit D38)', () => {
+    const ungraded: string[] = [];
+    for (const ex of library.exercises) {
+      for (const s of ex.sources) {
+        // S14 (free-exercise-db) is a cross-reference, not evidence (audit D37): it stays ungraded.
+        const keys = s.citation.match(/\bS\d+[a-z]?\b/g) ?? [];
+        if (keys.some((k) => k !== 'S14') && !s.evidenceLevel) ungraded.push(`${ex.code}: ${s.citation}`);
+      }
+    }
+    expect(ungraded).toEqual([]);
+    const all = library.exercises.flatMap((e) => e.sources.map((s) => ({ code: e.code, ...s })));
+    expect(all.find((s) => s.code === 'L1-11' && s.doi === '10.1016/S0140-6736(24)00755-4')?.evidenceLevel).toBe('P');
+    expect(all.find((s) => /\(S76\)/.test(s.citation))?.pmid).toBe('10453772');
+    expect(all.filter((s) => s.doi === '10.3389/fsurg.2025.1458572').length).toBeGreaterThan(0);
+    expect(all.filter((s) => /\(S9\)/.test(s.citation)).every((s) => s.evidenceLevel === 'G')).toBe(true);
+    expect(all.filter((s) => /\((S25|S26|S27|S28)\)/.test(s.citation)).every((s) => s.evidenceLevel === 'Pr')).toBe(true);
+  });
+
   it('rates the same activity the same way in both regions (audit D06)', () => {
     const byCode = new Map(library.exercises.map((e) => [e.code, e]));
     for (const [a, b] of SAME_ACTIVITY) {

@@ -11,6 +11,7 @@ import { SeedError } from '../../../../services/seed/load-seed';
 import { syncBuiltins } from '../../../../services/seed/sync-builtins';
 import { bootTestServices, sampleDraft, tempDir, writeSeed, type SeedEntryOptions } from '../../../support/fixtures';
 import { call } from '../../../support/call';
+import { repoRoot } from '../../../support/repo';
 
 const T1 = new Date('2025-02-01T09:00:00.000Z');
 const T2 = new Date('2025-03-01T09:00:00.000Z');
@@ -30,6 +31,10 @@ function library(): { ids: Record<string, string>; seed: (version: number, entri
       ),
   };
 }
+
+/** Built-ins (codes) and whole seed files the current release adds; the upgrade test installs the library without them. */
+const NEW_IN_THIS_RELEASE: string[] = [];
+const NEW_IN_THIS_RELEASE_FILES: string[] = [];
 
 const V1: SeedEntryOptions[] = [
   { code: 'L1-01', name: 'Deep tummy draw-in', progressions: ['L2-01'] },
@@ -272,6 +277,70 @@ describe('syncBuiltins', () => {
     } finally {
       closeDatabase(db);
     }
+  });
+
+  it("upgrades an installed copy of the shipped library in place; the clinic's own exercise and copies stay as they were", async () => {
+    // The installed library: the shipped one one release back (every version one lower, and the
+    // exercises this release adds not there yet, with links to them dropped).
+    const shipped = path.join(repoRoot, 'resources', 'seed');
+    const older = tempDir('loadwise-seed-older-');
+    fs.cpSync(shipped, older, { recursive: true });
+    const manifest = JSON.parse(fs.readFileSync(path.join(older, 'manifest.json'), 'utf8')) as { seedVersion: number; files: string[] };
+    const removed = new Set<string>();
+    const kept = manifest.files.filter((file) => !NEW_IN_THIS_RELEASE_FILES.includes(file));
+    for (const file of manifest.files) {
+      const body = JSON.parse(fs.readFileSync(path.join(older, 'exercises', file), 'utf8')) as {
+        exercises: { code: string; contentVersion: number; progressions: string[]; regressions: string[] }[];
+      };
+      if (!kept.includes(file)) body.exercises.forEach((e) => removed.add(e.code));
+      body.exercises = body.exercises.filter((e) => !NEW_IN_THIS_RELEASE.includes(e.code));
+      fs.writeFileSync(path.join(older, 'exercises', file), JSON.stringify(body));
+    }
+    NEW_IN_THIS_RELEASE.forEach((c) => removed.add(c));
+    for (const file of kept) {
+      const body = JSON.parse(fs.readFileSync(path.join(older, 'exercises', file), 'utf8')) as {
+        exercises: { code: string; contentVersion: number; progressions: string[]; regressions: string[] }[];
+      };
+      for (const e of body.exercises) {
+        e.contentVersion = Math.max(1, e.contentVersion - 1);
+        e.progressions = e.progressions.filter((c) => !removed.has(c));
+        e.regressions = e.regressions.filter((c) => !removed.has(c));
+      }
+      fs.writeFileSync(path.join(older, 'exercises', file), JSON.stringify(body));
+    }
+    fs.writeFileSync(path.join(older, 'manifest.json'), JSON.stringify({ seedVersion: manifest.seedVersion - 1, files: kept }));
+
+    const dataDir = tempDir();
+    const before = await bootTestServices({ dataDir, seedDir: older, now: () => T1 });
+    const builtinIds = [...builtins(before.ctx.db).values()].map((r) => r.id);
+    const installed = builtinIds.length;
+    const someBuiltin = builtinIds[0];
+    const copy = await call(before.ctx, 'library.duplicate', { id: someBuiltin });
+    const own = await call(before.ctx, 'library.create', { draft: sampleDraft() });
+    const copyBefore = await call(before.ctx, 'library.get', { id: copy.id });
+    const ownBefore = await call(before.ctx, 'library.get', { id: own.id });
+    before.close();
+
+    const db = openDatabase(path.join(dataDir, DB_FILE_NAME));
+    let shippedCount = 0;
+    try {
+      const report = syncBuiltins(db, shipped, T2);
+      shippedCount = builtins(db).size;
+      expect(report).toMatchObject({ seedVersion: manifest.seedVersion, retired: 0, skipped: false });
+      expect(report.updated).toBe(installed);
+      expect(report.added).toBe(shippedCount - installed);
+      expect(db.prepare("SELECT count(*) FROM exercises WHERE origin = 'builtin' AND updated_at <> ?").pluck().get(T2.toISOString())).toBe(
+        0,
+      );
+      // Every built-in now carries this release's sources, graded.
+      expect(db.prepare('SELECT count(*) FROM exercise_sources WHERE evidence_level IS NOT NULL').pluck().get()).toBeGreaterThan(200);
+    } finally {
+      closeDatabase(db);
+    }
+    const after = await bootTestServices({ dataDir, seedDir: shipped, now: () => T3 });
+    expect(await call(after.ctx, 'library.get', { id: copy.id })).toEqual(copyBefore);
+    expect(await call(after.ctx, 'library.get', { id: own.id })).toEqual(ownBefore);
+    expect(builtins(after.ctx.db).size).toBe(shippedCount);
   });
 
   describe('an invalid library', () => {

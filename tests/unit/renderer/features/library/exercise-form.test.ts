@@ -15,6 +15,13 @@ function asExercise(): Exercise {
     sources: [
       { citation: 'McGill & Karpowicz 2009 (S17b).', url: null },
       { citation: 'Guideline | with a bar', url: 'https://www.jospt.org/doi/10.2519/jospt.2021.0304' },
+      { citation: 'George 2021 CPG (S9).', url: null, evidenceLevel: 'G', doi: '10.2519/jospt.2021.0304' },
+      {
+        citation: 'McGill 1999 | endurance norms.',
+        url: 'https://pubmed.ncbi.nlm.nih.gov/10453772/',
+        evidenceLevel: 'P',
+        pmid: '10453772',
+      },
     ],
   });
   return {
@@ -83,6 +90,26 @@ describe('exercise form', () => {
     expect(range.errors['dosage.repsMax']).toBe('The top of a rep range must be above its bottom');
     expect(fieldLabel('dosage.repsMax')).toBe('Reps, top of range');
     expect(fieldLabel('suitability.post-fusion')).toBe('After lumbar fusion suitability');
+  });
+
+  it('writes a graded source as one line and reads it back, in any order of its parts', () => {
+    const graded = { citation: 'George 2021 CPG (S9).', url: null, evidenceLevel: 'G' as const, doi: '10.2519/jospt.2021.0304' };
+    const line = 'George 2021 CPG (S9). | level G | doi:10.2519/jospt.2021.0304';
+    expect(formFromExercise({ ...asExercise(), sources: [graded] }).sources).toBe(line);
+    const base = formFromExercise(asExercise());
+    const reordered = validateForm({ ...base, sources: 'Snook 1998 | pmid:9854759 | https://example.org/snook | level P' });
+    expect(reordered.draft?.sources).toEqual([
+      { citation: 'Snook 1998', url: 'https://example.org/snook', evidenceLevel: 'P', pmid: '9854759' },
+    ]);
+  });
+
+  it('says what is wrong with an evidence level, a DOI or a PMID', () => {
+    const base = formFromExercise(asExercise());
+    expect(validateForm({ ...base, sources: 'A citation | level A' }).errors.sources).toBe('Evidence level must be P, G, Pr, Sec or C');
+    expect(validateForm({ ...base, sources: 'A citation | doi:https://doi.org/10.1/x' }).errors.sources).toBe(
+      'A DOI looks like 10.1234/abc (no "doi:" or address in front)',
+    );
+    expect(validateForm({ ...base, sources: 'A citation | pmid:PMC42' }).errors.sources).toBe('A PMID is digits only, like 10453772');
   });
 
   it('asks for a web address where a source link is not one', () => {

@@ -5,12 +5,16 @@ import { describeZodError } from '../common/contract/issues';
 import { tooLargeMessage } from '../common/text/sizes';
 import { fail, ok, ServiceError, type Result } from '../common/contract/result';
 import { appHandlers } from './app/handlers';
+import { assessmentHandlers } from './assessments/handlers';
 import { backupHandlers } from './backups/handlers';
 import type { ServiceContext } from './context';
 import { combineHandlers, type AnyHandler } from './handlers';
 import { draftHandlers } from './drafts/handlers';
 import { libraryHandlers } from './library/handlers';
 import { mediaHandlers } from './media/handlers';
+import { patientHandlers } from './patients/handlers';
+import { programHandlers } from './programs/handlers';
+import { settingsHandlers } from './settings/handlers';
 import { removeStaged, type StagedFile } from './staging';
 
 export const HANDLER_GROUPS: Record<string, Record<string, AnyHandler>> = {
@@ -19,6 +23,10 @@ export const HANDLER_GROUPS: Record<string, Record<string, AnyHandler>> = {
   media: mediaHandlers,
   drafts: draftHandlers,
   backups: backupHandlers,
+  assessments: assessmentHandlers,
+  settings: settingsHandlers,
+  patients: patientHandlers,
+  programs: programHandlers,
 };
 const handlers = combineHandlers(HANDLER_GROUPS);
 
@@ -28,7 +36,8 @@ export const registeredCalls = (): string[] => [...handlers.keys()];
 /** Call names are echoed only when they look like one; anything else might be typed data. */
 const CALL_NAME = /^[a-z]+\.[A-Za-z]+$/;
 
-function toFailure(channel: string, err: unknown, ctx: ServiceContext): Result<never> {
+/** A thrown error as the Result a call answers (also for host work beside the calls, like an export). */
+export function failureOf(channel: string, err: unknown, ctx: ServiceContext): Result<never> {
   if (err instanceof ServiceError) return fail(err.code, err.message);
   const code = (err as { code?: unknown }).code;
   if (typeof code === 'string' && code.startsWith('SQLITE_')) {
@@ -66,7 +75,7 @@ export async function dispatch(ctx: ServiceContext, channel: string, raw: unknow
     if (!handler) return fail('unknown_call', `There is no call named "${channel}".`);
     return ok(await handler(ctx, parsed.data, file));
   } catch (err) {
-    return toFailure(channel, err, ctx);
+    return failureOf(channel, err, ctx);
   } finally {
     removeStaged(file);
   }

@@ -22,6 +22,28 @@ export const CALL_NAMES = [
   'backups.create',
   'backups.restore',
   'backups.importAll',
+  'patients.list',
+  'patients.get',
+  'patients.create',
+  'patients.update',
+  'patients.setArchived',
+  'programs.list',
+  'programs.create',
+  'programs.get',
+  'programs.apply',
+  'programs.undo',
+  'programs.redo',
+  'programs.issue',
+  'programs.version',
+  'programs.setArchived',
+  'templates.list',
+  'templates.saveFromProgram',
+  'templates.setArchived',
+  'settings.get',
+  'settings.save',
+  'assessments.list',
+  'assessments.record',
+  'assessments.remove',
 ] as const;
 export type CallName = (typeof CALL_NAMES)[number];
 
@@ -36,5 +58,11 @@ export const ipcChannelName = (channel: string): string => `${IPC_PREFIX}${chann
 export const IPC_COMMAND = 'loadwise-event:command';
 /** Host capabilities the preload offers besides contract calls (Electron only). */
 export const HOST_SAVE_FILE = 'host.saveFile';
+/** "Export everything": main asks where (save dialog) and writes the export there itself. */
+export const HOST_EXPORT_ALL = 'host.exportAll';
+/** "Import everything": main shows the open dialog and keeps the chosen path; the window sees its name and size. */
+export const HOST_CHOOSE_LIBRARY_FILE = 'host.chooseLibraryFile';
+/** Imports the file chosen with host.chooseLibraryFile, read by main from disk (never sent over IPC). */
+export const HOST_IMPORT_CHOSEN = 'host.importChosen';
 /** Main → window: a file the app was asked to open (command line, double-click, macOS open-file). */
 export const IPC_FILE_OPENED = 'loadwise-event:file-opened';

@@ -3,19 +3,27 @@
 // from it; `channels.ts` repeats the names without zod for the preload, checked here.
 import type { z } from 'zod';
 import { appCalls } from './app';
+import { assessmentCalls } from './assessments';
 import { backupCalls } from './backups';
 import { BYTE_CALL_NAMES, CALL_NAMES, type ByteCallName, type CallName } from './channels';
 import type { CallSpec } from './define';
 import { draftCalls } from './drafts';
 import { libraryCalls } from './library';
 import { mediaCalls } from './media';
+import { patientCalls } from './patients';
+import { programCalls } from './programs';
 import type { Result } from './result';
+import { settingsCalls } from './settings';
 
 export * from './app';
+export * from './assessments';
 export * from './backups';
 export * from './drafts';
 export * from './library';
 export * from './media';
+export * from './settings';
+export * from './patients';
+export * from './programs';
 
 /** Feature groups, combined; a name may appear in one group only (checked in services/dispatch.ts). */
 export const CONTRACT_GROUPS = {
@@ -24,9 +32,23 @@ export const CONTRACT_GROUPS = {
   media: mediaCalls,
   drafts: draftCalls,
   backups: backupCalls,
+  patients: patientCalls,
+  programs: programCalls,
+  settings: settingsCalls,
+  assessments: assessmentCalls,
 } as const;
 
-export const contract = { ...appCalls, ...libraryCalls, ...mediaCalls, ...draftCalls, ...backupCalls };
+export const contract = {
+  ...appCalls,
+  ...libraryCalls,
+  ...mediaCalls,
+  ...draftCalls,
+  ...backupCalls,
+  ...patientCalls,
+  ...programCalls,
+  ...settingsCalls,
+  ...assessmentCalls,
+};
 
 export type Contract = typeof contract;
 export type Channel = keyof Contract;

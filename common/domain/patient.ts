@@ -282,3 +282,20 @@ export const activeGenerators = (patient: Pick<PatientClinical, 'generators' | '
   const surgical = Object.keys(latestSurgeryByGenerator(patient.surgeries)) as Generator[];
   return [...patient.generators, ...surgical];
 };
+
+/** The calendar day of `now` on this computer's clock, as YYYY-MM-DD (a clinic's "today"). */
+export const localDay = (now: Date): string =>
+  `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+
+/** Weeks since the most recent dated surgery or implant; null when none has a date. */
+export const weeksSinceLatestSurgery = (surgeries: readonly Surgery[], today: string): number | null => {
+  const dated = surgeries.map((s) => s.date).filter((d): d is string => d !== null);
+  if (dated.length === 0) return null;
+  const latest = dated.reduce((a, b) => (dayNumber(a) >= dayNumber(b) ? a : b));
+  return weeksSince(latest, today);
+};
+
+/** An emergency red flag answered yes, or an urgent one answered yes and not resolved. */
+export const hasOpenRedFlag = (screen: RedFlagScreen): boolean =>
+  EMERGENCY_FLAGS.some((f) => screen.emergency[f] === 'yes') ||
+  URGENT_FLAGS.some((f) => screen.urgent[f].answer === 'yes' && screen.urgent[f].resolution === null);

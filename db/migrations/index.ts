@@ -9,6 +9,7 @@ import m0003 from './0003_drafts.sql?raw';
 import m0004 from './0004_source_evidence.sql?raw';
 import m0005 from './0005_patients_programs.sql?raw';
 import m0006 from './0006_clinic_settings.sql?raw';
+import m0007 from './0007_measurements.sql?raw';
 
 export interface Migration {
   version: number;
@@ -30,4 +31,6 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 5, name: 'patients_programs', sql: m0005 },
   // The clinic's settings: its details, the role noun patient text uses, paper size and units.
   { version: 6, name: 'clinic_settings', sql: m0006 },
+  // Objective tests and outcome measures recorded for a patient.
+  { version: 7, name: 'measurements', sql: m0007 },
 ];

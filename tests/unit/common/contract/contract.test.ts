@@ -9,6 +9,7 @@ import { CHANNELS, contract, isChannel, type Channel } from '../../../../common/
 import { ERROR_CODES } from '../../../../common/contract/result';
 import { bootTestServices, sampleDraft } from '../../../support/fixtures';
 import { repoRoot } from '../../../support/repo';
+import { samplePatient } from '../../../support/patients';
 
 const root = repoRoot;
 const ID = '0b0e0c11-1111-4111-8111-111111111111';
@@ -36,6 +37,23 @@ const VALID_ARGS: Record<Channel, Record<string, unknown>> = {
   'backups.create': {},
   'backups.restore': { name: 'loadwise-20250101-120000000-00-manual.db' },
   'backups.importAll': { replace: true },
+  'patients.list': { query: 'J' },
+  'patients.get': { id: ID },
+  'patients.create': { patient: samplePatient() },
+  'patients.update': { id: ID, revision: 1, patient: samplePatient() },
+  'patients.setArchived': { id: ID, archived: true },
+  'programs.list': { patientId: ID },
+  'programs.create': { patientId: ID, title: 'Back program' },
+  'programs.get': { id: ID },
+  'programs.apply': { id: ID, revision: 1, action: { type: 'remove-item', itemId: ID } },
+  'programs.undo': { id: ID, revision: 1 },
+  'programs.redo': { id: ID, revision: 1 },
+  'programs.issue': { id: ID, revision: 1, clinician: 'A. Clinician' },
+  'programs.version': { id: ID, number: 1 },
+  'programs.setArchived': { id: ID, archived: true },
+  'templates.list': {},
+  'templates.saveFromProgram': { programId: ID, name: 'Our fusion program' },
+  'templates.setArchived': { id: 'clinic-x', archived: true },
 };
 
 describe('contract', () => {

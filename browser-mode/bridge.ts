@@ -15,6 +15,8 @@ import { dispatch } from '../services/dispatch';
 import { photoFile } from '../services/media/use-cases';
 import { DiskProblemError, stageStream, TooLargeError } from '../services/staging';
 import { resolveStatic } from '../services/static-files';
+import { EXPORT_START_PATH } from '../common/contract/transfer';
+import { exportDownloads } from './export-downloads';
 
 export const BIND_HOST = '127.0.0.1';
 /** JSON bodies carry arguments only (files take the byte lane), so they stay small. */
@@ -141,6 +143,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   // A second secret for <img> requests, which cannot carry the Authorization header: handed out
   // as an HttpOnly, SameSite=Strict cookie only to a caller that proves it holds the token.
   const mediaKey = randomBytes(32).toString('base64url');
+  const downloads = exportDownloads(options.ctx);
   let allowedHosts = new Set<string>();
   let allowedOrigins = new Set<string>();
 
@@ -240,6 +243,19 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
       handleSession(req, res);
       return;
     }
+    if (pathname === EXPORT_START_PATH) {
+      await handleExportStart(req, res);
+      return;
+    }
+    if (pathname.startsWith(`${EXPORT_START_PATH}/`)) {
+      if (req.method !== 'GET') {
+        res.setHeader('Allow', 'GET');
+        sendError(res, 405, 'method_not_allowed', 'Only GET is allowed here.');
+        return;
+      }
+      if (!downloads.serve(pathname, res, SECURITY_HEADERS)) send(res, 404, 'Not found', 'text/plain; charset=utf-8');
+      return;
+    }
     if (pathname.startsWith('/media/')) {
       handleMedia(req, res, pathname);
       return;
@@ -273,6 +289,21 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     }
     res.setHeader('Set-Cookie', `${MEDIA_COOKIE}=${mediaKey}; Path=/media/; HttpOnly; SameSite=Strict`);
     send(res, 200, JSON.stringify({ ok: true, value: null }));
+  }
+
+  /** POST /export: prepares "Export everything" and answers its one-time download URL (export-downloads.ts). */
+  async function handleExportStart(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    if (req.method !== 'POST') {
+      res.setHeader('Allow', 'POST');
+      sendError(res, 405, 'method_not_allowed', 'An export is started with POST.');
+      return;
+    }
+    if (!hasToken(req)) {
+      sendError(res, 401, 'unauthorized', 'A valid token is required.');
+      return;
+    }
+    req.resume();
+    send(res, 200, JSON.stringify(await downloads.start()));
   }
 
   function mediaCookie(req: http.IncomingMessage): string {
@@ -411,6 +442,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     url: `http://${BIND_HOST}:${port}/`,
     close: () =>
       new Promise<void>((resolve) => {
+        downloads.close();
         server.closeAllConnections();
         server.close(() => resolve());
       }),

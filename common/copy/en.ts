@@ -10,7 +10,7 @@ export const STAGE_LABELS: Record<Stage, string> = {
   4: 'Load tolerance',
 };
 
-export const REGION_LABELS: Record<Region, string> = { lumbar: 'Low back', cervical: 'Neck' };
+export const REGION_LABELS: Record<Region, string> = { lumbar: 'Low back', cervical: 'Neck', thoracic: 'Upper back' };
 
 export const POSITION_LABELS: Record<Position, string> = {
   supine: 'Lying on back',
@@ -132,3 +132,27 @@ export const en: VocabularyCopy = {
   side: SIDE_LABELS,
   origin: ORIGIN_LABELS,
 };
+
+/** The Backups screen's "Move to another computer" part: Export everything and Import everything. */
+export const LIBRARY_TRANSFER_COPY = {
+  heading: 'Move to another computer',
+  intro:
+    'Export everything saves your whole library (exercises, photos, patients and programs) as one file. On the other computer, install Loadwise, open Backups and choose Import everything with that file.',
+  exportButton: 'Export everything…',
+  exportBusy: 'Exporting…',
+  exportStatus: 'Exporting your library. A large library can take a minute.',
+  exported: (fileName: string, contents: string) => `Exported ${contents} to “${fileName}”.`,
+  downloading: (fileName: string, contents: string) =>
+    `Your browser is saving “${fileName}” (${contents}). Keep Loadwise open until the download has finished.`,
+  importButton: 'Import everything…',
+  importBusy: 'Importing…',
+  importStatus: 'Backing up your library, then importing the file. A large library can take a minute.',
+  confirmTitle: (fileName: string) => `Replace your library with “${fileName}”?`,
+  confirmReplace:
+    'Everything in your library now (exercises, photos, patients and programs) will be replaced by what this file holds. Nothing is merged.',
+  confirmBackup:
+    'First, Loadwise backs up your library as it is now. That backup appears at the top of the Backups list, so you can go back to it by restoring it.',
+  confirmButton: 'Back up and import',
+  imported: (contents: string) => `Imported ${contents}. Your library as it was just before is saved as a backup.`,
+  cancel: 'Cancel',
+} as const;

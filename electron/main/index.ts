@@ -17,6 +17,7 @@ import { DATA_SUBDIR, migrateLegacyData } from '../../services/paths';
 import { appProtocolResponse } from './app-protocol';
 import { hardenApp, hardenSession } from './harden';
 import { registerHostFiles } from './host-files';
+import { registerHostTransfer } from './host-transfer';
 import { registerIpc } from './ipc';
 import { MainWindow } from './main-window';
 import { holdQuitForBackup } from './quit-backup';
@@ -27,6 +28,7 @@ import { APP_ORIGIN_URL } from './security';
 import { createSmokeTest } from './smoke';
 import { isSmokeTest, resolveDataLocation } from './startup';
 import { utilityWorkerSpawner } from './utility-worker';
+import { guardUnsavedClose } from './unsaved-close';
 import { createMainWindow } from './window';
 
 const log = createLogger('main');
@@ -90,7 +92,13 @@ function main(): void {
   app.setAppUserModelId(APP_ID);
 
   const windows = new MainWindow<BrowserWindow>({
-    create: () => createMainWindow(BrowserWindow, path.join(appRoot, 'out', 'preload', 'index.cjs')),
+    create: () => {
+      const win = createMainWindow(BrowserWindow, path.join(appRoot, 'out', 'preload', 'index.cjs'));
+      // Closing with unsaved changes asks first; where nobody can answer, the window just closes
+      // (what was typed stays in its draft and is offered back on the next start).
+      guardUnsavedClose(win.webContents, headless ? null : (prompt) => dialog.showMessageBoxSync(win, prompt), IPC_COMMAND);
+      return win;
+    },
     url: APP_ORIGIN_URL,
     commandChannel: IPC_COMMAND,
     log,
@@ -187,9 +195,16 @@ function main(): void {
     backups = startBackupSchedule(services.ctx);
     registerIpc(services.ctx);
     for (const file of [...filesFromArgv(process.argv, process.cwd(), app.isPackaged), ...earlyFiles.splice(0)]) openFile(file);
-    registerHostFiles({
-      showSaveDialog: (win, options) => (win ? dialog.showSaveDialog(win, options) : dialog.showSaveDialog(options)),
-      windowOf: (event) => BrowserWindow.fromWebContents(event.sender),
+    const showSaveDialog = (win: BrowserWindow | null, options: Electron.SaveDialogOptions) =>
+      win ? dialog.showSaveDialog(win, options) : dialog.showSaveDialog(options);
+    const windowOf = (event: Electron.IpcMainInvokeEvent) => BrowserWindow.fromWebContents(event.sender);
+    registerHostFiles({ showSaveDialog, windowOf });
+    const running = services;
+    registerHostTransfer({
+      showSaveDialog,
+      showOpenDialog: (win, options) => (win ? dialog.showOpenDialog(win, options) : dialog.showOpenDialog(options)),
+      windowOf,
+      ctx: () => running.ctx,
     });
     windows.open();
   }

@@ -20,9 +20,16 @@ function senderOf(event: IpcMainInvokeEvent): { url: string; isTopFrame: boolean
 export const fromOtherSender = (event: IpcMainInvokeEvent): boolean => !isTrustedSender(senderOf(event));
 export const refusedSender = (): Result<never> => fail('forbidden_origin', 'Calls are accepted only from the Loadwise window.');
 
+/**
+ * Most bytes one call may carry over IPC (a structured-clone copy held whole in memory on both
+ * sides). Photos are far below it; a whole library goes through host.importChosen instead.
+ */
+export const MAX_IPC_BYTES = 200 * 1024 * 1024;
+
 export function registerIpc(ctx: ServiceContext): void {
   for (const channel of CHANNELS) {
-    const limit = byteLimitOf(channel);
+    const declared = byteLimitOf(channel);
+    const limit = declared && { ...declared, maxBytes: Math.min(declared.maxBytes, MAX_IPC_BYTES) };
     ipcMain.handle(ipcChannelName(channel), (event, args: unknown, bytes: unknown) => {
       if (fromOtherSender(event)) return refusedSender();
       if (!limit) return dispatch(ctx, channel, args);

@@ -1,9 +1,18 @@
-// The renderer's only door to main: one function per contract call, and a listener for menu
-// commands that hands over the command id alone (never the IpcRendererEvent). It imports names
-// only (no zod, no schemas), so the sandboxed preload stays a few kilobytes.
+// The renderer's only door to main: one function per contract call, and a listener for menu (and
+// close-question) commands that hands over the command id alone (never the IpcRendererEvent). It
+// imports names only (no zod, no schemas), so the sandboxed preload stays a few kilobytes.
 import { contextBridge, ipcRenderer } from 'electron';
-import { CALL_NAMES, HOST_SAVE_FILE, IPC_COMMAND, IPC_FILE_OPENED, ipcChannelName } from '../../common/contract/channels';
-import { MENU_COMMANDS, type MenuCommand } from '../../common/contract/commands';
+import {
+  CALL_NAMES,
+  HOST_CHOOSE_LIBRARY_FILE,
+  HOST_EXPORT_ALL,
+  HOST_IMPORT_CHOSEN,
+  HOST_SAVE_FILE,
+  IPC_COMMAND,
+  IPC_FILE_OPENED,
+  ipcChannelName,
+} from '../../common/contract/channels';
+import { APP_COMMANDS, type AppCommand } from '../../common/contract/commands';
 
 // Byte calls pass the file's bytes as a second argument (a Uint8Array, structured-cloned).
 const api = Object.fromEntries(
@@ -12,10 +21,14 @@ const api = Object.fromEntries(
 
 type OpenedFile = { name: string; bytes: Uint8Array } | { name: string; tooLarge: true };
 
-/** What only the host can do: save a file where the clinician chooses, and files the app was asked to open. */
+/** What only the host can do: save a file where the clinician chooses, move a whole library, and files the app was asked to open. */
 const host = {
   saveFile: (suggestedName: string, bytes: Uint8Array): Promise<unknown> =>
     ipcRenderer.invoke(ipcChannelName(HOST_SAVE_FILE), { suggestedName, bytes }),
+  // A whole library moves by path in main, never over IPC (electron/main/host-transfer.ts).
+  exportAll: (): Promise<unknown> => ipcRenderer.invoke(ipcChannelName(HOST_EXPORT_ALL)),
+  chooseLibraryFile: (): Promise<unknown> => ipcRenderer.invoke(ipcChannelName(HOST_CHOOSE_LIBRARY_FILE)),
+  importChosen: (): Promise<unknown> => ipcRenderer.invoke(ipcChannelName(HOST_IMPORT_CHOSEN)),
   onFileOpened(listener: (file: OpenedFile) => void): () => void {
     const wrapped = (_event: unknown, file: unknown): void => {
       const f = file as Partial<{ name: unknown; bytes: unknown; tooLarge: unknown }> | null;
@@ -31,9 +44,9 @@ const host = {
 };
 
 const appEvents = {
-  onCommand(listener: (command: MenuCommand) => void): () => void {
+  onCommand(listener: (command: AppCommand) => void): () => void {
     const wrapped = (_event: unknown, command: unknown): void => {
-      if ((MENU_COMMANDS as readonly unknown[]).includes(command)) listener(command as MenuCommand);
+      if ((APP_COMMANDS as readonly unknown[]).includes(command)) listener(command as AppCommand);
     };
     ipcRenderer.on(IPC_COMMAND, wrapped);
     return () => {

@@ -15,8 +15,14 @@ const MAX_SIZE = 8 * 1024 ** 3 - 1; // 11 octal digits
 
 export type ArchiveEntry = { name: string; data: Buffer } | { name: string; file: string; size: number };
 
+/** What is wrong with an archive: not one at all, cut short, or damaged inside. */
+export type ArchiveProblem = 'not_archive' | 'incomplete' | 'damaged';
+
 export class ArchiveError extends Error {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    readonly problem: ArchiveProblem = 'damaged',
+  ) {
     super(message);
     this.name = 'ArchiveError';
   }
@@ -76,9 +82,20 @@ async function* tarBlocks(entries: Iterable<ArchiveEntry>, mtimeSeconds: number)
  * bytes written. Photos are already compressed, so the fastest gzip level is used.
  */
 export async function writeArchive(destination: string, entries: Iterable<ArchiveEntry>, mtime: Date): Promise<number> {
-  const out = fs.createWriteStream(destination, { mode: 0o600 });
-  await pipeline(Readable.from(tarBlocks(entries, Math.floor(mtime.getTime() / 1000))), zlib.createGzip({ level: 1 }), out);
-  return out.bytesWritten;
+  return writeArchiveTo(fs.createWriteStream(destination, { mode: 0o600 }), entries, mtime);
+}
+
+/**
+ * Writes the entries as a gzip-compressed tar into `out` (a file, an HTTP response), streaming
+ * with back-pressure; returns the number of compressed bytes. `out` is ended when done and
+ * destroyed on failure.
+ */
+export async function writeArchiveTo(out: Writable, entries: Iterable<ArchiveEntry>, mtime: Date): Promise<number> {
+  let bytes = 0;
+  const gzip = zlib.createGzip({ level: 1 });
+  gzip.on('data', (chunk: Buffer) => (bytes += chunk.length));
+  await pipeline(Readable.from(tarBlocks(entries, Math.floor(mtime.getTime() / 1000))), gzip, out);
+  return bytes;
 }
 
 /** Where an entry goes: a file (written as it streams) or memory (small entries, like a manifest). */
@@ -141,7 +158,7 @@ class TarExtractor extends Writable {
   override _final(done: (err?: Error | null) => void): void {
     if (this.entry || !this.ended) {
       this.closeEntry();
-      return done(new ArchiveError('The archive ends early (it is incomplete).'));
+      return done(new ArchiveError('The archive ends early (it is incomplete).', 'incomplete'));
     }
     done();
   }
@@ -213,8 +230,10 @@ export async function extractArchive(file: string, options: ExtractOptions): Pro
   try {
     await pipeline(fs.createReadStream(file, { highWaterMark: 256 * 1024 }), zlib.createGunzip(), new TarExtractor(options));
   } catch (err) {
-    if ((err as { code?: string }).code?.startsWith('Z_'))
-      throw new ArchiveError('The file is not a compressed archive, or it is damaged.');
+    const code = (err as { code?: string }).code;
+    // zlib says Z_BUF_ERROR ("unexpected end of file") when a compressed stream is cut short.
+    if (code === 'Z_BUF_ERROR') throw new ArchiveError('The archive ends early (it is incomplete).', 'incomplete');
+    if (code?.startsWith('Z_')) throw new ArchiveError('The file is not a compressed archive, or it is damaged.', 'not_archive');
     throw err;
   }
 }

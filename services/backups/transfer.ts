@@ -9,11 +9,13 @@
 //   media/<xx>/<sha256>[.thumb].<png|jpg>
 //                          the photos the copy shows, as the store keeps them
 //
-// Export is a service function taking the destination path: only a host may choose where a file
-// goes (Electron's save dialog; see docs/backups.md for what is left to hook up).
+// Export is a service function taking the destination path, since only a host may choose where a
+// file goes: Electron's save dialog (electron/main/host-transfer.ts) writes with exportAll; browser
+// mode prepares an export and streams it as a download (browser-mode/bridge.ts).
 import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import type { Writable } from 'node:stream';
 import type { ImportResult } from '../../common/contract/backups';
 import { ServiceError } from '../../common/contract/result';
 import { fsyncDir, writeCheckedCopy } from '../../db/backup';
@@ -23,7 +25,7 @@ import { libraryCounts, mediaRows } from '../../db/queries/backups';
 import type { ServiceContext } from '../context';
 import { MEDIA_DIR_NAME, mediaPath, moveIntoStore } from '../media/store';
 import { asDiskProblem, stagingDir, type StagedFile } from '../staging';
-import { ArchiveError, extractArchive, writeArchive, type ArchiveEntry } from './archive';
+import { ArchiveError, extractArchive, writeArchive, writeArchiveTo, type ArchiveEntry } from './archive';
 import { exclusive } from './queue';
 import { backupNow, prepareLibraryFile } from './use-cases';
 import { swapDatabase } from './swap';
@@ -31,6 +33,8 @@ import { swapDatabase } from './swap';
 export const EXPORT_FORMAT = 'loadwise-export';
 export const EXPORT_FORMAT_VERSION = 1;
 export const MANIFEST_NAME = 'loadwise-export.json';
+/** The file name extension of an export (a gzip-compressed tar; docs/backups.md). */
+export const EXPORT_EXTENSION = 'loadwise-library';
 const DB_ENTRY = 'loadwise.db';
 /** media/<xx>/<sha256>[.thumb].<ext>, exactly as the store names them. */
 const MEDIA_ENTRY = /^media\/([a-f0-9]{2})\/(\1[a-f0-9]{62}(\.thumb)?\.(png|jpg))$/;
@@ -62,6 +66,96 @@ function workDir(ctx: ServiceContext, kind: string): string {
   return dir;
 }
 
+/** The default name of an export: "Loadwise everything 2026-11-29.loadwise-library" (local date). */
+export function exportFileName(now: Date): string {
+  const day = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+  return `Loadwise everything ${day}.${EXPORT_EXTENSION}`;
+}
+
+/** An export ready to be written: a checked copy of the database and the photos it shows. */
+export interface PreparedExport {
+  entries: ArchiveEntry[];
+  exercises: number;
+  photos: number;
+  createdAt: Date;
+  /** Removes the database copy; call once the archive is written (or will not be). */
+  dispose(): void;
+}
+
+/**
+ * Takes what an export holds: a checked copy of the database in staging (from then on the
+ * library may change; the export is of this moment) and the photo files it shows, all present.
+ */
+async function takeExport(ctx: ServiceContext): Promise<PreparedExport> {
+  const work = workDir(ctx, 'export');
+  const dispose = (): void => fs.rmSync(work, { recursive: true, force: true });
+  try {
+    const snapshot = path.join(work, DB_ENTRY);
+    await writeCheckedCopy(ctx.db, snapshot);
+    const copy = openWithSameBinding(ctx.db, snapshot, { readonly: true });
+    let counts;
+    let photos;
+    try {
+      counts = libraryCounts(copy);
+      photos = mediaRows(copy);
+    } finally {
+      copy.close();
+    }
+    const files: ArchiveEntry[] = [];
+    let missing = 0;
+    for (const p of photos) {
+      for (const variant of ['full', 'thumb'] as const) {
+        const file = mediaPath(ctx.dataDir, p.sha256, variant, p.mime);
+        if (!fs.existsSync(file)) {
+          missing++;
+          continue;
+        }
+        const name = path.relative(ctx.dataDir, file).split(path.sep).join('/');
+        files.push({ name, file, size: fs.statSync(file).size });
+      }
+    }
+    if (missing > 0) {
+      throw new ServiceError(
+        'conflict',
+        `${missing} photo file${missing === 1 ? ' is' : 's are'} missing from the data folder, so the library was not exported (it could not be opened elsewhere).`,
+      );
+    }
+    const createdAt = ctx.now();
+    const manifest: ExportManifest = {
+      format: EXPORT_FORMAT,
+      formatVersion: EXPORT_FORMAT_VERSION,
+      appVersion: ctx.appVersion,
+      schemaVersion: counts.schemaVersion,
+      createdAt: createdAt.toISOString(),
+      exercises: counts.exercises,
+      photos: counts.photos,
+    };
+    const entries: ArchiveEntry[] = [
+      { name: MANIFEST_NAME, data: Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`) },
+      { name: DB_ENTRY, file: snapshot, size: fs.statSync(snapshot).size },
+      ...files,
+    ];
+    return { entries, exercises: counts.exercises, photos: counts.photos, createdAt, dispose };
+  } catch (err) {
+    dispose();
+    throw asDiskProblem(err);
+  }
+}
+
+/**
+ * Prepares an export to be streamed later (browser mode's download): the copy is taken in turn
+ * with other backup work; writing it (writeArchiveTo) needs no turn, since it reads only that
+ * copy and photo files, which are never rewritten. The caller disposes of it.
+ */
+export function prepareExport(ctx: ServiceContext): Promise<PreparedExport> {
+  return exclusive(ctx, () => takeExport(ctx));
+}
+
+/** Streams a prepared export into `out` (an HTTP response); returns the bytes written. */
+export function writePreparedExport(prepared: PreparedExport, out: Writable): Promise<number> {
+  return writeArchiveTo(out, prepared.entries, prepared.createdAt);
+}
+
 /**
  * Writes the whole library (database and photos) to `destination` as one file, streaming: a
  * checked copy of the database is taken first, then it and the photos it shows are packed.
@@ -69,54 +163,10 @@ function workDir(ctx: ServiceContext, kind: string): string {
  */
 export function exportAll(ctx: ServiceContext, destination: string): Promise<ExportResult> {
   return exclusive(ctx, async () => {
-    const work = workDir(ctx, 'export');
+    const prepared = await takeExport(ctx);
     const part = `${destination}.part`;
     try {
-      const snapshot = path.join(work, DB_ENTRY);
-      await writeCheckedCopy(ctx.db, snapshot);
-      const copy = openWithSameBinding(ctx.db, snapshot, { readonly: true });
-      let counts;
-      let photos;
-      try {
-        counts = libraryCounts(copy);
-        photos = mediaRows(copy);
-      } finally {
-        copy.close();
-      }
-      const files: ArchiveEntry[] = [];
-      let missing = 0;
-      for (const p of photos) {
-        for (const variant of ['full', 'thumb'] as const) {
-          const file = mediaPath(ctx.dataDir, p.sha256, variant, p.mime);
-          if (!fs.existsSync(file)) {
-            missing++;
-            continue;
-          }
-          const name = path.relative(ctx.dataDir, file).split(path.sep).join('/');
-          files.push({ name, file, size: fs.statSync(file).size });
-        }
-      }
-      if (missing > 0) {
-        throw new ServiceError(
-          'conflict',
-          `${missing} photo file${missing === 1 ? ' is' : 's are'} missing from the data folder, so the library was not exported (it could not be opened elsewhere).`,
-        );
-      }
-      const manifest: ExportManifest = {
-        format: EXPORT_FORMAT,
-        formatVersion: EXPORT_FORMAT_VERSION,
-        appVersion: ctx.appVersion,
-        schemaVersion: counts.schemaVersion,
-        createdAt: ctx.now().toISOString(),
-        exercises: counts.exercises,
-        photos: counts.photos,
-      };
-      const entries: ArchiveEntry[] = [
-        { name: MANIFEST_NAME, data: Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`) },
-        { name: DB_ENTRY, file: snapshot, size: fs.statSync(snapshot).size },
-        ...files,
-      ];
-      const bytes = await writeArchive(part, entries, ctx.now());
+      const bytes = await writeArchive(part, prepared.entries, prepared.createdAt);
       const fd = fs.openSync(part, 'r');
       try {
         fs.fsyncSync(fd);
@@ -125,18 +175,28 @@ export function exportAll(ctx: ServiceContext, destination: string): Promise<Exp
       }
       fs.renameSync(part, destination);
       fsyncDir(path.dirname(destination));
-      return { path: destination, bytes, exercises: counts.exercises, photos: counts.photos };
+      return { path: destination, bytes, exercises: prepared.exercises, photos: prepared.photos };
     } catch (err) {
       fs.rmSync(part, { force: true });
       throw asDiskProblem(err);
     } finally {
-      fs.rmSync(work, { recursive: true, force: true });
+      prepared.dispose();
     }
   });
 }
 
 const notAnExport = (): ServiceError =>
   new ServiceError('unsupported_media', 'This file is not a Loadwise library export. Nothing was changed.');
+
+/** An export that started well (its manifest was read) but is cut short or damaged further in. */
+function brokenExport(err: ArchiveError): ServiceError {
+  return new ServiceError(
+    'unsupported_media',
+    err.problem === 'incomplete'
+      ? 'This export is incomplete: the file ends early (the copy or download may not have finished). Nothing was changed.'
+      : 'This export is damaged and cannot be read. Nothing was changed.',
+  );
+}
 
 function readManifest(bytes: Buffer): ExportManifest {
   let m: Partial<ExportManifest>;
@@ -199,7 +259,8 @@ export function importAll(ctx: ServiceContext, staged: StagedFile): Promise<Impo
           },
         });
       } catch (err) {
-        if (err instanceof ArchiveError) throw notAnExport();
+        // Before its manifest, a file is not known to be an export at all; after it, say what is wrong.
+        if (err instanceof ArchiveError) throw manifest ? brokenExport(err) : notAnExport();
         throw err;
       }
       if (!manifest || !hasDatabase) throw notAnExport();

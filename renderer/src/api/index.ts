@@ -5,8 +5,10 @@
 import type { Api, Channel } from '../../../common/contract';
 import { BYTE_CALL_NAMES, CALL_NAMES } from '../../../common/contract/channels';
 import { mediaUrl } from '../../../common/contract/photo-files';
-import type { MenuCommand } from '../../../common/contract/commands';
+import type { AppCommand } from '../../../common/contract/commands';
 import type { Result } from '../../../common/contract/result';
+import type { ImportResult } from '../../../common/contract/backups';
+import { EXPORT_START_PATH, type ChosenLibraryFile, type ExportOutcome, type ExportTicket } from '../../../common/contract/transfer';
 
 /** What the Electron preload exposes: byte calls take the file as a Uint8Array. */
 type PreloadApi = Record<Channel, (args: unknown, bytes?: Uint8Array) => Promise<Result<unknown>>>;
@@ -14,10 +16,13 @@ type PreloadApi = Record<Channel, (args: unknown, bytes?: Uint8Array) => Promise
 declare global {
   interface Window {
     api?: PreloadApi;
-    appEvents?: { onCommand(listener: (command: MenuCommand) => void): () => void };
+    appEvents?: { onCommand(listener: (command: AppCommand) => void): () => void };
     host?: {
       saveFile(suggestedName: string, bytes: Uint8Array): Promise<Result<{ saved: boolean }>>;
       onFileOpened(listener: (file: { name: string; bytes: Uint8Array } | { name: string; tooLarge: true }) => void): () => void;
+      exportAll(): Promise<Result<ExportOutcome>>;
+      chooseLibraryFile(): Promise<Result<ChosenLibraryFile | null>>;
+      importChosen(): Promise<Result<ImportResult>>;
     };
   }
 }
@@ -115,6 +120,65 @@ export const host = {
   },
 };
 
+/** A library file chosen for "Import everything", ready to import once the clinician confirms. */
+export interface LibraryFileToImport extends ChosenLibraryFile {
+  import(): Promise<Result<ImportResult>>;
+}
+
+/** Browser mode's file picker, as a promise: the chosen file, or null when the picker is cancelled. */
+function pickFile(accept: string): Promise<File | null> {
+  return new Promise((resolve) => {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.accept = accept;
+    input.hidden = true;
+    const done = (file: File | null): void => {
+      input.remove();
+      resolve(file);
+    };
+    input.addEventListener('change', () => done(input.files?.[0] ?? null), { once: true });
+    input.addEventListener('cancel', () => done(null), { once: true });
+    document.body.append(input);
+    input.click();
+  });
+}
+
+/** Moving a whole library to another computer; a library never passes through the page's memory. */
+export const libraryTransfer = {
+  /**
+   * "Export everything": Electron asks where (save dialog) and writes the file in main; browser
+   * mode prepares the export and lets the browser download it as the server streams it.
+   */
+  async exportEverything(): Promise<Result<ExportOutcome>> {
+    if (window.host) return window.host.exportAll();
+    const r = (await post(EXPORT_START_PATH, { headers: { Authorization: `Bearer ${token}` } })) as Result<ExportTicket>;
+    if (!r.ok) return r;
+    const link = document.createElement('a');
+    link.href = r.value.url;
+    link.download = r.value.fileName;
+    link.hidden = true;
+    document.body.append(link);
+    link.click();
+    link.remove();
+    const { fileName, exercises, photos } = r.value;
+    return { ok: true, value: { saved: true, fileName, exercises, photos, downloading: true } };
+  },
+
+  /** "Import everything", first step: the clinician picks the file (null: cancelled). */
+  async chooseLibraryFile(): Promise<Result<LibraryFileToImport | null>> {
+    const electronHost = window.host;
+    if (electronHost) {
+      const r = await electronHost.chooseLibraryFile();
+      if (!r.ok || r.value === null) return r as Result<null>;
+      return { ok: true, value: { ...r.value, import: () => electronHost.importChosen() } };
+    }
+    const file = await pickFile('.loadwise-library,.gz,application/gzip');
+    if (!file) return { ok: true, value: null };
+    // Streamed from disk as the request body (the byte lane), never read whole into the page.
+    return { ok: true, value: { name: file.name, bytes: file.size, import: () => api['backups.importAll']({ replace: true }, file) } };
+  },
+};
+
 /**
  * Files the app was asked to open (Electron: `loadwise FILE`, a double-click, macOS open-file),
  * as File objects, like a drop. A file too large to hand over arrives as its name alone.
@@ -124,8 +188,8 @@ export function onFileOpened(listener: (file: File | { name: string; tooLarge: t
   return window.host.onFileOpened((f) => listener('bytes' in f ? new File([f.bytes as Uint8Array<ArrayBuffer>], f.name) : f));
 }
 
-/** Menu commands from Electron; browser mode has no native menu and uses keyboard shortcuts. */
-export function onMenuCommand(listener: (command: MenuCommand) => void): () => void {
+/** Menu commands (and answers to the close question) from Electron; browser mode has no native menu and uses keyboard shortcuts. */
+export function onMenuCommand(listener: (command: AppCommand) => void): () => void {
   return window.appEvents ? window.appEvents.onCommand(listener) : () => undefined;
 }
 

@@ -1,11 +1,13 @@
 // The Backups screen: the backups Loadwise keeps in the data folder (taken every 15 minutes while
 // something changes, at quit, and by hand), what each holds, "Back up now", and "Restore" after a
-// confirmation that says what happens. Exporting the whole library to another computer is not
-// offered here yet (see docs/backups.md).
+// confirmation that says what happens; "Export everything" and "Import everything" (after a
+// confirmation) for moving the whole library to another computer, through the host
+// (api/index.ts libraryTransfer), so a library never passes through the page's memory.
 import { useModalDialog } from '../../components/useModalDialog';
-import { useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { BackupInfo } from '../../../../common/contract/backups';
-import { api } from '../../api';
+import { api, libraryTransfer, type LibraryFileToImport } from '../../api';
+import { LIBRARY_TRANSFER_COPY as COPY } from '../../../../common/copy/en';
 import { useCall } from '../../api/useCall';
 import { useToast } from '../../components/Toasts';
 import './backups.css';
@@ -44,7 +46,16 @@ export function contentsLabel(b: BackupInfo): string {
   return parts.join(', ');
 }
 
-function ConfirmRestore({ backup, onCancel, onConfirm }: { backup: BackupInfo; onCancel(): void; onConfirm(): void }) {
+interface ConfirmDialogProps {
+  title: string;
+  confirmLabel: string;
+  children: ReactNode;
+  onCancel(): void;
+  onConfirm(): void;
+}
+
+/** A modal confirmation: focus starts on Cancel, Tab stays inside, Esc cancels. */
+function ConfirmDialog({ title, confirmLabel, children, onCancel, onConfirm }: ConfirmDialogProps) {
   const dialog = useRef<HTMLDialogElement>(null);
   const cancel = useRef<HTMLButtonElement>(null);
   const titleId = useId();
@@ -77,35 +88,100 @@ function ConfirmRestore({ backup, onCancel, onConfirm }: { backup: BackupInfo; o
         onCancel();
       }}
     >
-      <h2 id={titleId}>Restore the backup from {whenLabel(backup.takenAt)}?</h2>
-      <div id={textId}>
-        <p>
-          Your library will be replaced by this backup ({contentsLabel(backup)}). Anything added or changed after{' '}
-          {whenLabel(backup.takenAt)} will no longer be in the library.
-        </p>
-        <p>
-          First, Loadwise backs up your library as it is now. That backup appears at the top of this list, so you can go back to it by
-          restoring it.
-        </p>
-      </div>
+      <h2 id={titleId}>{title}</h2>
+      <div id={textId}>{children}</div>
       <div className="backups-dialog-actions">
         <button ref={cancel} type="button" className="btn" onClick={onCancel}>
-          Cancel
+          {COPY.cancel}
         </button>
         <button type="button" className="btn btn-primary" onClick={onConfirm}>
-          Restore this backup
+          {confirmLabel}
         </button>
       </div>
     </dialog>
   );
 }
 
+function ConfirmRestore({ backup, onCancel, onConfirm }: { backup: BackupInfo; onCancel(): void; onConfirm(): void }) {
+  return (
+    <ConfirmDialog
+      title={`Restore the backup from ${whenLabel(backup.takenAt)}?`}
+      confirmLabel="Restore this backup"
+      onCancel={onCancel}
+      onConfirm={onConfirm}
+    >
+      <p>
+        Your library will be replaced by this backup ({contentsLabel(backup)}). Anything added or changed after {whenLabel(backup.takenAt)}{' '}
+        will no longer be in the library.
+      </p>
+      <p>
+        First, Loadwise backs up your library as it is now. That backup appears at the top of this list, so you can go back to it by
+        restoring it.
+      </p>
+    </ConfirmDialog>
+  );
+}
+
+function ConfirmImport({ file, onCancel, onConfirm }: { file: LibraryFileToImport; onCancel(): void; onConfirm(): void }) {
+  return (
+    <ConfirmDialog title={COPY.confirmTitle(file.name)} confirmLabel={COPY.confirmButton} onCancel={onCancel} onConfirm={onConfirm}>
+      <p>{COPY.confirmReplace}</p>
+      <p>{COPY.confirmBackup}</p>
+    </ConfirmDialog>
+  );
+}
+
+const counted = (r: { exercises: number; photos: number }): string =>
+  `${plural(r.exercises, 'exercise', 'exercises')}, ${plural(r.photos, 'photo', 'photos')}`;
+
 export function BackupsScreen() {
   const toast = useToast();
   const list = useCall<BackupInfo[]>('backups', () => api['backups.list']({}));
-  const [busy, setBusy] = useState<'backup' | 'restore' | null>(null);
+  const [busy, setBusy] = useState<'backup' | 'restore' | 'export' | 'import' | null>(null);
   const [confirming, setConfirming] = useState<BackupInfo | null>(null);
+  const [importing, setImporting] = useState<LibraryFileToImport | null>(null);
   const headingId = useId();
+  const transferHeadingId = useId();
+  const exportButton = useRef<HTMLButtonElement>(null);
+  const importButton = useRef<HTMLButtonElement>(null);
+  // A button disabled while its work runs loses focus; it gets it back once the work is done.
+  const returnFocus = useRef<HTMLButtonElement | null>(null);
+  useEffect(() => {
+    if (busy !== null || importing !== null || !returnFocus.current) return;
+    returnFocus.current.focus();
+    returnFocus.current = null;
+  }, [busy, importing]);
+
+  const exportEverything = async () => {
+    returnFocus.current = exportButton.current;
+    setBusy('export');
+    const r = await libraryTransfer.exportEverything();
+    setBusy(null);
+    if (!r.ok) toast(r.error.message, 'error');
+    else if (r.value.saved) {
+      const { fileName } = r.value;
+      toast(r.value.downloading ? COPY.downloading(fileName, counted(r.value)) : COPY.exported(fileName, counted(r.value)));
+    }
+  };
+
+  const chooseImport = async () => {
+    returnFocus.current = importButton.current;
+    const r = await libraryTransfer.chooseLibraryFile();
+    if (!r.ok) toast(r.error.message, 'error');
+    else if (r.value) setImporting(r.value);
+  };
+
+  const importEverything = async (file: LibraryFileToImport) => {
+    setImporting(null);
+    setBusy('import');
+    const r = await file.import();
+    setBusy(null);
+    if (r.ok) toast(COPY.imported(counted(r.value)));
+    else toast(r.error.message, 'error');
+    // The backups (with the one just taken) read again; the other sections read the library
+    // afresh when they are shown.
+    list.reload();
+  };
 
   const backUpNow = async () => {
     setBusy('backup');
@@ -146,7 +222,9 @@ export function BackupsScreen() {
           {list.error}
         </p>
       )}
-      {busy === 'restore' && <p role="status">Restoring…</p>}
+      <p role="status" className="backups-status">
+        {busy === 'restore' ? 'Restoring…' : busy === 'export' ? COPY.exportStatus : busy === 'import' ? COPY.importStatus : ''}
+      </p>
       {list.value && backups.length === 0 && <p className="backups-empty">No backups yet. The first one is made once something changes.</p>}
       {backups.length > 0 && (
         <table className="backups-table">
@@ -184,6 +262,21 @@ export function BackupsScreen() {
             ))}
           </tbody>
         </table>
+      )}
+      <section className="backups-transfer" aria-labelledby={transferHeadingId}>
+        <h2 id={transferHeadingId}>{COPY.heading}</h2>
+        <p className="backups-intro">{COPY.intro}</p>
+        <div className="backups-transfer-actions">
+          <button ref={exportButton} type="button" className="btn" disabled={busy !== null} onClick={() => void exportEverything()}>
+            {busy === 'export' ? COPY.exportBusy : COPY.exportButton}
+          </button>
+          <button ref={importButton} type="button" className="btn" disabled={busy !== null} onClick={() => void chooseImport()}>
+            {busy === 'import' ? COPY.importBusy : COPY.importButton}
+          </button>
+        </div>
+      </section>
+      {importing && (
+        <ConfirmImport file={importing} onCancel={() => setImporting(null)} onConfirm={() => void importEverything(importing)} />
       )}
       {confirming && <ConfirmRestore backup={confirming} onCancel={() => setConfirming(null)} onConfirm={() => void restore(confirming)} />}
     </main>

@@ -6,7 +6,13 @@ import fs from 'node:fs';
 import sharp from 'sharp';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { MAX_PHOTO_BYTES } from '../../../../common/contract';
-import { HOST_SAVE_FILE, ipcChannelName } from '../../../../common/contract/channels';
+import {
+  HOST_CHOOSE_LIBRARY_FILE,
+  HOST_EXPORT_ALL,
+  HOST_IMPORT_CHOSEN,
+  HOST_SAVE_FILE,
+  ipcChannelName,
+} from '../../../../common/contract/channels';
 import type { Exercise } from '../../../../common/domain/exercise';
 import type { ServiceContext } from '../../../../services/context';
 import { stagingDir } from '../../../../services/staging';
@@ -185,10 +191,23 @@ describe('preload byte calls and host', () => {
     expect(JSON.stringify(last.args[0])).not.toMatch(/base64|dataBase64/);
   });
 
+  it('exposes the library transfer as calls without bytes: main reads and writes the file itself', async () => {
+    await import('../../../../electron/preload/index');
+    const host = recorded.exposed.get('host') as Record<string, (...a: unknown[]) => Promise<unknown>>;
+    for (const [name, channel] of [
+      ['exportAll', HOST_EXPORT_ALL],
+      ['chooseLibraryFile', HOST_CHOOSE_LIBRARY_FILE],
+      ['importChosen', HOST_IMPORT_CHOSEN],
+    ] as const) {
+      await expect(host[name]()).resolves.toEqual({ ok: true, value: 'answered' });
+      expect(recorded.invoked.at(-1)).toEqual({ channel: ipcChannelName(channel), args: [] });
+    }
+  });
+
   it('exposes host.saveFile, invoking the prefixed host.saveFile channel with the name and bytes', async () => {
     await import('../../../../electron/preload/index');
     const host = recorded.exposed.get('host') as Record<string, (...a: unknown[]) => Promise<unknown>>;
-    expect(Object.keys(host)).toEqual(['saveFile', 'onFileOpened']);
+    expect(Object.keys(host)).toEqual(['saveFile', 'exportAll', 'chooseLibraryFile', 'importChosen', 'onFileOpened']);
     const bytes = new Uint8Array([0x25, 0x50, 0x44, 0x46]);
     await expect(host.saveFile('Handout.pdf', bytes)).resolves.toEqual({ ok: true, value: 'answered' });
     const last = recorded.invoked.at(-1)!;

@@ -131,7 +131,7 @@ describe('exportAll and backups.importAll', () => {
     expect(stagingLeftovers(target)).toEqual([]);
   });
 
-  it('refuses files that are not an export: random bytes, another gzip, a truncated export', async () => {
+  it('refuses files that are not an export: random bytes, another gzip; and names a truncated export as incomplete', async () => {
     const source = (await bootTestServices()).ctx;
     await attach(source, await exercise(source, 'x'), 90);
     const good = path.join(tempDir('loadwise-export-'), 'good.loadwise-library');
@@ -140,7 +140,6 @@ describe('exportAll and backups.importAll', () => {
     const candidates = {
       random: Buffer.from('not an archive at all, just words'),
       otherGzip: zlib.gzipSync(Buffer.from('hello')),
-      truncated: fs.readFileSync(good).subarray(0, Math.floor(fs.statSync(good).size / 2)),
     };
     const target = (await bootTestServices()).ctx;
     const before = await exerciseNames(target);
@@ -153,7 +152,18 @@ describe('exportAll and backups.importAll', () => {
         error: { code: 'unsupported_media', message: 'This file is not a Loadwise library export. Nothing was changed.' },
       });
     }
+    // Cut short (a copy or download that did not finish): the manifest reads, the rest is missing.
+    const truncated = path.join(work, 'truncated');
+    fs.writeFileSync(truncated, fs.readFileSync(good).subarray(0, Math.floor(fs.statSync(good).size / 2)));
+    expect(await importFile(target, truncated)).toEqual({
+      ok: false,
+      error: {
+        code: 'unsupported_media',
+        message: 'This export is incomplete: the file ends early (the copy or download may not have finished). Nothing was changed.',
+      },
+    });
     expect(await exerciseNames(target)).toEqual(before);
+    expect(await call(target, 'backups.list', {})).toEqual([]);
     expect(stagingLeftovers(target)).toEqual([]);
   });
 

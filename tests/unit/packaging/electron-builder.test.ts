@@ -7,6 +7,7 @@ import path from 'node:path';
 import yaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { packagedNativeBinding } from '../../../electron/main/native-binding';
+import { templatesDir } from '../../../services/programs/builtin-templates';
 import { BUILDER_ARCH, cannotPackHere, NODE_ARCH, stagedBinary } from '../../../scripts/electron-builder-hooks.cjs';
 import { repoRoot } from '../../support/repo';
 
@@ -127,6 +128,11 @@ describe('electron-builder.yml', () => {
     expect(seed).toEqual({ from: 'resources/seed', to: 'seed', filter: ['**/*.json'] });
     // Search words sit beside the seed, where main points the services (resourcesDir).
     expect(search).toEqual({ from: 'resources/search', to: 'search', filter: ['**/*.json'] });
+    // The starter templates sit beside the seed too, where the programs service looks for them.
+    const templates = extra.find((e) => e.to === 'templates');
+    expect(templates).toEqual({ from: 'resources/templates', to: 'templates', filter: ['**/*.json'] });
+    const packagedSeed = path.join('/opt', 'Loadwise', 'resources', seed!.to);
+    expect(templatesDir({ seedDir: packagedSeed })).toBe(path.join('/opt', 'Loadwise', 'resources', templates!.to));
     const main = fs.readFileSync(path.join(root, 'electron/main/index.ts'), 'utf8');
     expect(main).toContain("path.join(process.resourcesPath, 'seed')");
     // The hook stages out/native/package/<arch>/better_sqlite3.node; ${arch} is electron-builder's arch name.

@@ -85,6 +85,7 @@ describe.skipIf(binary.path === null)('packaged app', () => {
     expect(entries.some((e) => e.startsWith(`${sqlite}lib`))).toBe(true);
     expect(entries.some((e) => /[\\/](deps|src|build)([\\/]|$)/.test(e.slice(sqlite.length - 1)) && e.startsWith(sqlite))).toBe(false);
     expect(fs.existsSync(path.join(resources, 'seed', 'manifest.json'))).toBe(true);
+    expect(fs.existsSync(path.join(resources, 'templates', 'manifest.json'))).toBe(true);
 
     const native = path.join(resources, 'native', 'better_sqlite3.node');
     expect(binaryTarget(native)).toMatchObject({ arch: process.arch });

@@ -54,6 +54,9 @@ const VALID_ARGS: Record<Channel, Record<string, unknown>> = {
   'templates.list': {},
   'templates.saveFromProgram': { programId: ID, name: 'Our fusion program' },
   'templates.setArchived': { id: 'clinic-x', archived: true },
+  'assessments.list': { patientId: ID },
+  'assessments.record': { patientId: ID, measureId: 'nprs', date: '2026-03-01', value: 4 },
+  'assessments.remove': { patientId: ID, id: ID },
 };
 
 describe('contract', () => {

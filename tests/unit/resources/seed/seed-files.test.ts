@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { loadSeedLibrary } from '../../../../services/seed/load-seed';
 import { REGIONS, STAGES } from '../../../../common/domain/vocabulary';
 import { repoRoot } from '../../../support/repo';
+import { UK_WORDS } from '../../../support/us-english';
 
 const seedDir = path.join(repoRoot, 'resources/seed');
 
@@ -33,24 +34,6 @@ const SAME_ACTIVITY: [string, string][] = [
  * Every entry needs a comment saying why. Empty today: every link has its reverse (audit D29).
  */
 const ONE_WAY_LINKS: [string, 'progressions' | 'regressions', string][] = [];
-
-/** UK words and spellings the en-US patient text must not use (audit §5.3). */
-const UK_WORDS: RegExp[] = [
-  /\btumm(y|ies)\b/i,
-  /\btrousers\b/i,
-  /\bkerbs?\b/i,
-  /\btrolleys?\b/i,
-  /\bprams?\b/i,
-  /\bcupboards?\b/i,
-  /\ba tin\b/i,
-  /\bshopping\b/i,
-  /\bcross-trainer\b/i,
-  /\bpractis(e|es|ed|ing)\b/i,
-  /\bprogrammes?\b/i,
-  /\b(centi)?metres?\b/i,
-  /\bpins and needles\b/i,
-  /\briding a lift\b/i,
-];
 
 /** The one pain-response sentence (audit D44); any exercise that states the rule uses it verbatim. */
 const PAIN_RESPONSE =

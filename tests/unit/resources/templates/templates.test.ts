@@ -1,6 +1,7 @@
 // The eight starter templates of audit §10 shipped in resources/templates: valid, listed, naming
 // only exercises the library has, encoded as the audit's tables say, and safe against the library's
 // own post-operative locks.
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -10,6 +11,8 @@ import type { Rule } from '../../../../common/safety/gates';
 import { ADVISORY_CRITERIA, NEURO_CRITERION, STAGE_GATES, UNIVERSAL_CRITERIA } from '../../../../common/safety/gates';
 import { TEMPLATE_MEASURE_IDS, TEMPLATE_MEASURES } from '../../../../common/safety/template-measures';
 import { defaultExitGate } from '../../../../common/program/new-program';
+import { programFromTemplate } from '../../../../common/program/from-template';
+import { ProgramDocSchema } from '../../../../common/domain/program';
 import { listIssues } from '../../../../common/contract/issues';
 import type { Generator } from '../../../../common/domain/vocabulary';
 import { loadSeedLibrary } from '../../../../services/seed/load-seed';
@@ -248,6 +251,20 @@ describe('starter templates (audit §10)', () => {
     }
     expect(checked).toBeGreaterThan(50);
     expect(problems).toEqual([]);
+  });
+
+  it('starts a valid program from every template, with every item and the extra exit criteria in place', () => {
+    for (const { template } of templates) {
+      const { doc, missingCodes } = programFromTemplate(template, template.name, (code) => byCode.get(code)?.id, randomUUID);
+      expect(missingCodes, template.id).toEqual([]);
+      const parsed = ProgramDocSchema.safeParse(doc);
+      expect(parsed.success ? [] : listIssues(template.id, parsed.error)).toEqual([]);
+      expect(doc.gateRegion).toBe(template.region);
+      for (const [i, s] of template.stages.entries()) {
+        expect(doc.stages[i]!.items.map((x) => x.clinicianNote)).toEqual(s.items.map((x) => x.clinicianNote));
+        for (const c of s.extraExit) expect(doc.stages[i]!.exit.required).toContainEqual(c);
+      }
+    }
   });
 
   it('says the stimulator template combines with the patient generator template', () => {

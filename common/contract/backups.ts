@@ -1,7 +1,8 @@
 // Calls for backups: the automatic and manual copies of the library in the data folder's
 // backups/ folder, restoring one, and importing a whole library (database and photos) exported on
 // another computer. Exporting writes to a path only the host may choose, so it is a service
-// function (services/backups/export.ts), not a call the window can make.
+// function (services/backups/transfer.ts) the hosts offer (electron/main/host-transfer.ts,
+// browser-mode/export-downloads.ts), not a call the window can make.
 import { z } from 'zod';
 import { call } from './define';
 

@@ -45,6 +45,7 @@ export const DERIVED_FROM: Readonly<Record<string, string>> = {
   'grip-affected-percent-of-other': 'grip',
   'cervical-rotation-left-deg': 'cervical-rom',
   'cervical-rotation-right-deg': 'cervical-rom',
+  'single-leg-stance-weaker-s': 'single-leg-stance',
 };
 
 /** The measure id to record for a gate id: its catalogue source, or the gate id itself. */
@@ -89,6 +90,9 @@ export function derivedValues(r: RecordedValue): [string, number][] {
       break;
     case 'grip':
       out.push(['grip-affected-kg', num(d.affectedKg)], ['grip-affected-percent-of-other', num(d.affectedPercentOfOther)]);
+      break;
+    case 'single-leg-stance':
+      out.push(['single-leg-stance-weaker-s', r.value]);
       break;
     case 'cervical-rom':
       out.push(['cervical-rotation-left-deg', num(d.left)], ['cervical-rotation-right-deg', num(d.right)]);

@@ -83,6 +83,16 @@ export const GATE_MEASURES: readonly GateMeasure[] = [
   num('head-lift-10s-holds', 'Supine head lift 10-second holds', 'holds', 100),
   num('extensor-hold-10s-holds', 'Neck extensor 10-second holds', 'holds', 100),
   num('pull-apart-clean-reps', 'Band pull-apart clean reps', 'reps', 200),
+  // The starter templates' own exit criteria (common/safety/template-measures.ts).
+  num('sitting-tolerance-min', 'Continuous sitting tolerated', 'min', 600),
+  num('aberrant-movement-signs', 'Aberrant movement signs on forward bend', 'signs', 4),
+  yesNo('pit-negative-or-improved', 'Prone instability test negative or improved'),
+  num('leg-pain-nprs', 'Leg pain (0-10)', 'points', 10),
+  { ...num('leg-pain-minus-back-pain', 'Leg pain minus back pain', 'points', 10), min: -10 },
+  num('slr-onset-affected-deg', 'Straight leg raise onset, affected side', 'degrees', 180),
+  yesNo('wound-healed', 'Wound healed, no signs of infection'),
+  yesNo('swallow-voice-stable', 'Swallowing and voice stable or improving'),
+  yesNo('stimulation-stable', 'Stimulation stable'),
 ];
 
 export const gateMeasure = (id: string): GateMeasure | undefined => GATE_MEASURES.find((g) => g.id === id);

@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { changeInWords, DERIVED_FROM, sourceOf, toMeasurements, type RecordedValue } from '../../../../common/assessments/measurements';
 import { entryFormOf, GATE_MEASURES, isRecordable, scoreEntry } from '../../../../common/assessments/recording';
+import { TEMPLATE_MEASURE_IDS } from '../../../../common/safety/template-measures';
 import {
   ADVISORY_CRITERIA,
   evaluateGate,
@@ -116,7 +117,9 @@ describe('toMeasurements', () => {
       rec('pile-lumbar', '2026-01-05', { detail: { sex: 'M', completedStages: 3 } }),
       rec('c-pile', '2026-01-05', { detail: { sex: 'F', completedStages: 2 } }),
       rec('cervical-rom', '2026-01-05', { detail: { left: 55, right: 70 } }),
+      rec('single-leg-stance', '2026-01-05', { detail: { left: 12, right: 8 } }),
     ]);
+    expect(m['single-leg-stance-weaker-s'].value).toBe(8);
     expect(m['grip-affected-kg'].value).toBe(22);
     expect(m['grip-affected-percent-of-other'].value).toBeCloseTo((22 / 30) * 100);
     expect(m['dnf-endurance-s'].value).toBe(30);
@@ -150,7 +153,7 @@ describe('toMeasurements', () => {
       ...ADVISORY_CRITERIA,
       ...STAGE_GATES.flatMap((g) => [...g.required, ...g.supporting]),
     ];
-    const ids = new Set(criteria.flatMap((c) => idsOf(c.rule)));
+    const ids = new Set([...criteria.flatMap((c) => idsOf(c.rule)), ...TEMPLATE_MEASURE_IDS]);
     const gateOnly = new Set(GATE_MEASURES.map((g) => g.id));
     for (const id of ids) {
       expect(gateOnly.has(id) || id in DERIVED_FROM || entryFormOf(id) !== undefined, id).toBe(true);

@@ -1,6 +1,19 @@
 // English words for the patient record's clinical picture and the safety flags a clinician reads
 // while building a program (common/domain/patient.ts, common/safety/). Plain words; ids stay in code.
-import type { EmergencyFlag, GeneratorSite, LeadLevel, Procedure, RestrictionKind, UrgentFlag } from '../domain/patient';
+import type {
+  Answer,
+  Approach,
+  Clearance,
+  EmergencyFlag,
+  GeneratorSite,
+  LeadLevel,
+  LiftingLimit,
+  PatientRegion,
+  Procedure,
+  RestrictionKind,
+  RestrictionUntil,
+  UrgentFlag,
+} from '../domain/patient';
 
 /** Red flags of clinical.md §5.1: the program stops and the patient is sent for same-day emergency care. */
 export const EMERGENCY_FLAG_LABELS: Record<EmergencyFlag, string> = {
@@ -58,4 +71,47 @@ export const RESTRICTION_LABELS: Record<RestrictionKind, string> = {
   'no-rotation': 'No twisting',
   'no-overhead-resistance': 'No lifting or pulling against resistance overhead',
   'lifting-limit': 'Lifting limit',
+};
+
+// --- The patient record's other values (common/domain/patient.ts) ------------------------------
+
+/** Patient regions (wider than exercise regions: thoracic patients exist). */
+export const PATIENT_REGION_LABELS: Record<PatientRegion, string> = {
+  lumbar: 'Low back (lumbar)',
+  cervical: 'Neck (cervical)',
+  thoracic: 'Mid back (thoracic)',
+};
+
+export const PSPS_TYPE_LABELS: Record<1 | 2, string> = { 1: 'PSPS Type 1', 2: 'PSPS Type 2' };
+
+/** One line each, for the clinician choosing the type. */
+export const PSPS_TYPE_HINTS: Record<1 | 2, string> = {
+  1: 'Persistent spinal pain without spinal surgery (a stimulator may still be implanted).',
+  2: 'Persistent spinal pain after spinal surgery: record each surgery below.',
+};
+
+export const APPROACH_LABELS: Record<Approach, string> = {
+  open: 'Open',
+  'minimally-invasive': 'Minimally invasive',
+  anterior: 'Anterior (from the front)',
+  posterior: 'Posterior (from the back)',
+  lateral: 'Lateral (from the side)',
+  percutaneous: 'Percutaneous (through the skin)',
+  unknown: 'Not known',
+};
+
+export const CLEARANCE_LABELS: Record<Clearance['status'], string> = {
+  cleared: 'Cleared by the surgeon',
+  'not-cleared': 'Not cleared yet',
+  unknown: 'Not known',
+};
+
+export const ANSWER_LABELS: Record<Answer, string> = { yes: 'Yes', no: 'No', unknown: 'Not asked yet' };
+
+export const LIFTING_UNIT_LABELS: Record<LiftingLimit['unit'], string> = { lb: 'lb', kg: 'kg' };
+
+export const RESTRICTION_UNTIL_LABELS: Record<RestrictionUntil['kind'], string> = {
+  week: 'Until a week after surgery',
+  date: 'Until a date',
+  cleared: 'Until the surgeon clears it',
 };

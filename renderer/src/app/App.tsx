@@ -6,7 +6,7 @@ import { ToastProvider } from '../components/Toasts';
 import { CommandPalette } from './CommandPalette';
 import { CommandProvider, useCommandRegistry, useCommands } from './commands';
 import { FileTargetProvider } from './file-targets';
-import { SECTIONS } from './sections';
+import { SECTIONS, START_SECTION_ID } from './sections';
 import { shortcutLabel } from './shortcuts';
 import { ToolbarSlotProvider } from './toolbar';
 
@@ -55,7 +55,7 @@ function SkipLinks() {
 }
 
 function Shell() {
-  const [sectionId, setSectionId] = useState(SECTIONS[0].id);
+  const [sectionId, setSectionId] = useState(START_SECTION_ID);
   // Kept in state so the features' toolbar portals render once the slot element exists.
   const [slot, setSlot] = useState<HTMLElement | null>(null);
   const registry = useCommandRegistry();

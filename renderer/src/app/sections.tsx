@@ -3,6 +3,10 @@
 import type { ReactNode } from 'react';
 import { LibraryScreen } from '../features/library/LibraryScreen';
 import { BackupsScreen } from '../features/backups/BackupsScreen';
+import { PatientsSection } from '../features/patients';
+
+/** The section the window opens on (the library, also when others are listed before it). */
+export const START_SECTION_ID = 'library';
 
 export interface Section {
   id: string;
@@ -11,6 +15,7 @@ export interface Section {
 }
 
 export const SECTIONS: Section[] = [
+  { id: 'patients', label: 'Patients', render: () => <PatientsSection /> },
   { id: 'library', label: 'Exercise library', render: () => <LibraryScreen /> },
   { id: 'backups', label: 'Backups', render: () => <BackupsScreen /> },
 ];

@@ -6,6 +6,7 @@ import { ToastProvider } from '../components/Toasts';
 import { CommandPalette } from './CommandPalette';
 import { CommandProvider, useCommandRegistry, useCommands } from './commands';
 import { FileTargetProvider } from './file-targets';
+import { LeaveGuardProvider, useLeaveGuardSlot } from './leave-guard';
 import { SECTIONS, START_SECTION_ID } from './sections';
 import { shortcutLabel } from './shortcuts';
 import { ToolbarSlotProvider } from './toolbar';
@@ -60,8 +61,13 @@ function Shell() {
   const [slot, setSlot] = useState<HTMLElement | null>(null);
   const registry = useCommandRegistry();
   const section = SECTIONS.find((s) => s.id === sectionId) ?? SECTIONS[0];
+  // A section with unsaved changes may ask before it is left.
+  const guard = useLeaveGuardSlot();
+  const go = (id: string) => {
+    if (id !== section.id) guard.leave(() => setSectionId(id));
+  };
 
-  useCommands(SECTIONS.map((s) => ({ id: `go.${s.id}`, label: `Go to ${s.label}`, group: 'Sections', run: () => setSectionId(s.id) })));
+  useCommands(SECTIONS.map((s) => ({ id: `go.${s.id}`, label: `Go to ${s.label}`, group: 'Sections', run: () => go(s.id) })));
 
   return (
     <div className="app">
@@ -81,7 +87,7 @@ function Shell() {
               aria-current={s.id === section.id ? 'page' : undefined}
               onClick={(e) => {
                 e.preventDefault();
-                setSectionId(s.id);
+                go(s.id);
               }}
             >
               {s.label}
@@ -93,7 +99,9 @@ function Shell() {
           Commands <kbd>{shortcutLabel('CmdOrCtrl+K')}</kbd>
         </button>
       </header>
-      <ToolbarSlotProvider slot={slot}>{section.render()}</ToolbarSlotProvider>
+      <LeaveGuardProvider slot={guard.slot}>
+        <ToolbarSlotProvider slot={slot}>{section.render()}</ToolbarSlotProvider>
+      </LeaveGuardProvider>
       <CommandPalette />
     </div>
   );

@@ -4,6 +4,7 @@ import { EQUIPMENT_LABELS, EVIDENCE_LEVEL_LABELS, ORIGIN_LABELS, POSITION_LABELS
 import type { Exercise, LinkedExercise } from '../../../../common/domain/exercise';
 import { EVIDENCE_LEVELS, type EvidenceLevel, type LockType } from '../../../../common/domain/vocabulary';
 import { dosageRows } from '../../../../common/text/dosage';
+import { withRoleNoun } from '../../../../common/text/role';
 import { RatingBadge, StageBadge } from '../../components/Badges';
 import { StarIcon } from '../../components/StarIcon';
 import { Photos } from './Photos';
@@ -19,6 +20,8 @@ interface Props {
   /** Whether the exercise is one of the clinician's favourites; absent until known. */
   favourite?: boolean;
   onFavourite?(favourite: boolean): void;
+  /** The clinic's role noun (settings): patient text names the clinician with it. */
+  roleNoun?: string | null;
 }
 
 function ListCard({ title, items, ordered = false }: { title: string; items: string[]; ordered?: boolean }) {
@@ -80,8 +83,20 @@ function lockCell(lock: LockType, earliestWeek: number | null): string {
   return '—';
 }
 
-export function ExerciseDetail({ exercise: ex, onEdit, onDuplicate, onArchive, onOpen, onChanged, favourite, onFavourite }: Props) {
+export function ExerciseDetail({
+  exercise: ex,
+  onEdit,
+  onDuplicate,
+  onArchive,
+  onOpen,
+  onChanged,
+  favourite,
+  onFavourite,
+  roleNoun,
+}: Props) {
   const own = ex.origin === 'clinic';
+  // Patient text as this clinic's patients read it ("your chiropractor"); stored text is unchanged.
+  const patient = (text: string) => withRoleNoun(text, roleNoun);
   return (
     <article className="detail" aria-labelledby="detail-title">
       <header className="detail-head">
@@ -131,7 +146,7 @@ export function ExerciseDetail({ exercise: ex, onEdit, onDuplicate, onArchive, o
           </span>
           {ex.archived && <span className="badge badge-archived">Archived</span>}
         </div>
-        <p className="detail-summary">{ex.text.summary}</p>
+        <p className="detail-summary">{patient(ex.text.summary)}</p>
         {ex.aliases.length > 0 && <p className="muted small">Also known as {ex.aliases.join(' · ')}</p>}
         {!own && ex.origin === 'builtin' && (
           <p className="notice">
@@ -143,7 +158,7 @@ export function ExerciseDetail({ exercise: ex, onEdit, onDuplicate, onArchive, o
       <div className="card-grid">
         <section className="card">
           <h3>Starting position</h3>
-          <p>{ex.text.startingPosition}</p>
+          <p>{patient(ex.text.startingPosition)}</p>
         </section>
         <section className="card">
           <h3>Dosage</h3>
@@ -158,12 +173,12 @@ export function ExerciseDetail({ exercise: ex, onEdit, onDuplicate, onArchive, o
         </section>
       </div>
 
-      <ListCard title="Steps" items={ex.text.steps} ordered />
+      <ListCard title="Steps" items={ex.text.steps.map(patient)} ordered />
       <div className="card-grid">
-        <ListCard title="Coaching cues" items={ex.text.cues} />
-        <ListCard title="Common mistakes" items={ex.text.mistakes} />
+        <ListCard title="Coaching cues" items={ex.text.cues.map(patient)} />
+        <ListCard title="Common mistakes" items={ex.text.mistakes.map(patient)} />
       </div>
-      <ListCard title="Precautions" items={ex.text.precautions} />
+      <ListCard title="Precautions" items={ex.text.precautions.map(patient)} />
 
       <Photos exercise={ex} editable={own} onChanged={onChanged} />
 

@@ -1,7 +1,7 @@
 // Create, edit or copy a clinic exercise. Everything the detail view shows can be set here. What
 // the clinician types is kept as a draft in the database as they go (a crash loses nothing), and
 // the screen asks before unsaved changes are closed away (see LibraryScreen).
-import { useCallback, useEffect, useId, useImperativeHandle, useMemo, useRef, useState, type ReactNode, type Ref } from 'react';
+import { useCallback, useEffect, useId, useImperativeHandle, useMemo, useRef, useState, type Ref } from 'react';
 import {
   EQUIPMENT,
   GENERATORS,
@@ -38,8 +38,10 @@ const LOCK_CHOICES: Record<LockType, string> = {
   'surgeon-clearance': 'Surgeon clears it',
 };
 import type { ArgsOf } from '../../../../common/contract';
-import { api, CallError, expectOk, transport } from '../../api';
+import { api, CallError, expectOk } from '../../api';
+import { Field } from '../../components/Field';
 import { useToast } from '../../components/Toasts';
+import { useUnloadGuard } from '../../components/useUnloadGuard';
 import {
   copyForm,
   DOSAGE_NUMBER_FIELDS,
@@ -94,23 +96,6 @@ interface Props {
 }
 
 const CONTROL = 'input, textarea, select, .picker';
-
-function Field({ label, error, hint, children, id }: { label: string; error?: string; hint?: string; children: ReactNode; id: string }) {
-  return (
-    <div className="field">
-      <label htmlFor={id}>
-        <span className="field-label">{label}</span>
-      </label>
-      {children}
-      {hint && <small id={`${id}-hint`}>{hint}</small>}
-      {error && (
-        <span className="field-error" id={`${id}-error`}>
-          {error}
-        </span>
-      )}
-    </div>
-  );
-}
 
 export function ExerciseEditor({ target, restored = null, onSaved, onRequestClose, onDirtyChange, ref }: Props) {
   // The target is fixed for the editor's life (the screen gives each target its own key).
@@ -168,20 +153,9 @@ export function ExerciseEditor({ target, restored = null, onSaved, onRequestClos
   useEffect(() => () => flushDraft(), [flushDraft]);
 
   useEffect(() => onDirtyChange?.(dirty), [dirty, onDirtyChange]);
-  // Closing the window with unsaved changes: the draft is written now and the browser asks. Electron
-  // shows no question for a refused unload (it would silently keep the window open, unless the main
-  // process answers 'will-prevent-unload'), so there the window closes and the draft is offered back.
-  useEffect(() => {
-    if (!dirty) return;
-    const onBeforeUnload = (e: BeforeUnloadEvent) => {
-      flushDraft();
-      if (transport === 'electron') return;
-      e.preventDefault();
-      e.returnValue = '';
-    };
-    window.addEventListener('beforeunload', onBeforeUnload);
-    return () => window.removeEventListener('beforeunload', onBeforeUnload);
-  }, [dirty, flushDraft]);
+  // Closing the window with unsaved changes: the draft is written now and the window asks (the
+  // browser's own question; in Electron, main's Keep editing / Discard / Save, answered here).
+  useUnloadGuard(dirty, { save: () => save(), discard: dropDraft, beforeUnload: flushDraft });
 
   // Once a save was tried, problems are checked again as fields change, so a fixed field clears.
   useEffect(() => {

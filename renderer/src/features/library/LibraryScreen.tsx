@@ -201,6 +201,14 @@ export function LibraryScreen() {
     toast('Unsaved changes discarded');
   }
 
+  // ---- The clinic's role noun, for patient text ("your chiropractor"); read each time the screen opens.
+  const [roleNoun, setRoleNoun] = useState<string | null>(null);
+  useEffect(() => {
+    void api['settings.get']({}).then((r) => {
+      if (r.ok) setRoleNoun(r.value.settings.roleNoun);
+    });
+  }, []);
+
   // ---- Favourites and recently opened ----------------------------------------------------------
   useEffect(() => {
     void api['library.shortlists']({}).then((r) => {
@@ -360,6 +368,7 @@ export function LibraryScreen() {
         onChanged={setExercise}
         favourite={lists ? favouriteIds.has(exercise.id) : undefined}
         onFavourite={(f) => void setFavourite(exercise.id, f)}
+        roleNoun={roleNoun}
       />
     );
   } else {

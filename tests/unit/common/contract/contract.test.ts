@@ -5,7 +5,7 @@ import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../../../services/dispatch';
-import { CHANNELS, contract, isChannel, type Channel } from '../../../../common/contract';
+import { CHANNELS, contract, DEFAULT_SETTINGS, isChannel, type Channel } from '../../../../common/contract';
 import { ERROR_CODES } from '../../../../common/contract/result';
 import { bootTestServices, sampleDraft } from '../../../support/fixtures';
 import { repoRoot } from '../../../support/repo';
@@ -37,6 +37,8 @@ const VALID_ARGS: Record<Channel, Record<string, unknown>> = {
   'backups.create': {},
   'backups.restore': { name: 'loadwise-20250101-120000000-00-manual.db' },
   'backups.importAll': { replace: true },
+  'settings.get': {},
+  'settings.save': { settings: { ...DEFAULT_SETTINGS, clinicName: 'Riverside Rehab', roleNoun: 'chiropractor' } },
   'patients.list': { query: 'J' },
   'patients.get': { id: ID },
   'patients.create': { patient: samplePatient() },

@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { ServiceContext } from '../../../../services/context';
 import { dispatch } from '../../../../services/dispatch';
-import { CHANNELS } from '../../../../common/contract';
+import { CHANNELS, DEFAULT_SETTINGS } from '../../../../common/contract';
 import { GENERATORS } from '../../../../common/domain/vocabulary';
 import { MIGRATIONS } from '../../../../db/migrations';
 import type { Exercise, ExerciseDraft } from '../../../../common/domain/exercise';
@@ -405,6 +405,8 @@ describe('library through dispatch', () => {
       ['backups.importAll', { replace: false }, 'replace'],
       ['library.noteOpened', { id: 'not-a-uuid' }, 'id'],
       ['library.shortlists', { also: 1 }, 'arguments'],
+      ['settings.get', { also: 1 }, 'arguments'],
+      ['settings.save', { settings: { ...DEFAULT_SETTINGS, email: SECRET } }, 'settings.email'],
     ];
 
     it.each(cases)('%s refuses %j naming %s', async (channel, args, path) => {

@@ -91,6 +91,12 @@ export const EVIDENCE_LEVEL_LABELS: Record<EvidenceLevel, string> = {
   C: 'Clinical convention (no specific source)',
 };
 
+/** The other tags the detail view's legend explains: source keys in citations, [C] in notes. */
+export const EVIDENCE_TAG_NOTES = {
+  sourceKey: 'A numbered source in the clinical reference the built-in library was written from',
+  convention: 'In notes: a clinical convention with no specific source, to use as an editable default',
+} as const;
+
 /** The result list's sort choices (library search), as the sort control names them. */
 export const SORT_LABELS: Record<SearchSort, string> = {
   relevance: 'Relevance',

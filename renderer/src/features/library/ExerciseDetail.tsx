@@ -1,8 +1,9 @@
 // Everything about one exercise, in the order a clinician reads it: what and why, how, how much,
 // for whom, then links and sources.
 import { EQUIPMENT_LABELS, EVIDENCE_LEVEL_LABELS, ORIGIN_LABELS, POSITION_LABELS, REGION_LABELS } from '../../../../common/copy/en';
+import { EvidenceLegend } from './EvidenceLegend';
 import type { Exercise, LinkedExercise } from '../../../../common/domain/exercise';
-import { EVIDENCE_LEVELS, type EvidenceLevel, type LockType } from '../../../../common/domain/vocabulary';
+import type { LockType } from '../../../../common/domain/vocabulary';
 import { dosageRows } from '../../../../common/text/dosage';
 import { withRoleNoun } from '../../../../common/text/role';
 import { RatingBadge, StageBadge } from '../../components/Badges';
@@ -36,22 +37,6 @@ function ListCard({ title, items, ordered = false }: { title: string; items: str
         ))}
       </List>
     </section>
-  );
-}
-
-/** What the evidence tags shown on this exercise's sources mean, in the reference's order. */
-function EvidenceLegend({ levels }: { levels: EvidenceLevel[] }) {
-  const shown = EVIDENCE_LEVELS.filter((l) => levels.includes(l));
-  if (shown.length === 0) return null;
-  return (
-    <dl className="evidence-legend muted" aria-label="Evidence levels">
-      {shown.map((l) => (
-        <div key={l}>
-          <dt>{l}</dt>
-          <dd>{EVIDENCE_LEVEL_LABELS[l]}</dd>
-        </div>
-      ))}
-    </dl>
   );
 }
 
@@ -241,7 +226,7 @@ export function ExerciseDetail({
               </li>
             ))}
           </ol>
-          <EvidenceLegend levels={ex.sources.flatMap((s) => (s.evidenceLevel ? [s.evidenceLevel] : []))} />
+          <EvidenceLegend exercise={ex} />
         </section>
       )}
       <p className="muted" style={{ fontSize: 'var(--text-xs)' }}>

@@ -1,7 +1,7 @@
 // The exercise as the contract carries it. A draft is what a clinician edits; an Exercise adds
 // identity, provenance and versions, which only the services assign.
 import { z } from 'zod';
-import { GENERATORS, type Generator, type Origin, type Locale } from './vocabulary';
+import { GENERATORS, type Generator, type Origin, type Locale, type Region } from './vocabulary';
 import {
   EquipmentSchema,
   EvidenceLevelSchema,
@@ -188,7 +188,7 @@ export interface ExerciseSummary {
   clinicalName: string;
   summary: string;
   stage: 1 | 2 | 3 | 4;
-  region: 'lumbar' | 'cervical';
+  region: Region;
   position: z.infer<typeof PositionSchema>;
   equipment: z.infer<typeof EquipmentSchema>[];
   dosage: Dosage;

@@ -1,14 +1,14 @@
 // What a library search asks for and answers. Domain types (not the contract) so that the
 // database layer, which runs the search, never depends on how calls travel.
 import { z } from 'zod';
-import { ORIGINS } from './vocabulary';
+import { ORIGINS, REGIONS } from './vocabulary';
 import { EquipmentSchema, GeneratorSchema, JudgedRatingSchema, PositionSchema, RegionSchema, StageSchema } from './vocab-schemas';
 import type { ExerciseSummary } from './exercise';
 
 export const SearchFiltersSchema = z
   .object({
     stages: z.array(StageSchema).max(4).default([]),
-    regions: z.array(RegionSchema).max(2).default([]),
+    regions: z.array(RegionSchema).max(REGIONS.length).default([]),
     positions: z.array(PositionSchema).max(10).default([]),
     /** An exercise matches when it uses any of these. */
     equipment: z.array(EquipmentSchema).max(30).default([]),

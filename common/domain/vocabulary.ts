@@ -5,8 +5,12 @@
 export const STAGES = [1, 2, 3, 4] as const;
 export type Stage = (typeof STAGES)[number];
 
-export const REGIONS = ['lumbar', 'cervical'] as const;
+/** Spinal regions an exercise is filed under; thoracic since the audit's §3.3. */
+export const REGIONS = ['lumbar', 'cervical', 'thoracic'] as const;
 export type Region = (typeof REGIONS)[number];
+
+/** The letter a built-in's code starts with, by region ("L2-03", "C1-01", "T1-01"). */
+export const REGION_CODE_LETTERS: Record<Region, string> = { lumbar: 'L', cervical: 'C', thoracic: 'T' };
 
 export const POSITIONS = ['supine', 'prone', 'side-lying', 'quadruped', 'kneeling', 'sitting', 'standing'] as const;
 export type Position = (typeof POSITIONS)[number];

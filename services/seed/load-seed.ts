@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { listIssues } from '../../common/contract/issues';
+import { REGION_CODE_LETTERS } from '../../common/domain/vocabulary';
 import { SeedFileSchema, type SeedExercise } from './seed-schema';
 
 export const SEED_MANIFEST = 'manifest.json';
@@ -59,7 +60,7 @@ export function loadSeedLibrary(seedDir: string): SeedLibrary {
       if (ex.region !== parsed.data.region || ex.stage !== parsed.data.stage) {
         problems.push(`${name}: exercises.${i} (${ex.code}) is not ${parsed.data.region} stage ${parsed.data.stage}`);
       }
-      const prefix = `${ex.region === 'lumbar' ? 'L' : 'C'}${ex.stage}-`;
+      const prefix = `${REGION_CODE_LETTERS[ex.region]}${ex.stage}-`;
       if (!ex.code.startsWith(prefix)) problems.push(`${name}: ${ex.code} should start with ${prefix}`);
       exercises.push(ex);
       where.set(ex, `${name}: exercises.${i} (${ex.code})`);

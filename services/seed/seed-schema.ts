@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { ExerciseDraftSchema } from '../../common/domain/exercise';
 import { RegionSchema, StageSchema } from '../../common/domain/vocab-schemas';
 
-export const SeedCodeSchema = z.string().regex(/^[LC][1-4]-\d{2}$/, 'Codes look like L1-01 or C3-12');
+export const SeedCodeSchema = z.string().regex(/^[LCT][1-4]-\d{2}$/, 'Codes look like L1-01, C3-12 or T2-01');
 
 export const SeedExerciseSchema = ExerciseDraftSchema.omit({ progressionIds: true, regressionIds: true })
   .extend({

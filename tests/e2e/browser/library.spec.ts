@@ -181,6 +181,22 @@ test('shows each source with its evidence level, its DOI, and a legend for the l
   const walkBack = article.getByRole('listitem').filter({ hasText: 'WalkBack' });
   await expect(walkBack).toContainText('doi:10.1016/S0140-6736(24)00755-4');
   await expect(walkBack.locator('abbr', { hasText: /^P$/ })).toHaveAttribute('title', 'Peer-reviewed study or review');
+  await article.getByText('What the tags mean').click();
   const legend = article.getByRole('definition').filter({ hasText: 'Peer-reviewed study or review' });
   await expect(legend).toBeVisible();
+});
+
+test('filters the thoracic region ("Upper back") and opens a thoracic exercise with its clinical name', async ({ page }) => {
+  const lib = new LibraryPage(page);
+  const filters = lib.filters();
+  await filters.getByRole('button', { name: 'Upper back' }).click();
+  await lib.settled('"regions":["thoracic"]');
+  const rows = await lib.results.all();
+  expect(rows.length).toBeGreaterThanOrEqual(7);
+  for (const row of rows) await expect(row).toContainText('Upper back');
+  await lib.searchFor('open book');
+  await lib.open('Upper-back opener');
+  await expect(page.getByRole('region', { name: 'Exercise details' }).getByRole('article')).toContainText(
+    'Side-lying thoracic rotation (open book)',
+  );
 });

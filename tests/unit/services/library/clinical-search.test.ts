@@ -40,8 +40,26 @@ describe('clinical search on the built-in library', () => {
     ['L2-03', 'L2-03'],
     ['l2 03', 'L2-03'],
     ['l2-03', 'L2-03'],
+    // The thoracic set (audit §3.3): clinical names, aliases and codes.
+    ['open book', 'T1-01'],
+    ['thread the needle', 'T2-02'],
+    ['foam roller thoracic extension', 'T2-01'],
+    ['T-spine rotation', 'T1-01'],
+    ['prone cobra', 'T3-02'],
+    ['T3-01', 'T3-01'],
+    ['t4 01', 'T4-01'],
   ])('"%s" finds %s in the top three', async (query, code) => {
     expect(await top3(query)).toContain(code);
+  });
+
+  it("filters the thoracic region, and finds its exercises by the region's words", async () => {
+    const thoracic = await call(ctx, 'library.search', { query: '', filters: { regions: ['thoracic'] }, limit: 100 });
+    expect(thoracic.items.length).toBeGreaterThanOrEqual(7);
+    expect(thoracic.items.every((i) => i.region === 'thoracic' && i.code!.startsWith('T'))).toBe(true);
+    const byWord = (await call(ctx, 'library.search', { query: 'upper back', limit: 100 })).items.map((i) => i.code);
+    expect(byWord).toEqual(expect.arrayContaining(['T1-01', 'T2-02', 'T3-01']));
+    const both = await call(ctx, 'library.search', { query: '', filters: { regions: ['thoracic', 'cervical', 'lumbar'] }, limit: 1 });
+    expect(both.total).toBeGreaterThan(thoracic.total);
   });
 
   it('puts an exact phrase before scattered words: "side bridge" ranks the side bridges above the glute bridge', async () => {

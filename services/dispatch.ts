@@ -13,7 +13,7 @@ import { draftHandlers } from './drafts/handlers';
 import { libraryHandlers } from './library/handlers';
 import { mediaHandlers } from './media/handlers';
 import { patientHandlers } from './patients/handlers';
-import { programHandlers } from './programs/handlers';
+import { programHandlers, templateHandlers } from './programs/handlers';
 import { settingsHandlers } from './settings/handlers';
 import { removeStaged, type StagedFile } from './staging';
 
@@ -27,6 +27,7 @@ export const HANDLER_GROUPS: Record<string, Record<string, AnyHandler>> = {
   settings: settingsHandlers,
   patients: patientHandlers,
   programs: programHandlers,
+  templates: templateHandlers,
 };
 const handlers = combineHandlers(HANDLER_GROUPS);
 

@@ -11,7 +11,7 @@ import { draftCalls } from './drafts';
 import { libraryCalls } from './library';
 import { mediaCalls } from './media';
 import { patientCalls } from './patients';
-import { programCalls } from './programs';
+import { programCalls, templateCalls } from './programs';
 import type { Result } from './result';
 import { settingsCalls } from './settings';
 
@@ -34,6 +34,7 @@ export const CONTRACT_GROUPS = {
   backups: backupCalls,
   patients: patientCalls,
   programs: programCalls,
+  templates: templateCalls,
   settings: settingsCalls,
   assessments: assessmentCalls,
 } as const;
@@ -46,6 +47,7 @@ export const contract = {
   ...backupCalls,
   ...patientCalls,
   ...programCalls,
+  ...templateCalls,
   ...settingsCalls,
   ...assessmentCalls,
 };

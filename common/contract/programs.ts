@@ -130,6 +130,10 @@ export const programCalls = {
   ),
   'programs.version': call<IssuedVersion>()(z.object({ id: Id, number: z.number().int().min(1) }).strict()),
   'programs.setArchived': call<ProgramSummary>()(z.object({ id: Id, archived: z.boolean() }).strict()),
+};
+
+/** Templates: the built-in starters and the clinic's own (a feature of their own, with its prefix). */
+export const templateCalls = {
   'templates.list': call<TemplateSummary[]>()(z.object({}).strict()),
   'templates.saveFromProgram': call<TemplateSummary>()(
     z

@@ -1,4 +1,4 @@
-// The programs' and templates' calls, registered as one group.
+// The programs' calls and the templates' calls, registered as two groups.
 import type { HandlerGroup } from '../handlers';
 import { listTemplates, saveTemplateFromProgram, setTemplateArchived } from './templates';
 import {
@@ -21,10 +21,8 @@ type ProgramCall =
   | 'programs.redo'
   | 'programs.issue'
   | 'programs.version'
-  | 'programs.setArchived'
-  | 'templates.list'
-  | 'templates.saveFromProgram'
-  | 'templates.setArchived';
+  | 'programs.setArchived';
+type TemplateCall = 'templates.list' | 'templates.saveFromProgram' | 'templates.setArchived';
 
 export const programHandlers: HandlerGroup<ProgramCall> = {
   'programs.list': (ctx, args) => listPatientPrograms(ctx, args),
@@ -36,6 +34,9 @@ export const programHandlers: HandlerGroup<ProgramCall> = {
   'programs.issue': (ctx, args) => issueVersion(ctx, args),
   'programs.version': (ctx, args) => readIssuedVersion(ctx, args),
   'programs.setArchived': (ctx, args) => setProgramArchivedState(ctx, args.id, args.archived),
+};
+
+export const templateHandlers: HandlerGroup<TemplateCall> = {
   'templates.list': (ctx) => listTemplates(ctx),
   'templates.saveFromProgram': (ctx, args) => saveTemplateFromProgram(ctx, args),
   'templates.setArchived': (ctx, args) => setTemplateArchived(ctx, args.id, args.archived),

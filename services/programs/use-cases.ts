@@ -23,8 +23,8 @@ import { describeChanges, type ExerciseLookup } from '../../common/program/diff'
 import { programFromTemplate } from '../../common/program/from-template';
 import { gateRegionFor, newProgramDoc } from '../../common/program/new-program';
 import { applyAction } from '../../common/program/reducer';
-import { safetyItems } from '../../common/program/safety-items';
-import { checkIssue, flagsFor, type ProgramFlags } from '../../common/safety/rules';
+import { programFlags } from '../../common/program/program-flags';
+import { checkIssue, type ProgramFlags } from '../../common/safety/rules';
 import { readExercise } from '../../db/queries/exercises';
 import {
   clearSteps,
@@ -239,7 +239,7 @@ export function stepProgram(ctx: ServiceContext, args: ParsedArgsOf<'programs.un
 export function computeFlags(ctx: ServiceContext, row: ProgramRow, doc: ProgramDoc, exercises: Record<string, Exercise>): ProgramFlags {
   const patient = patientRowOrNotFound(ctx, row.patientId);
   const clinical = JSON.parse(patient.clinical) as PatientClinical;
-  return flagsFor(clinical, safetyItems(doc, exercises), localDay(ctx.now()), { stage: doc.currentStage });
+  return programFlags(clinical, doc, exercises, localDay(ctx.now()));
 }
 
 export function issueVersion(ctx: ServiceContext, args: ParsedArgsOf<'programs.issue'>): IssueOutcome {

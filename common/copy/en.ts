@@ -47,6 +47,7 @@ export const EQUIPMENT_LABELS: Record<Equipment, string> = {
   sled: 'Sled',
   treadmill: 'Treadmill',
   'exercise-bike': 'Exercise bike',
+  'arm-bike': 'Arm bike (upper-body ergometer)',
 };
 
 export const GENERATOR_LABELS: Record<Generator, string> = {

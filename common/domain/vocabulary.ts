@@ -40,6 +40,7 @@ export const EQUIPMENT = [
   'sled',
   'treadmill',
   'exercise-bike',
+  'arm-bike',
 ] as const;
 export type Equipment = (typeof EQUIPMENT)[number];
 

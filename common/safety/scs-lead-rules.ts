@@ -31,6 +31,7 @@ const FREE = { lock: 'none', earliestWeek: null } as const;
 
 export const SCS_CERVICAL_LEAD_RULES: Readonly<Record<string, ScsLeadRule>> = {
   'C1-07': { builtinWeek: 8, otherLeads: FREE, why: NECK },
+  'C1-15': { builtinWeek: 8, otherLeads: FREE, why: NECK },
   'C2-02': { builtinWeek: 8, otherLeads: FREE, why: NECK },
   'C2-03': { builtinWeek: 8, otherLeads: FREE, why: NECK },
   'C2-10': { builtinWeek: 8, otherLeads: FREE, why: NECK },

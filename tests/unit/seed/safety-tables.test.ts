@@ -25,6 +25,7 @@ describe('the lead-level table (audit D01)', () => {
   it('names the D01 exercises, each a cervical built-in holding the expected stored lock', () => {
     expect(Object.keys(SCS_CERVICAL_LEAD_RULES).sort()).toEqual([
       'C1-07',
+      'C1-15', // upper-trapezius stretch: end-range neck side-bend (added in seed v6)
       'C2-02',
       'C2-03',
       'C2-10',
@@ -49,11 +50,23 @@ describe('the lead-level table (audit D01)', () => {
 
 describe('the restriction map on the library', () => {
   it('no rotation (trunk): rotation work only', () => {
-    expect(codesMatching(RESTRICTION_FEATURES['no-rotation'].trunk)).toEqual(['C4-12', 'L3-10', 'L3-15', 'L4-14']);
+    // The thoracic set (seed v5) is rotation work, so a surgeon's "no rotation" reaches it.
+    expect(codesMatching(RESTRICTION_FEATURES['no-rotation'].trunk)).toEqual([
+      'C4-12',
+      'L3-10',
+      'L3-15',
+      'L4-14',
+      'T1-01',
+      'T1-02',
+      'T2-02',
+      'T3-01',
+      'T4-01',
+    ]);
   });
 
   it('no rotation (neck)', () => {
-    expect(codesMatching(RESTRICTION_FEATURES['no-rotation'].neck)).toEqual(['C1-06', 'C1-07', 'C4-05']);
+    // T4-01 (turning to place a load; alias "shoulder check practice") turns the head with the trunk.
+    expect(codesMatching(RESTRICTION_FEATURES['no-rotation'].neck)).toEqual(['C1-06', 'C1-07', 'C4-05', 'T4-01']);
   });
 
   it('no loaded flexion (trunk and neck)', () => {
@@ -71,6 +84,7 @@ describe('the restriction map on the library', () => {
       'L4-05',
       'L4-08',
       'L4-10',
+      'T4-01', // lifts and places a load (tag "lifting")
     ]);
     expect(codesMatching(RESTRICTION_FEATURES['no-loaded-flexion'].neck)).toEqual(['C2-04', 'C2-05', 'C2-07', 'C3-01', 'C3-02', 'C3-03']);
   });

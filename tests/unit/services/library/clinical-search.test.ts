@@ -48,6 +48,23 @@ describe('clinical search on the built-in library', () => {
     ['prone cobra', 'T3-02'],
     ['T3-01', 'T3-01'],
     ['t4 01', 'T4-01'],
+    // The audit's priority-1 additions (§3.2).
+    ['ankle pumps', 'L1-13'],
+    ['prone on elbows', 'L1-14'],
+    ['knees to chest', 'L1-15'],
+    ['stenosis', 'L1-15'],
+    ['tensioner', 'L2-16'],
+    ['femoral slider', 'L2-17'],
+    ['standing extension', 'L2-18'],
+    ['water walking', 'L2-19'],
+    ['upper trap stretch', 'C1-15'],
+    ['levator scapulae', 'C1-15'],
+    ['doorway pec stretch', 'C1-16'],
+    ['YTW', 'C2-13'],
+    ['prone Y-T-W', 'C2-13'],
+    ['serratus punch', 'C2-14'],
+    ['UBE', 'C2-15'],
+    ['arm bike', 'C2-15'],
   ])('"%s" finds %s in the top three', async (query, code) => {
     expect(await top3(query)).toContain(code);
   });

@@ -33,7 +33,10 @@ function library(): { ids: Record<string, string>; seed: (version: number, entri
 }
 
 /** Built-ins (codes) and whole seed files the current release adds; the upgrade test installs the library without them. */
-const NEW_IN_THIS_RELEASE: string[] = [];
+const NEW_IN_THIS_RELEASE: string[] = [
+  ...['L1-13', 'L1-14', 'L1-15', 'L2-16', 'L2-17', 'L2-18', 'L2-19'],
+  ...['C1-15', 'C1-16', 'C2-13', 'C2-14', 'C2-15'],
+];
 const NEW_IN_THIS_RELEASE_FILES: string[] = ['thoracic-1.json', 'thoracic-2.json', 'thoracic-3.json', 'thoracic-4.json'];
 
 const V1: SeedEntryOptions[] = [

@@ -28,7 +28,8 @@ import {
   RESTRICTION_KINDS,
 } from '../../../../common/domain/patient';
 import { useToast } from '../../components/Toasts';
-import { Choices, describedBy, ErrorSummary, Field, FormShell, SaveProblem, type OpenFormHandle } from './fields';
+import { Field } from '../../components/Field';
+import { Choices, describedBy, ErrorSummary, FormShell, SaveProblem, type OpenFormHandle } from './fields';
 import {
   emptyPatientForm,
   emptyRestriction,

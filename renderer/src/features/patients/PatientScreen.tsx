@@ -8,10 +8,12 @@ import { PATIENTS_COPY } from '../../../../common/copy/en-patients';
 import { api } from '../../api';
 import { useLatestRequest } from '../../api/useCall';
 import { useCommandRegistry, useCommands } from '../../app/commands';
+import { useLeaveGuard } from '../../app/leave-guard';
 import { Toolbar } from '../../app/toolbar';
 import { SearchIcon } from '../../components/Icons';
 import { useToast } from '../../components/Toasts';
 import { UnsavedChangesDialog, type UnsavedChoice } from '../../components/UnsavedChangesDialog';
+import { useUnloadGuard } from '../../components/useUnloadGuard';
 import { ConfirmArchive } from './ConfirmArchive';
 import type { OpenFormHandle } from './fields';
 import { PatientEditor } from './PatientEditor';
@@ -49,7 +51,8 @@ export function PatientScreen() {
   const loads = useLatestRequest();
 
   const editing = mode.kind !== 'view';
-  const heading = () => recordPane.current?.querySelector<HTMLElement>('#patient-title, form h2');
+  /** The record's or the form's heading; the pane itself when it shows neither. */
+  const heading = () => recordPane.current?.querySelector<HTMLElement>('#patient-title, form h2') ?? recordPane.current;
 
   // ---- Unsaved changes --------------------------------------------------------------------------
   const guard = useCallback(
@@ -70,6 +73,13 @@ export function PatientScreen() {
     },
     [asking, editing, dirty, mode.kind, patient],
   );
+
+  // Leaving the section, or closing the window, with unsaved changes asks first too.
+  useLeaveGuard((proceed) => guard(proceed));
+  useUnloadGuard(editing && dirty, {
+    save: async () => (await openForm.current?.save()) ?? true,
+    discard: () => setDirty(false),
+  });
 
   async function choose(choice: UnsavedChoice) {
     const pending = asking;
@@ -102,6 +112,7 @@ export function PatientScreen() {
   );
 
   const openMode = useCallback((next: Mode) => {
+    pendingFocus.current = null; // the form puts focus where it starts
     setDirty(false);
     setMode(next);
     setNarrowView('record');

@@ -8,7 +8,8 @@ import { ANSWER_LABELS, EMERGENCY_FLAG_LABELS, URGENT_FLAG_LABELS } from '../../
 import { PATIENTS_COPY, RED_FLAG_COPY } from '../../../../common/copy/en-patients';
 import { ANSWERS, EMERGENCY_FLAGS, URGENT_FLAGS, type Answer, type UrgentFlag } from '../../../../common/domain/patient';
 import { useToast } from '../../components/Toasts';
-import { Choices, describedBy, ErrorSummary, Field, FormShell, SaveProblem, type OpenFormHandle } from './fields';
+import { Field } from '../../components/Field';
+import { Choices, describedBy, ErrorSummary, FormShell, SaveProblem, type OpenFormHandle } from './fields';
 import { formFromPatient, todayIso, type FormErrors } from './patient-form';
 import { savePatient } from './patient-save';
 import { validatePatientForm } from './patient-validation';

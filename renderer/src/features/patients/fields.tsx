@@ -1,6 +1,8 @@
-// Pieces shared by the patient form and the red-flag screen: a labelled field with its hint and its
-// error beside it, a set of radio choices, and what the screen may ask of an open form.
+// Pieces shared by the patient form and the red-flag screen: a set of radio choices, the form with its
+// heading and buttons, the error summary, and what the screen may ask of an open form. A labelled
+// field with its hint and error is components/Field.tsx.
 import type { ReactNode } from 'react';
+import { saveHandlers } from '../../components/Field';
 import { PATIENTS_COPY } from '../../../../common/copy/en-patients';
 import type { FormErrors } from './patient-form';
 
@@ -18,32 +20,6 @@ export function describedBy(id: string, errors: FormErrors, key: string, hint?: 
     'aria-invalid': errors[key] ? true : undefined,
     'aria-describedby': ids.length > 0 ? ids.join(' ') : undefined,
   } as const;
-}
-
-interface FieldProps {
-  id: string;
-  label: string;
-  hint?: string;
-  error?: string;
-  children: ReactNode;
-  className?: string;
-}
-
-export function Field({ id, label, hint, error, children, className }: FieldProps) {
-  return (
-    <div className={className ? `field ${className}` : 'field'}>
-      <label htmlFor={id} className="field-label">
-        {label}
-      </label>
-      {children}
-      {hint && <small id={`${id}-hint`}>{hint}</small>}
-      {error && (
-        <span className="field-error" id={`${id}-error`}>
-          {error}
-        </span>
-      )}
-    </div>
-  );
 }
 
 interface ChoicesProps<T extends string | number> {
@@ -120,20 +96,15 @@ interface FormShellProps {
 
 /** A patient form: its heading with Cancel and Save kept in view, Enter and Ctrl+S (Cmd+S) saving. */
 export function FormShell({ className, titleId, title, submitLabel, saving, onSave, onRequestClose, children }: FormShellProps) {
+  const save = saveHandlers(onSave);
   return (
     <form
       className={`editor ${className}`}
       aria-labelledby={titleId}
       noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        onSave();
-      }}
+      onSubmit={save.onSubmit}
       onKeyDown={(e) => {
-        if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 's') {
-          e.preventDefault();
-          onSave();
-        }
+        save.onKeyDown(e);
         if (e.key === 'Escape' && !e.defaultPrevented && !(e.target as HTMLElement).closest('input, textarea, select')) {
           e.preventDefault();
           onRequestClose();

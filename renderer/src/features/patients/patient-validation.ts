@@ -1,12 +1,12 @@
 // Checks the patient form with the same schema the services use (PatientInputSchema), and turns each
 // problem into plain words keyed by the form field it belongs to, so the editor shows it beside that
 // field. Kept apart from the form model: this is the file that brings zod along.
-import type { z } from 'zod';
 import { plainMessage } from '../../../../common/contract/issues';
 import { PatientInputSchema, type PatientInput } from '../../../../common/contract/patients';
 import { inputFromForm, parseLevels, type FormErrors, type PatientForm } from './patient-form';
 
-type Issue = z.core.$ZodIssue;
+/** One problem the schema found (zod's issue type, named without importing zod here). */
+type Issue = Parameters<typeof plainMessage>[0];
 
 /** The form field an issue belongs to: "displayName", "surgeries.0.levels", "redFlags.urgent.scs-problem.note". */
 export function errorKey(path: readonly PropertyKey[]): string {

@@ -420,7 +420,7 @@ async function measureExport(megabytes = 200): Promise<{ ms: number; mb: number;
       }
       insertMedia(services.ctx.db, { sha256: sha, mime: 'image/jpeg', width: 2400, height: 1800, bytes: photoBytes, createdAt: stamp });
     }
-    const destination = path.join(dataDir, 'bench.loadwise-library');
+    const destination = path.join(dataDir, 'bench.loadwise-backup');
     global.gc?.();
     const before = process.memoryUsage().rss;
     let peak = before;

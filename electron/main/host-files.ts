@@ -34,6 +34,7 @@ function filtersFor(name: string): SaveDialogOptions['filters'] {
   const ext = path.extname(name).slice(1).toLowerCase();
   if (ext === 'pdf') return [{ name: 'PDF document', extensions: ['pdf'] }];
   if (ext === 'loadwise-library') return [{ name: 'Loadwise library', extensions: ['loadwise-library'] }];
+  if (ext === 'loadwise-backup') return [{ name: 'Loadwise full backup', extensions: ['loadwise-backup'] }];
   return ext ? [{ name: ext.toUpperCase(), extensions: [ext] }] : undefined;
 }
 

@@ -34,7 +34,7 @@ export interface HostTransferDeps {
   ctx(): ServiceContext;
 }
 
-const LIBRARY_FILTERS = [{ name: 'Loadwise library', extensions: [EXPORT_EXTENSION] }];
+const LIBRARY_FILTERS = [{ name: 'Loadwise full backup', extensions: [EXPORT_EXTENSION] }];
 
 export function hostTransfer(deps: HostTransferDeps) {
   // The file chosen for import, kept here until the window confirms (or chooses again).

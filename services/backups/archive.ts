@@ -1,5 +1,5 @@
 // The library export's container: a POSIX ustar archive, gzip-compressed (`.tar.gz`), written and
-// read with Node alone (no dependency). Any tar tool opens it (`tar -xzf export.loadwise-library`).
+// read with Node alone (no dependency). Any tar tool opens it (`tar -xzf export.loadwise-backup`).
 // Both directions stream, a block at a time, so memory stays flat whatever the library's size.
 //
 // Only what the export needs is supported: regular files with short relative names (under 100

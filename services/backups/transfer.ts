@@ -33,8 +33,11 @@ import { swapDatabase } from './swap';
 export const EXPORT_FORMAT = 'loadwise-export';
 export const EXPORT_FORMAT_VERSION = 1;
 export const MANIFEST_NAME = 'loadwise-export.json';
-/** The file name extension of an export (a gzip-compressed tar; docs/backups.md). */
-export const EXPORT_EXTENSION = 'loadwise-library';
+/**
+ * The file name extension of an export (a gzip-compressed tar; docs/backups.md). Not
+ * `.loadwise-library`: that is a shared library bundle, which never holds patient data; this does.
+ */
+export const EXPORT_EXTENSION = 'loadwise-backup';
 const DB_ENTRY = 'loadwise.db';
 /** media/<xx>/<sha256>[.thumb].<ext>, exactly as the store names them. */
 const MEDIA_ENTRY = /^media\/([a-f0-9]{2})\/(\1[a-f0-9]{62}(\.thumb)?\.(png|jpg))$/;
@@ -66,7 +69,7 @@ function workDir(ctx: ServiceContext, kind: string): string {
   return dir;
 }
 
-/** The default name of an export: "Loadwise everything 2026-11-29.loadwise-library" (local date). */
+/** The default name of an export: "Loadwise everything 2026-11-29.loadwise-backup" (local date). */
 export function exportFileName(now: Date): string {
   const day = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
   return `Loadwise everything ${day}.${EXPORT_EXTENSION}`;

@@ -172,7 +172,7 @@ export const libraryTransfer = {
       if (!r.ok || r.value === null) return r as Result<null>;
       return { ok: true, value: { ...r.value, import: () => electronHost.importChosen() } };
     }
-    const file = await pickFile('.loadwise-library,.gz,application/gzip');
+    const file = await pickFile('.loadwise-backup,.gz,application/gzip');
     if (!file) return { ok: true, value: null };
     // Streamed from disk as the request body (the byte lane), never read whole into the page.
     return { ok: true, value: { name: file.name, bytes: file.size, import: () => api['backups.importAll']({ replace: true }, file) } };

@@ -58,7 +58,7 @@ test('exports everything, and importing the export after a change brings the lib
   const downloading = page.waitForEvent('download');
   await page.keyboard.press('Enter');
   const download = await downloading;
-  expect(download.suggestedFilename()).toMatch(/^Loadwise everything \d{4}-\d{2}-\d{2}\.loadwise-library$/);
+  expect(download.suggestedFilename()).toMatch(/^Loadwise everything \d{4}-\d{2}-\d{2}\.loadwise-backup$/);
   const file = path.join(info.outputDir, download.suggestedFilename());
   await download.saveAs(file);
   expect(await download.failure()).toBeNull();
@@ -73,13 +73,13 @@ test('exports everything, and importing the export after a change brings the lib
   expect(clinicNames(app)).toHaveLength(2);
 
   // A file that is not an export is refused, naming the problem, and changes nothing.
-  const notAnExport = path.join(info.outputDir, 'notes.loadwise-library');
+  const notAnExport = path.join(info.outputDir, 'notes.loadwise-backup');
   fs.writeFileSync(notAnExport, 'clinic notes, not a library');
   const importButton = section.getByRole('button', { name: 'Import everything…' });
   let chooser = page.waitForEvent('filechooser');
   await importButton.click();
   await (await chooser).setFiles(notAnExport);
-  let dialog = page.getByRole('dialog', { name: 'Replace your library with “notes.loadwise-library”?' });
+  let dialog = page.getByRole('dialog', { name: 'Replace your library with “notes.loadwise-backup”?' });
   await expect(dialog).toBeVisible();
   await dialog.getByRole('button', { name: 'Back up and import' }).click();
   await expect(page.getByRole('status', { name: 'Notifications' })).toContainText(

@@ -64,19 +64,19 @@ describe('browser mode: Export everything', () => {
 
     const started = await startExport();
     expect(started.status).toBe(200);
-    expect(started.result).toMatchObject({ ok: true, value: { fileName: 'Loadwise everything 2026-11-29.loadwise-library', photos: 1 } });
+    expect(started.result).toMatchObject({ ok: true, value: { fileName: 'Loadwise everything 2026-11-29.loadwise-backup', photos: 1 } });
     if (!started.result.ok) throw new Error('no ticket');
     expect(started.result.value.url).toMatch(/^\/export\/[A-Za-z0-9_-]{43}$/);
 
     const download = await request('GET', started.result.value.url);
     expect(download.status).toBe(200);
     expect(download.headers['content-type']).toBe('application/gzip');
-    expect(download.headers['content-disposition']).toBe('attachment; filename="Loadwise everything 2026-11-29.loadwise-library"');
+    expect(download.headers['content-disposition']).toBe('attachment; filename="Loadwise everything 2026-11-29.loadwise-backup"');
     expect(download.headers['transfer-encoding']).toBe('chunked');
     expect(download.headers['cache-control']).toBe('no-store');
     expect(staged()).toEqual([]); // the database copy is gone once written
 
-    const file = path.join(tempDir('loadwise-download-'), 'export.loadwise-library');
+    const file = path.join(tempDir('loadwise-download-'), 'export.loadwise-backup');
     fs.writeFileSync(file, download.body);
     const listed = spawnSync('tar', ['-tzf', file], { encoding: 'utf8' });
     expect(listed.status, listed.stderr).toBe(0);

@@ -47,22 +47,22 @@ describe('Electron: Export everything', () => {
     const ctx = (await bootTestServices({ now: () => new Date(2026, 10, 29, 16, 5) })).ctx;
     await create(ctx, 'Exported from the desktop');
     const folder = tempDir('loadwise-electron-export-');
-    const target = path.join(folder, 'Clinic library.loadwise-library');
+    const target = path.join(folder, 'Clinic library.loadwise-backup');
 
     const cancelled = recorders(ctx, { save: null });
     expect(await cancelled.transfer.exportAll(APP)).toEqual({ ok: true, value: { saved: false } });
     expect(cancelled.asked.save[0]).toMatchObject({
-      defaultPath: 'Loadwise everything 2026-11-29.loadwise-library',
-      filters: [{ name: 'Loadwise library', extensions: ['loadwise-library'] }],
+      defaultPath: 'Loadwise everything 2026-11-29.loadwise-backup',
+      filters: [{ name: 'Loadwise full backup', extensions: ['loadwise-backup'] }],
     });
     expect(fs.readdirSync(folder)).toEqual([]);
 
     const r = recorders(ctx, { save: target });
     expect(await r.transfer.exportAll(APP)).toMatchObject({
       ok: true,
-      value: { saved: true, fileName: 'Clinic library.loadwise-library', photos: 0, downloading: false },
+      value: { saved: true, fileName: 'Clinic library.loadwise-backup', photos: 0, downloading: false },
     });
-    expect(fs.readdirSync(folder)).toEqual(['Clinic library.loadwise-library']);
+    expect(fs.readdirSync(folder)).toEqual(['Clinic library.loadwise-backup']);
     expect(fs.readFileSync(target).subarray(0, 2)).toEqual(Buffer.from([0x1f, 0x8b]));
   });
 
@@ -80,7 +80,7 @@ describe('Electron: Import everything', () => {
   it('imports the chosen file from disk after a before-import backup; the window sees only name and size', async () => {
     const source = (await bootTestServices()).ctx;
     await create(source, 'Made on the old computer');
-    const file = path.join(tempDir('loadwise-electron-import-'), 'Old clinic.loadwise-library');
+    const file = path.join(tempDir('loadwise-electron-import-'), 'Old clinic.loadwise-backup');
     await recorders(source, { save: file }).transfer.exportAll(APP);
 
     const target = (await bootTestServices()).ctx;
@@ -92,7 +92,7 @@ describe('Electron: Import everything', () => {
     });
     expect(await r.transfer.chooseLibraryFile(APP)).toEqual({
       ok: true,
-      value: { name: 'Old clinic.loadwise-library', bytes: fs.statSync(file).size },
+      value: { name: 'Old clinic.loadwise-backup', bytes: fs.statSync(file).size },
     });
     const imported = await r.transfer.importChosen(APP);
     expect(imported).toMatchObject({ ok: true, value: { safetyBackup: expect.stringMatching(/-before-import\.db$/) } });
@@ -107,7 +107,7 @@ describe('Electron: Import everything', () => {
     const target = (await bootTestServices()).ctx;
     await create(target, 'Still here after the refusal');
     const before = await names(target);
-    const bad = path.join(tempDir('loadwise-electron-bad-'), 'notes.loadwise-library');
+    const bad = path.join(tempDir('loadwise-electron-bad-'), 'notes.loadwise-backup');
     fs.writeFileSync(bad, 'not a library');
     const r = recorders(target, { open: bad });
     await r.transfer.chooseLibraryFile(APP);
@@ -122,7 +122,7 @@ describe('Electron: Import everything', () => {
   it('a cancelled open dialog chooses nothing; a file gone before the import is reported', async () => {
     const ctx = (await bootTestServices()).ctx;
     expect(await recorders(ctx, { open: null }).transfer.chooseLibraryFile(APP)).toEqual({ ok: true, value: null });
-    const file = path.join(tempDir('loadwise-electron-gone-'), 'gone.loadwise-library');
+    const file = path.join(tempDir('loadwise-electron-gone-'), 'gone.loadwise-backup');
     fs.writeFileSync(file, 'x');
     const r = recorders(ctx, { open: file });
     await r.transfer.chooseLibraryFile(APP);

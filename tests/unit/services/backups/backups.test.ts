@@ -14,6 +14,7 @@ import { photoFile } from '../../../../services/media/use-cases';
 import { startBackupSchedule } from '../../../../services/backups/schedule';
 import type { BackupInfo } from '../../../../common/contract/backups';
 import type { Exercise } from '../../../../common/domain/exercise';
+import { samplePatient } from '../../../support/patients';
 import { bootTestServices, sampleDraft, tempDir, tinySeedDir } from '../../../support/fixtures';
 import { call, failure } from '../../../support/call';
 
@@ -98,6 +99,8 @@ describe('backups.list', () => {
     const { ctx } = await bootTestServices({ now: c.now });
     const ex = await exercise(ctx, 'Listed exercise');
     await withPhoto(ctx, ex, 40);
+    const patient = await call(ctx, 'patients.create', { patient: samplePatient() });
+    await call(ctx, 'programs.create', { patientId: patient.id, title: 'Listed program' });
     const made = await call(ctx, 'backups.create', {});
     expect(made).toMatchObject({
       takenAt: '2026-05-01T10:00:00.000Z',
@@ -105,17 +108,17 @@ describe('backups.list', () => {
       readable: true,
       exercises: 4, // three built-in, one clinic
       photos: 1,
-      patients: null,
-      programs: null,
+      patients: 1,
+      programs: 1,
     });
     expect(made.bytes).toBe(fs.statSync(path.join(ctx.dataDir, BACKUP_DIR_NAME, made.name)).size);
 
-    // A backup from a library that has patients and programs counts them.
-    const withPatients = path.join(ctx.dataDir, BACKUP_DIR_NAME, 'loadwise-20260502-090000000-00-manual.db');
-    fs.copyFileSync(path.join(ctx.dataDir, BACKUP_DIR_NAME, made.name), withPatients);
-    const db = new Database(withPatients);
+    // A backup from before patients existed says nothing about them.
+    const older = path.join(ctx.dataDir, BACKUP_DIR_NAME, 'loadwise-20260502-090000000-00-manual.db');
+    fs.copyFileSync(path.join(ctx.dataDir, BACKUP_DIR_NAME, made.name), older);
+    const db = new Database(older);
     db.exec(
-      'CREATE TABLE patients (id INTEGER PRIMARY KEY); INSERT INTO patients VALUES (1), (2); CREATE TABLE programs (id INTEGER PRIMARY KEY)',
+      'DROP TABLE IF EXISTS measurements; DROP TABLE program_steps; DROP TABLE program_versions; DROP TABLE programs; DROP TABLE patients',
     );
     db.close();
     fs.writeFileSync(path.join(ctx.dataDir, BACKUP_DIR_NAME, 'loadwise-20260503-090000000-00-manual.db'), 'garbage');
@@ -123,8 +126,8 @@ describe('backups.list', () => {
     const list: BackupInfo[] = await call(ctx, 'backups.list', {});
     expect(list.map((b) => [b.name, b.readable, b.patients, b.programs])).toEqual([
       ['loadwise-20260503-090000000-00-manual.db', false, null, null],
-      ['loadwise-20260502-090000000-00-manual.db', true, 2, 0],
-      [made.name, true, null, null],
+      ['loadwise-20260502-090000000-00-manual.db', true, null, null],
+      [made.name, true, 1, 1],
     ]);
   });
 });

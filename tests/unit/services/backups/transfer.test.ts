@@ -49,7 +49,7 @@ describe('exportAll and backups.importAll', () => {
     const b = await exercise(source, 'Exported with a JPEG');
     const pa = await attach(source, a, 20);
     const pb = await attach(source, b, 220, 'jpeg');
-    const destination = path.join(tempDir('loadwise-export-'), 'clinic.loadwise-library');
+    const destination = path.join(tempDir('loadwise-export-'), 'clinic.loadwise-backup');
 
     const result = await exportAll(source, destination);
     expect(result).toMatchObject({ path: destination, exercises: 5, photos: 2 });
@@ -110,7 +110,7 @@ describe('exportAll and backups.importAll', () => {
       exercises: 3,
       photos: 0,
     };
-    const file = path.join(work, 'newer.loadwise-library');
+    const file = path.join(work, 'newer.loadwise-backup');
     const entries: ArchiveEntry[] = [
       { name: MANIFEST_NAME, data: Buffer.from(JSON.stringify(manifest)) },
       { name: 'loadwise.db', file: db, size: fs.statSync(db).size },
@@ -134,7 +134,7 @@ describe('exportAll and backups.importAll', () => {
   it('refuses files that are not an export: random bytes, another gzip; and names a truncated export as incomplete', async () => {
     const source = (await bootTestServices()).ctx;
     await attach(source, await exercise(source, 'x'), 90);
-    const good = path.join(tempDir('loadwise-export-'), 'good.loadwise-library');
+    const good = path.join(tempDir('loadwise-export-'), 'good.loadwise-backup');
     await exportAll(source, good);
     const work = tempDir('loadwise-bad-');
     const candidates = {
@@ -226,7 +226,7 @@ describe('exportAll and backups.importAll', () => {
     const source = (await bootTestServices()).ctx;
     const p = await attach(source, await exercise(source, 'Photo owner'), 30);
     fs.rmSync(photoFile(source, p, 'thumb')!.file);
-    const destination = path.join(tempDir('loadwise-export-'), 'x.loadwise-library');
+    const destination = path.join(tempDir('loadwise-export-'), 'x.loadwise-backup');
     await expect(exportAll(source, destination)).rejects.toThrow(/1 photo file is missing/);
     expect(fs.readdirSync(path.dirname(destination))).toEqual([]);
     expect(stagingLeftovers(source)).toEqual([]);

@@ -1,13 +1,15 @@
 // A patient's programs inside their record: the list, "New program" (blank or from a template),
 // and the builder, which takes the whole workspace while it is open.
-import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
 import type { ProgramSummary, TemplateSummary } from '../../../../common/contract';
 import { STAGE_LABELS } from '../../../../common/copy/en';
 import { api } from '../../api';
 import { useCall } from '../../api/useCall';
 import { useModalDialog } from '../../components/useModalDialog';
-import { ProgramBuilder } from './ProgramBuilder';
+// The builder (with the reducer's schemas, zod and dnd-kit) loads when a program is opened, so the
+// first screen stays light.
+const ProgramBuilder = lazy(() => import('./ProgramBuilder').then((m) => ({ default: m.ProgramBuilder })));
 
 export interface PatientProgramsProps {
   patientId: string;
@@ -130,13 +132,15 @@ export function PatientPrograms({ patientId }: PatientProgramsProps) {
   if (open) {
     return (
       <Workspace>
-        <ProgramBuilder
-          programId={open}
-          onClose={() => {
-            setOpen(null);
-            list.reload();
-          }}
-        />
+        <Suspense fallback={<p className="muted builder-loading">Opening the program…</p>}>
+          <ProgramBuilder
+            programId={open}
+            onClose={() => {
+              setOpen(null);
+              list.reload();
+            }}
+          />
+        </Suspense>
       </Workspace>
     );
   }

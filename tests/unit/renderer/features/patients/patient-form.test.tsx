@@ -1,6 +1,6 @@
 // The patient form's model: strings as typed become the record the services store (and back), and
-// (.tsx: it imports renderer modules, which tsconfig.web.json type-checks.)
 // every problem the services' schema finds comes back in plain words under the field it belongs to.
+// (.tsx: it imports renderer modules, which tsconfig.web.json type-checks.)
 import { describe, expect, it } from 'vitest';
 import type { Patient } from '../../../../../common/contract/patients';
 import { emptyRedFlagScreen } from '../../../../../common/domain/patient';

@@ -10,6 +10,7 @@ import m0004 from './0004_source_evidence.sql?raw';
 import m0005 from './0005_patients_programs.sql?raw';
 import m0006 from './0006_clinic_settings.sql?raw';
 import m0007 from './0007_measurements.sql?raw';
+import m0008 from './0008_library_sharing.sql?raw';
 
 export interface Migration {
   version: number;
@@ -33,4 +34,6 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 6, name: 'clinic_settings', sql: m0006 },
   // Objective tests and outcome measures recorded for a patient.
   { version: 7, name: 'measurements', sql: m0007 },
+  // Shared library bundles: trusted clinics, provenance of imported exercises and templates, imports.
+  { version: 8, name: 'library_sharing', sql: m0008 },
 ];

@@ -43,6 +43,10 @@ const common = {
   plugins: [rawPlugin],
   // Native modules and Electron itself load at run time from node_modules.
   external: ['electron', 'better-sqlite3', 'sharp'],
+  // pdfkit's CommonJS build: its ES module build reads `import.meta.url`, which a CommonJS bundle
+  // leaves empty (it then fails at load). Its standard AFM fonts stay unread: handouts open with
+  // their own embedded faces (services/handouts/fonts.ts).
+  alias: { pdfkit: path.join(root, 'node_modules', 'pdfkit', 'js', 'pdfkit.js') },
 };
 
 const started = Date.now();

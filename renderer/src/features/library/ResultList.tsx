@@ -1,6 +1,6 @@
 // Search results as a listbox: arrow keys move through exercises and open each in the detail pane.
 import { useEffect, useId, useImperativeHandle, useRef, useState, type KeyboardEvent, type Ref } from 'react';
-import { SEARCH_SORTS, type SearchResult, type SearchSort } from '../../../../common/contract';
+import type { SearchResult, SearchSort } from '../../../../common/contract';
 import { EQUIPMENT_LABELS, ORIGIN_LABELS, POSITION_LABELS, REGION_LABELS, SORT_LABELS } from '../../../../common/copy/en';
 import { dosageHeadline } from '../../../../common/text/dosage';
 import { mediaUrl } from '../../api';
@@ -125,7 +125,7 @@ export function ResultList({
           <div className="results-sort">
             <label htmlFor={sortId}>Sort by</label>
             <select id={sortId} value={sort} onChange={(e) => onSortChange(e.target.value as SearchSort)}>
-              {SEARCH_SORTS.map((s) => (
+              {(Object.keys(SORT_LABELS) as SearchSort[]).map((s) => (
                 <option key={s} value={s} disabled={s === 'relevance' && !canRank}>
                   {s === 'relevance' && !canRank ? `${SORT_LABELS[s]} (type a search)` : SORT_LABELS[s]}
                 </option>

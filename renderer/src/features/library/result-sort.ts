@@ -2,14 +2,15 @@
 // sessionStorage), and the sort a search actually uses. Relevance needs words to rank by, so a
 // list without a query is shown by stage (then clinical name) until words are typed again.
 import { useCallback, useState } from 'react';
-import { SEARCH_SORTS, type SearchSort } from '../../../../common/contract';
+import type { SearchSort } from '../../../../common/contract';
+import { SORT_LABELS } from '../../../../common/copy/en';
 
 export const SORT_KEY = 'loadwise.resultSort';
 
 function stored(): SearchSort {
   try {
     const v = sessionStorage.getItem(SORT_KEY);
-    return (SEARCH_SORTS as readonly string[]).includes(v ?? '') ? (v as SearchSort) : 'relevance';
+    return v !== null && Object.hasOwn(SORT_LABELS, v) ? (v as SearchSort) : 'relevance';
   } catch {
     return 'relevance';
   }

@@ -34,7 +34,8 @@ export const LAYERS: Layer[] = [
     folder: 'services',
     folders: ['common', 'db'],
     node: true,
-    packages: ['zod', 'sharp', 'better-sqlite3'],
+    // fflate: shared library bundles (zip) are written and read here.
+    packages: ['zod', 'sharp', 'better-sqlite3', 'fflate'],
     why: 'use cases serve both hosts and know neither',
   },
   {
@@ -62,7 +63,8 @@ export const LAYERS: Layer[] = [
     folder: 'renderer/src',
     folders: ['common'],
     node: false,
-    packages: ['react', 'react-dom'],
+    // dnd-kit: the program builder's accessible drag and drop; pdfjs-dist: the print preview.
+    packages: ['react', 'react-dom', '@dnd-kit/core', '@dnd-kit/sortable', '@dnd-kit/utilities', 'pdfjs-dist'],
     why: 'the renderer never touches Node; it reaches main through renderer/src/api',
   },
 ];

@@ -58,7 +58,6 @@ function PickerCard({
         {...attributes}
         {...listeners}
         aria-roledescription="draggable exercise"
-        aria-label={`${exercise.clinicalName}. Drag onto a stage, or press Enter to add it to stage ${stage}.`}
         onKeyDown={(e) => {
           if (e.key === 'Enter') {
             e.preventDefault();

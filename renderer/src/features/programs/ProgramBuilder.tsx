@@ -224,7 +224,7 @@ export function ProgramBuilder({ programId, onClose }: Props) {
   );
 
   return (
-    <div className="builder" aria-labelledby={titleId}>
+    <main className="builder" aria-labelledby={titleId}>
       <header className="builder-head">
         <div className="builder-identity">
           <button type="button" className="btn btn-ghost btn-small" onClick={() => void program.flushed().then(onClose)}>
@@ -274,7 +274,12 @@ export function ProgramBuilder({ programId, onClose }: Props) {
           <button type="button" className="btn btn-small" onClick={() => setSavingTemplate(true)}>
             Save as template…
           </button>
-          <button type="button" className="btn btn-primary btn-small" onClick={() => setIssuing(true)} disabled={emergency}>
+          <button
+            type="button"
+            className="btn btn-primary btn-small"
+            onClick={() => setIssuing(true)}
+            disabled={emergency || (state.versions.length > 0 && !state.changedSinceIssue)}
+          >
             {state.versions.length === 0
               ? 'Issue version 1…'
               : state.changedSinceIssue
@@ -296,7 +301,18 @@ export function ProgramBuilder({ programId, onClose }: Props) {
         </p>
       ) : null}
 
-      <DndContext sensors={sensors} collisionDetection={closestCorners} onDragEnd={onDragEnd} accessibility={{ announcements }}>
+      <DndContext
+        sensors={sensors}
+        collisionDetection={closestCorners}
+        onDragEnd={onDragEnd}
+        accessibility={{
+          announcements,
+          screenReaderInstructions: {
+            draggable:
+              'Press Enter to add this exercise to the stage in focus. To drag it, press Space, move with the arrow keys, and press Space again to drop or Escape to cancel.',
+          },
+        }}
+      >
         <div className="builder-body">
           <ExercisePicker
             regions={regions}
@@ -437,6 +453,6 @@ export function ProgramBuilder({ programId, onClose }: Props) {
           }}
         />
       ) : null}
-    </div>
+    </main>
   );
 }

@@ -1,7 +1,20 @@
 // English words for every closed vocabulary, shown on screen and printed on handouts alike. A
 // second locale must name every value that this file names (the Copy type checks it).
 import type { SearchSort } from '../domain/search';
-import type { Equipment, EvidenceLevel, Generator, LockType, Origin, Position, Rating, Region, Side, Stage } from '../domain/vocabulary';
+import type {
+  BandLevel,
+  Equipment,
+  EvidenceLevel,
+  Generator,
+  IntensityKind,
+  LockType,
+  Origin,
+  Position,
+  Rating,
+  Region,
+  Side,
+  Stage,
+} from '../domain/vocabulary';
 
 export const STAGE_LABELS: Record<Stage, string> = {
   1: 'Stabilizer activation',
@@ -103,6 +116,24 @@ export const SORT_LABELS: Record<SearchSort, string> = {
   relevance: 'Relevance',
   name: 'Name (A–Z)',
   stage: 'Stage, then name',
+};
+
+/** Intensity kinds as the clinician's editor names them (audit D35). */
+export const INTENSITY_KIND_LABELS: Record<IntensityKind, string> = {
+  rm: 'Repetition maximum (RM)',
+  rir: 'Repetitions in reserve (RIR)',
+  rpe: 'Effort rating (RPE 0-10)',
+  'percent-bw': '% of body weight',
+  band: 'Band level',
+};
+
+/** Band levels as patients read them: "Use a light band (yellow)". */
+export const BAND_LEVEL_LABELS: Record<BandLevel, string> = {
+  'extra-light': 'extra-light',
+  light: 'light',
+  medium: 'medium',
+  heavy: 'heavy',
+  'extra-heavy': 'extra-heavy',
 };
 
 export const SIDE_LABELS: Record<Side, string> = {

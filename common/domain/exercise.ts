@@ -4,7 +4,9 @@ import { z } from 'zod';
 import { GENERATORS, type Generator, type Origin, type Locale, type Region } from './vocabulary';
 import {
   EquipmentSchema,
+  BandLevelSchema,
   EvidenceLevelSchema,
+  IntensityKindSchema,
   GeneratorSchema,
   LockTypeSchema,
   PositionSchema,
@@ -16,6 +18,53 @@ import {
 
 const line = (max: number) => z.string().trim().min(1).max(max);
 const lines = (maxItems: number, maxLen = 400) => z.array(line(maxLen)).max(maxItems);
+
+/** Whole numbers and the range each kind allows: RM and RIR count repetitions, RPE is 0-10. */
+const INTENSITY_RANGES = {
+  rm: { min: 1, max: 30, whole: true, what: 'RM is a whole number of repetitions from 1 to 30' },
+  rir: { min: 0, max: 10, whole: true, what: 'RIR is a whole number of repetitions from 0 to 10' },
+  rpe: { min: 0, max: 10, whole: false, what: 'RPE is a number from 0 to 10' },
+  'percent-bw': { min: 1, max: 200, whole: false, what: '% body weight is a number from 1 to 200' },
+} as const;
+
+/**
+ * How hard a dose is (audit D35). `value` (and `valueMax` for a range: "8-12 RM", "RPE 6-7") for
+ * every kind but `band`, which names a band level and, optionally, its color.
+ */
+export const IntensitySchema = z
+  .object({
+    kind: IntensityKindSchema,
+    value: z.number().nullable(),
+    valueMax: z.number().nullable(),
+    band: BandLevelSchema.nullable(),
+    bandColor: z.string().trim().min(1).max(30).nullable(),
+  })
+  .strict()
+  .superRefine((i, ctx) => {
+    if (i.kind === 'band') {
+      if (i.band === null) ctx.addIssue({ code: 'custom', path: ['band'], message: 'A band intensity names the band level' });
+      if (i.value !== null || i.valueMax !== null)
+        ctx.addIssue({ code: 'custom', path: ['value'], message: 'A band intensity has a level, not a number' });
+      return;
+    }
+    if (i.band !== null || i.bandColor !== null)
+      ctx.addIssue({ code: 'custom', path: ['band'], message: 'Only a band intensity has a band level or color' });
+    const range = INTENSITY_RANGES[i.kind];
+    if (i.value === null) {
+      ctx.addIssue({ code: 'custom', path: ['value'], message: 'Give the number for this intensity' });
+      return;
+    }
+    for (const [key, v] of [
+      ['value', i.value],
+      ['valueMax', i.valueMax],
+    ] as const) {
+      if (v !== null && (v < range.min || v > range.max || (range.whole && !Number.isInteger(v))))
+        ctx.addIssue({ code: 'custom', path: [key], message: range.what });
+    }
+    if (i.valueMax !== null && i.valueMax <= i.value)
+      ctx.addIssue({ code: 'custom', path: ['valueMax'], message: 'The top of the range must be above its bottom' });
+  });
+export type Intensity = z.infer<typeof IntensitySchema>;
 
 export const DosageSchema = z
   .object({
@@ -32,6 +81,10 @@ export const DosageSchema = z
     load: z.string().trim().max(80).nullable(),
     side: SideSchema,
     tempo: z.string().trim().max(80).nullable(),
+    /** For carries and walks set by distance (audit D34), in meters; shown in feet with meters beside. Absent in doses saved before it existed. */
+    distanceMeters: z.number().int().min(1).max(50_000).nullable().optional(),
+    /** How hard (audit D35); absent or null when the load says it all. */
+    intensity: IntensitySchema.nullable().optional(),
   })
   .strict()
   .refine((d) => d.repsMax === null || (d.reps !== null && d.repsMax > d.reps), {

@@ -1,7 +1,9 @@
 // zod schemas for the closed vocabularies (values in vocabulary.ts), used wherever input is checked.
 import { z } from 'zod';
 import {
+  BAND_LEVELS,
   EVIDENCE_LEVELS,
+  INTENSITY_KINDS,
   REGIONS,
   POSITIONS,
   EQUIPMENT,
@@ -26,3 +28,5 @@ export const LockTypeSchema = z.enum(LOCK_TYPES);
 export const SideSchema = z.enum(SIDES);
 export const LocaleSchema = z.enum(LOCALES);
 export const EvidenceLevelSchema = z.enum(EVIDENCE_LEVELS, { error: 'Evidence level must be P, G, Pr, Sec or C' });
+export const IntensityKindSchema = z.enum(INTENSITY_KINDS, { error: 'Intensity is RM, RIR, RPE, % body weight or band' });
+export const BandLevelSchema = z.enum(BAND_LEVELS, { error: 'Band level is extra-light, light, medium, heavy or extra-heavy' });

@@ -74,6 +74,17 @@ export type LockType = (typeof LOCK_TYPES)[number];
 export const EVIDENCE_LEVELS = ['P', 'G', 'Pr', 'Sec', 'C'] as const;
 export type EvidenceLevel = (typeof EVIDENCE_LEVELS)[number];
 
+/**
+ * How hard a dose is (audit D35): repetition maximum, repetitions in reserve, rating of perceived
+ * exertion (0-10), a share of body weight, or a resistance band's level.
+ */
+export const INTENSITY_KINDS = ['rm', 'rir', 'rpe', 'percent-bw', 'band'] as const;
+export type IntensityKind = (typeof INTENSITY_KINDS)[number];
+
+/** Resistance-band levels, lightest first; makers' colors differ, so the color is free text. */
+export const BAND_LEVELS = ['extra-light', 'light', 'medium', 'heavy', 'extra-heavy'] as const;
+export type BandLevel = (typeof BAND_LEVELS)[number];
+
 export const SIDES = ['both', 'each-side', 'alternating'] as const;
 export type Side = (typeof SIDES)[number];
 

@@ -283,3 +283,30 @@ test('saving over a change made elsewhere says so, and neither change overwrites
   expect(row).toEqual({ name: elsewhere, content_version: versionElsewhere, sets: expect.any(Number) });
   expect(row.sets).not.toBe(5);
 });
+
+test('a copy of a carry keeps its distance, takes a band intensity from the editor, and shows what the patient reads (audit D34, D35)', async ({
+  page,
+  app,
+}) => {
+  await app.open();
+  const lib = new LibraryPage(page);
+  await lib.searchFor('L3-14');
+  await lib.open((await lib.resultNames())[0]);
+  const article = page.getByRole('article');
+  await expect(article).toContainText('65 feet (20 m)');
+  await expect(article).toContainText('Use a weight of 10 to 20% of your body weight.');
+
+  await page.getByRole('button', { name: 'Duplicate to edit' }).click();
+  const form = page.getByRole('form');
+  await expect(form.getByLabel('Distance (meters)')).toHaveValue('20');
+  await form.getByLabel('Distance (meters)').fill('30');
+  await form.getByLabel('Intensity', { exact: true }).selectOption('band');
+  await form.getByLabel('Band level').selectOption('medium');
+  await form.getByLabel('Band color (optional)').fill('red');
+  await form.getByRole('button', { name: 'Save copy' }).click();
+
+  await expect(lib.detailTitle).toHaveText(/\(copy\)$/);
+  await expect(page.getByRole('article')).toContainText('Walk 100 feet (30 m) each time. Use a medium band (red).');
+  const stored = app.db().prepare("SELECT dosage FROM exercises WHERE origin = 'clinic'").pluck().get() as string;
+  expect(JSON.parse(stored)).toMatchObject({ distanceMeters: 30, intensity: { kind: 'band', band: 'medium', bandColor: 'red' } });
+});

@@ -3,8 +3,10 @@
 // the screen asks before unsaved changes are closed away (see LibraryScreen).
 import { useCallback, useEffect, useId, useImperativeHandle, useMemo, useRef, useState, type Ref } from 'react';
 import {
+  BAND_LEVELS,
   EQUIPMENT,
   GENERATORS,
+  INTENSITY_KINDS,
   POSITIONS,
   LOCK_TYPES,
   RATINGS,
@@ -20,8 +22,10 @@ import {
   type Stage,
 } from '../../../../common/domain/vocabulary';
 import {
+  BAND_LEVEL_LABELS,
   EQUIPMENT_LABELS,
   GENERATOR_LABELS,
+  INTENSITY_KIND_LABELS,
   POSITION_LABELS,
   RATING_LABELS,
   REGION_LABELS,
@@ -49,8 +53,10 @@ import {
   fieldLabel,
   formFromExercise,
   formsDiffer,
+  NO_INTENSITY,
   toggleEquipment,
   type ExerciseForm,
+  type IntensityForm,
   type FormErrors,
 } from './exercise-form';
 import { validateForm } from './form-validation';
@@ -165,7 +171,11 @@ export function ExerciseEditor({ target, restored = null, onSaved, onRequestClos
   useImperativeHandle(ref, () => ({ save, discard: dropDraft }));
 
   const set = <K extends keyof ExerciseForm>(key: K, value: ExerciseForm[K]) => setForm((f) => ({ ...f, [key]: value }));
-  const setDose = (key: keyof ExerciseForm['dosage'], value: string) => setForm((f) => ({ ...f, dosage: { ...f.dosage, [key]: value } }));
+  const setDose = (key: Exclude<keyof ExerciseForm['dosage'], 'intensity'>, value: string) =>
+    setForm((f) => ({ ...f, dosage: { ...f.dosage, [key]: value } }));
+  const setIntensity = (change: Partial<IntensityForm>) =>
+    setForm((f) => ({ ...f, dosage: { ...f.dosage, intensity: { ...(f.dosage.intensity ?? NO_INTENSITY), ...change } } }));
+  const intensity = form.dosage.intensity ?? NO_INTENSITY;
   const setSuit = (g: (typeof GENERATORS)[number], patch: Partial<ExerciseForm['suitability'][typeof g]>) =>
     setForm((f) => ({ ...f, suitability: { ...f.suitability, [g]: { ...f.suitability[g], ...patch } } }));
 
@@ -406,6 +416,70 @@ export function ExerciseEditor({ target, restored = null, onSaved, onRequestClos
               onChange={(e) => setDose('tempo', e.target.value)}
             />
           </Field>
+        </div>
+        <div className="grid-4">
+          <Field label="Intensity" id={fid('dosage.intensity')} error={errors['dosage.intensity']}>
+            <select
+              {...inputProps('dosage.intensity')}
+              value={intensity.kind}
+              onChange={(e) => setIntensity({ kind: e.target.value as IntensityForm['kind'] })}
+            >
+              <option value="">None</option>
+              {INTENSITY_KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {INTENSITY_KIND_LABELS[k]}
+                </option>
+              ))}
+            </select>
+          </Field>
+          {intensity.kind !== '' && intensity.kind !== 'band' && (
+            <>
+              {(
+                [
+                  ['value', 'Intensity, from'],
+                  ['valueMax', 'Intensity, to (optional)'],
+                ] as const
+              ).map(([key, label]) => (
+                <Field key={key} label={label} id={fid(`dosage.intensity.${key}`)}>
+                  <input
+                    id={fid(`dosage.intensity.${key}`)}
+                    type="number"
+                    min={0}
+                    step="any"
+                    inputMode="decimal"
+                    value={intensity[key]}
+                    onChange={(e) => setIntensity({ [key]: e.target.value })}
+                  />
+                </Field>
+              ))}
+            </>
+          )}
+          {intensity.kind === 'band' && (
+            <>
+              <Field label="Band level" id={fid('dosage.intensity.band')}>
+                <select
+                  id={fid('dosage.intensity.band')}
+                  value={intensity.band}
+                  onChange={(e) => setIntensity({ band: e.target.value as IntensityForm['band'] })}
+                >
+                  <option value="">Choose…</option>
+                  {BAND_LEVELS.map((b) => (
+                    <option key={b} value={b}>
+                      {BAND_LEVEL_LABELS[b]}
+                    </option>
+                  ))}
+                </select>
+              </Field>
+              <Field label="Band color (optional)" id={fid('dosage.intensity.bandColor')}>
+                <input
+                  id={fid('dosage.intensity.bandColor')}
+                  value={intensity.bandColor}
+                  placeholder="e.g. yellow"
+                  onChange={(e) => setIntensity({ bandColor: e.target.value })}
+                />
+              </Field>
+            </>
+          )}
         </div>
       </section>
 

@@ -2,7 +2,9 @@
 // checked with the same schema main uses, so a clinician sees a problem before saving.
 import {
   GENERATORS,
+  type BandLevel,
   type Equipment,
+  type IntensityKind,
   type Generator,
   type LockType,
   type Position,
@@ -24,9 +26,21 @@ export const DOSAGE_NUMBER_FIELDS = [
   { key: 'restSeconds', label: 'Rest (seconds)' },
   { key: 'sessionsPerDay', label: 'Sessions a day' },
   { key: 'daysPerWeek', label: 'Days a week' },
+  { key: 'distanceMeters', label: 'Distance (meters)' },
 ] as const;
 type DosageNumberKey = (typeof DOSAGE_NUMBER_FIELDS)[number]['key'];
-const DOSAGE_TEXT_LABELS: Record<string, string> = { load: 'Load or band', tempo: 'Tempo', side: 'Side' };
+const DOSAGE_TEXT_LABELS: Record<string, string> = { load: 'Load or band', tempo: 'Tempo', side: 'Side', intensity: 'Intensity' };
+
+/** The intensity as the editor's inputs hold it; an empty kind means no intensity. */
+export const NO_INTENSITY: IntensityForm = { kind: '', value: '', valueMax: '', band: '', bandColor: '' };
+
+export interface IntensityForm {
+  kind: IntensityKind | '';
+  value: string;
+  valueMax: string;
+  band: BandLevel | '';
+  bandColor: string;
+}
 
 export interface ExerciseForm {
   clinicalName: string;
@@ -43,7 +57,7 @@ export interface ExerciseForm {
   region: Region;
   position: Position;
   equipment: Equipment[];
-  dosage: Record<DosageNumberKey, string> & { load: string; side: Side; tempo: string };
+  dosage: Record<DosageNumberKey, string> & { load: string; side: Side; tempo: string; intensity: IntensityForm };
   suitability: Record<Generator, { rating: Rating; lock: LockType; earliestWeek: string; note: string }>;
   tags: string;
   sources: string;
@@ -85,9 +99,11 @@ export function emptyForm(): ExerciseForm {
       restSeconds: '60',
       sessionsPerDay: '1',
       daysPerWeek: '5',
+      distanceMeters: '',
       load: '',
       side: 'both',
       tempo: '',
+      intensity: NO_INTENSITY,
     },
     suitability: Object.fromEntries(
       // A new exercise is nobody's judgement yet: not rated for every generator until the clinician rates it.
@@ -126,9 +142,19 @@ export function formFromExercise(ex: Exercise): ExerciseForm {
       restSeconds: str(d.restSeconds),
       sessionsPerDay: str(d.sessionsPerDay),
       daysPerWeek: str(d.daysPerWeek),
+      distanceMeters: str(d.distanceMeters ?? null),
       load: d.load ?? '',
       side: d.side,
       tempo: d.tempo ?? '',
+      intensity: d.intensity
+        ? {
+            kind: d.intensity.kind,
+            value: str(d.intensity.value),
+            valueMax: str(d.intensity.valueMax),
+            band: d.intensity.band ?? '',
+            bandColor: d.intensity.bandColor ?? '',
+          }
+        : NO_INTENSITY,
     },
     suitability: Object.fromEntries(
       GENERATORS.map((g) => [
@@ -187,6 +213,18 @@ function parseSources(s: string): ExerciseDraft['sources'] {
   });
 }
 
+/** A band has a level and no number; every other kind a number and no band: the hidden inputs are ignored. */
+function intensityFromForm(i: IntensityForm): unknown {
+  const band = i.kind === 'band';
+  return {
+    kind: i.kind,
+    value: band ? null : num(i.value),
+    valueMax: band ? null : num(i.valueMax),
+    band: band ? i.band || null : null,
+    bandColor: band ? text(i.bandColor) : null,
+  };
+}
+
 const commaList = (s: string): string[] =>
   s
     .split(',')
@@ -222,6 +260,10 @@ export function draftFromForm(f: ExerciseForm): unknown {
       load: text(f.dosage.load),
       side: f.dosage.side,
       tempo: text(f.dosage.tempo),
+      // Left out when empty, so a dose saved before these fields existed round-trips unchanged.
+      // (A draft kept from before them may lack the inputs too.)
+      ...(num(f.dosage.distanceMeters ?? '') !== null && { distanceMeters: num(f.dosage.distanceMeters) }),
+      ...(f.dosage.intensity && f.dosage.intensity.kind !== '' && { intensity: intensityFromForm(f.dosage.intensity) }),
     },
     suitability: Object.fromEntries(
       GENERATORS.map((g) => [

@@ -2,8 +2,17 @@
 // Every dose here goes through DosageSchema first, so the tables hold only shapes the app can store,
 // and every expectation is the exact text a patient sees.
 import { describe, expect, it } from 'vitest';
-import { DosageSchema, type Dosage } from '../../../../common/domain/exercise';
-import { dosageFrequency, dosageHeadline, dosageRows, formatSeconds } from '../../../../common/text/dosage';
+import { DosageSchema, IntensitySchema, type Dosage, type Intensity } from '../../../../common/domain/exercise';
+import {
+  dosageFrequency,
+  dosageHeadline,
+  dosagePatientLines,
+  dosageRows,
+  formatDistance,
+  formatSeconds,
+  intensityForPatient,
+  intensityShort,
+} from '../../../../common/text/dosage';
 
 const BASE: Dosage = {
   sets: 3,
@@ -221,5 +230,93 @@ describe('dosageRows', () => {
     expect(rows.find((r) => r.label === 'How often')?.value).toBe(dosageFrequency(d));
     expect(dosageHeadline(d)).toBe(`4 × ${rows.find((r) => r.label === 'Repetitions')?.value}`);
     expect(dosageHeadline(d)).toBe('4 × 6–10');
+  });
+});
+
+describe('distance (audit D34)', () => {
+  it.each<[number, string]>([
+    [1, '5 feet (1 m)'],
+    [20, '65 feet (20 m)'],
+    [30, '100 feet (30 m)'],
+    [50, '165 feet (50 m)'],
+    [399, '1310 feet (399 m)'],
+    [400, '0.2 miles (400 m)'],
+    [805, '0.5 miles (805 m)'],
+    [1609, '1 mile (1.6 km)'],
+    [2000, '1.2 miles (2 km)'],
+  ])('writes %i m as "%s"', (meters, text) => {
+    expect(formatDistance(meters)).toBe(text);
+  });
+
+  it('leads the headline with the distance when there are no reps, and adds a row and the patient line', () => {
+    const carry = dose({ sets: 3, distanceMeters: 20, restSeconds: 60 });
+    expect(dosageHeadline(carry)).toBe('3 × 65 ft (20 m)');
+    expect(dosageRows(carry)).toContainEqual({ label: 'Distance', value: '65 feet (20 m)' });
+    expect(dosagePatientLines(carry)).toEqual(['Walk 65 feet (20 m) each time.']);
+    expect(dosageHeadline(dose({ sets: 2, reps: 5, distanceMeters: 30 }))).toBe('2 × 5 · 100 ft (30 m)');
+  });
+
+  it('refuses a distance that is not a whole number of meters from 1 to 50,000', () => {
+    expect(() => dose({ distanceMeters: 0 })).toThrow();
+    expect(() => dose({ distanceMeters: 20.5 })).toThrow();
+    expect(() => dose({ distanceMeters: 50_001 })).toThrow();
+    // Doses saved before distance existed carry neither field, and stay valid.
+    expect(dose({}).distanceMeters).toBeUndefined();
+  });
+});
+
+describe('intensity (audit D35)', () => {
+  const I = (over: Partial<Intensity>): Intensity => ({ kind: 'rm', value: null, valueMax: null, band: null, bandColor: null, ...over });
+
+  it.each<[string, Intensity, string, string]>([
+    [
+      'an RM range',
+      I({ kind: 'rm', value: 8, valueMax: 12 }),
+      '8–12 RM',
+      'Use a weight you can lift 8 to 12 times with good form. The last 2 should feel hard.',
+    ],
+    [
+      'a single RM',
+      I({ kind: 'rm', value: 10 }),
+      '10 RM',
+      'Use a weight you can lift about 10 times with good form. The last 2 should feel hard.',
+    ],
+    ['RIR', I({ kind: 'rir', value: 2 }), 'RIR 2', 'Stop each set when you could still do about 2 more with good form.'],
+    ['RIR 0', I({ kind: 'rir', value: 0 }), 'RIR 0', 'Keep going until you could not do one more with good form.'],
+    [
+      'an RPE range',
+      I({ kind: 'rpe', value: 6, valueMax: 7 }),
+      'RPE 6–7',
+      'Work at an effort of 6 to 7 out of 10, where 10 is the hardest you could work.',
+    ],
+    ['% body weight', I({ kind: 'percent-bw', value: 10, valueMax: 20 }), '10–20% BW', 'Use a weight of 10 to 20% of your body weight.'],
+    [
+      'a band with its color',
+      I({ kind: 'band', band: 'light', bandColor: 'yellow' }),
+      'Band: light (yellow)',
+      'Use a light band (yellow).',
+    ],
+    ['a band without', I({ kind: 'band', band: 'medium' }), 'Band: medium', 'Use a medium band.'],
+  ])('writes %s for the clinician and for the patient', (_name, intensity, short, patient) => {
+    const d = dose({ reps: 8, intensity });
+    expect(intensityShort(intensity)).toBe(short);
+    expect(intensityForPatient(intensity)).toBe(patient);
+    expect(dosageHeadline(d)).toBe(`3 × 8 · ${short}`);
+    expect(dosageRows(d)).toContainEqual({ label: 'Intensity', value: short });
+    expect(dosageRows(d)).toContainEqual({ label: 'Patient reads', value: patient });
+  });
+
+  it.each<[string, Intensity, string]>([
+    ['a band without its level', I({ kind: 'band' }), 'A band intensity names the band level'],
+    ['a band with a number', I({ kind: 'band', band: 'light', value: 3 }), 'A band intensity has a level, not a number'],
+    ['an RM without a number', I({ kind: 'rm' }), 'Give the number for this intensity'],
+    ['a fractional RM', I({ kind: 'rm', value: 8.5 }), 'RM is a whole number of repetitions from 1 to 30'],
+    ['an RPE above 10', I({ kind: 'rpe', value: 6, valueMax: 11 }), 'RPE is a number from 0 to 10'],
+    ['a range upside down', I({ kind: 'rm', value: 12, valueMax: 8 }), 'The top of the range must be above its bottom'],
+    ['a band level on RIR', I({ kind: 'rir', value: 2, band: 'light' }), 'Only a band intensity has a band level or color'],
+  ])('refuses %s, saying so', (_name, intensity, message) => {
+    const r = IntensitySchema.safeParse(intensity);
+    expect(r.success).toBe(false);
+    expect(r.error!.issues.map((i) => i.message)).toContain(message);
   });
 });

@@ -190,6 +190,47 @@ describe('built-in library seed', () => {
     expect(found).toEqual([]);
   });
 
+  it('gives metric amounts in patient text and loads only in brackets after US units (audit D42)', () => {
+    const metric = /\d+(?:\.\d+)?(?:\s*(?:-|to)\s*\d+(?:\.\d+)?)?\s*(?:m|cm|km|kg|metres?|meters?)\b/g;
+    const bare: string[] = [];
+    for (const ex of library.exercises) {
+      for (const line of [...patientLines(ex), ex.dosage.load ?? '']) {
+        for (const m of line.matchAll(metric)) {
+          const before = line.slice(0, m.index);
+          if (before.split('(').length <= before.split(')').length) bare.push(`${ex.code}: "${m[0]}" in "${line}"`);
+        }
+      }
+    }
+    expect(bare).toEqual([]);
+  });
+
+  it('doses the carries by distance and the 8-12 RM work by intensity, never printing "rep max" (audit D34, D35)', () => {
+    const byCode = new Map(library.exercises.map((e) => [e.code, e]));
+    for (const code of ['L3-13', 'L3-14', 'L4-03', 'C4-04']) {
+      expect(byCode.get(code)!.dosage.distanceMeters, code).toBeGreaterThanOrEqual(20);
+      expect(byCode.get(code)!.dosage.durationSeconds, code).toBeNull();
+    }
+    for (const code of [
+      'L3-01',
+      'L3-02',
+      'L3-04',
+      'L3-05',
+      'L3-06',
+      'L3-07',
+      'L3-08',
+      'L3-09',
+      'C3-04',
+      'C3-05',
+      'C3-11',
+      'C3-12',
+      'C3-13',
+    ]) {
+      expect(byCode.get(code)!.dosage.intensity, code).toEqual({ kind: 'rm', value: 8, valueMax: 12, band: null, bandColor: null });
+    }
+    const printed = library.exercises.filter((e) => /rep max|\bRM\b/i.test([e.dosage.load ?? '', ...patientLines(e)].join(' ')));
+    expect(printed.map((e) => e.code)).toEqual([]);
+  });
+
   it('never calls the patient\'s practitioner "clinician" in patient text (audit D45)', () => {
     const found = library.exercises.flatMap((ex) =>
       patientLines(ex)

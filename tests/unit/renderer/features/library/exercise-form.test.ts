@@ -112,6 +112,47 @@ describe('exercise form', () => {
     expect(validateForm({ ...base, sources: 'A citation | pmid:PMC42' }).errors.sources).toBe('A PMID is digits only, like 10453772');
   });
 
+  it('round-trips a distance and each kind of intensity, and leaves both out of a dose that had neither', () => {
+    const base = asExercise();
+    for (const intensity of [
+      { kind: 'rm' as const, value: 8, valueMax: 12, band: null, bandColor: null },
+      { kind: 'rpe' as const, value: 6.5, valueMax: null, band: null, bandColor: null },
+      { kind: 'band' as const, value: null, valueMax: null, band: 'light' as const, bandColor: 'yellow' },
+    ]) {
+      const ex = { ...base, dosage: { ...base.dosage, distanceMeters: 20, intensity } };
+      const { draft, errors } = validateForm(formFromExercise(ex));
+      expect(errors).toEqual({});
+      expect(draft!.dosage).toEqual(ex.dosage);
+    }
+    const plain = validateForm(formFromExercise(base)).draft!.dosage;
+    expect('distanceMeters' in plain || 'intensity' in plain).toBe(false);
+  });
+
+  it('ignores the inputs a kind hides, and names what an intensity lacks', () => {
+    const form = formFromExercise(asExercise());
+    const toBand = {
+      ...form,
+      dosage: { ...form.dosage, intensity: { kind: 'band' as const, value: '8', valueMax: '12', band: 'heavy' as const, bandColor: '' } },
+    };
+    expect(validateForm(toBand).draft!.dosage.intensity).toEqual({
+      kind: 'band',
+      value: null,
+      valueMax: null,
+      band: 'heavy',
+      bandColor: null,
+    });
+    const noNumber = {
+      ...form,
+      dosage: { ...form.dosage, intensity: { kind: 'rm' as const, value: '', valueMax: '', band: '' as const, bandColor: '' } },
+    };
+    expect(validateForm(noNumber).errors['dosage.intensity']).toBe('Give the number for this intensity');
+    expect(fieldLabel('dosage.intensity')).toBe('Intensity');
+    expect(fieldLabel('dosage.distanceMeters')).toBe('Distance (meters)');
+    // A draft kept from before these inputs existed still makes a draft.
+    const { intensity: _i, distanceMeters: _d, ...older } = form.dosage;
+    expect(validateForm({ ...form, dosage: older as typeof form.dosage }).errors).toEqual({});
+  });
+
   it('asks for a web address where a source link is not one', () => {
     const base = formFromExercise(asExercise());
     const { errors } = validateForm({ ...base, sources: 'A citation | ftp://example.org/file' });

@@ -7,6 +7,7 @@ import { fail, ok, ServiceError, type Result } from '../common/contract/result';
 import { appHandlers } from './app/handlers';
 import { assessmentHandlers } from './assessments/handlers';
 import { backupHandlers } from './backups/handlers';
+import { bundleHandlers } from './bundles/handlers';
 import type { ServiceContext } from './context';
 import { combineHandlers, type AnyHandler } from './handlers';
 import { draftHandlers } from './drafts/handlers';
@@ -28,6 +29,7 @@ export const HANDLER_GROUPS: Record<string, Record<string, AnyHandler>> = {
   patients: patientHandlers,
   programs: programHandlers,
   templates: templateHandlers,
+  bundles: bundleHandlers,
 };
 const handlers = combineHandlers(HANDLER_GROUPS);
 

@@ -44,11 +44,24 @@ export const CALL_NAMES = [
   'assessments.list',
   'assessments.record',
   'assessments.remove',
+  'bundles.export',
+  'bundles.preview',
+  'bundles.apply',
+  'bundles.keyInfo',
+  'bundles.createKey',
+  'bundles.trustedList',
+  'bundles.trust',
+  'bundles.untrust',
 ] as const;
 export type CallName = (typeof CALL_NAMES)[number];
 
 /** Calls that carry a file's bytes beside their JSON arguments (the byte lane). */
-export const BYTE_CALL_NAMES = ['media.attach', 'backups.importAll'] as const satisfies readonly CallName[];
+export const BYTE_CALL_NAMES = [
+  'media.attach',
+  'backups.importAll',
+  'bundles.preview',
+  'bundles.apply',
+] as const satisfies readonly CallName[];
 export type ByteCallName = (typeof BYTE_CALL_NAMES)[number];
 
 // IPC channel names carry a prefix so nothing else on the bus can be mistaken for a call.

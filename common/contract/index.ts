@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import { appCalls } from './app';
 import { assessmentCalls } from './assessments';
 import { backupCalls } from './backups';
+import { bundleCalls } from './bundles';
 import { BYTE_CALL_NAMES, CALL_NAMES, type ByteCallName, type CallName } from './channels';
 import type { CallSpec } from './define';
 import { draftCalls } from './drafts';
@@ -18,6 +19,7 @@ import { settingsCalls } from './settings';
 export * from './app';
 export * from './assessments';
 export * from './backups';
+export * from './bundles';
 export * from './drafts';
 export * from './library';
 export * from './media';
@@ -37,6 +39,7 @@ export const CONTRACT_GROUPS = {
   templates: templateCalls,
   settings: settingsCalls,
   assessments: assessmentCalls,
+  bundles: bundleCalls,
 } as const;
 
 export const contract = {
@@ -50,6 +53,7 @@ export const contract = {
   ...templateCalls,
   ...settingsCalls,
   ...assessmentCalls,
+  ...bundleCalls,
 };
 
 export type Contract = typeof contract;

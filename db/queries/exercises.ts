@@ -4,7 +4,16 @@ import type { DB } from '../open';
 import { stmt } from '../statements';
 import type { EvidenceLevel, Generator, Locale, LockType, Origin } from '../../common/domain/vocabulary';
 import { EQUIPMENT_LABELS, POSITION_LABELS, REGION_LABELS } from '../../common/copy/en';
-import type { Dosage, Exercise, ExerciseDraft, ExercisePhoto, LinkedExercise, Source, SuitabilityMap } from '../../common/domain/exercise';
+import type {
+  Dosage,
+  Exercise,
+  ExerciseDraft,
+  ExercisePhoto,
+  ExerciseText,
+  LinkedExercise,
+  Source,
+  SuitabilityMap,
+} from '../../common/domain/exercise';
 
 export interface ExerciseIdentity {
   id: string;
@@ -149,22 +158,7 @@ export function writeExercise(db: DB, identity: ExerciseIdentity, draft: Omit<Ex
     stmt(db, 'DELETE FROM exercise_fts WHERE rowid = ?').run(seq);
   }
 
-  const t = draft.text;
-  stmt(
-    db,
-    `INSERT INTO exercise_text (exercise_seq, locale, name, summary, starting_position, steps, cues, mistakes, precautions)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(
-    seq,
-    DEFAULT_LOCALE,
-    t.name,
-    t.summary,
-    t.startingPosition,
-    JSON.stringify(t.steps),
-    JSON.stringify(t.cues),
-    JSON.stringify(t.mistakes),
-    JSON.stringify(t.precautions),
-  );
+  insertText(db, seq, DEFAULT_LOCALE, draft.text);
   const eq = stmt(db, 'INSERT INTO exercise_equipment (exercise_seq, equipment, position) VALUES (?, ?, ?)');
   [...new Set(draft.equipment)].forEach((e, i) => eq.run(seq, e, i));
   const suit = stmt(
@@ -239,7 +233,7 @@ export function setArchived(db: DB, seq: number, archivedAt: string | null, upda
   stmt(db, 'UPDATE exercises SET archived_at = ?, updated_at = ? WHERE seq = ?').run(archivedAt, updatedAt, seq);
 }
 
-interface TextRow {
+export interface TextRow {
   name: string;
   summary: string;
   starting_position: string;
@@ -247,6 +241,38 @@ interface TextRow {
   cues: string;
   mistakes: string;
   precautions: string;
+}
+
+/** One locale's text of an exercise (the row must not exist yet). */
+export function insertText(db: DB, seq: number, locale: Locale, t: ExerciseText): void {
+  stmt(
+    db,
+    `INSERT INTO exercise_text (exercise_seq, locale, name, summary, starting_position, steps, cues, mistakes, precautions)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    seq,
+    locale,
+    t.name,
+    t.summary,
+    t.startingPosition,
+    JSON.stringify(t.steps),
+    JSON.stringify(t.cues),
+    JSON.stringify(t.mistakes),
+    JSON.stringify(t.precautions),
+  );
+}
+
+/** A text row as the contract carries it. */
+export function textFromRow(text: TextRow): ExerciseText {
+  return {
+    name: text.name,
+    summary: text.summary,
+    startingPosition: text.starting_position,
+    steps: JSON.parse(text.steps) as string[],
+    cues: JSON.parse(text.cues) as string[],
+    mistakes: JSON.parse(text.mistakes) as string[],
+    precautions: JSON.parse(text.precautions) as string[],
+  };
 }
 
 export function readExercise(db: DB, id: string, locale: Locale = DEFAULT_LOCALE): Exercise | null {
@@ -311,15 +337,7 @@ export function readExercise(db: DB, id: string, locale: Locale = DEFAULT_LOCALE
     region: row.region,
     position: row.position,
     equipment,
-    text: {
-      name: text.name,
-      summary: text.summary,
-      startingPosition: text.starting_position,
-      steps: JSON.parse(text.steps) as string[],
-      cues: JSON.parse(text.cues) as string[],
-      mistakes: JSON.parse(text.mistakes) as string[],
-      precautions: JSON.parse(text.precautions) as string[],
-    },
+    text: textFromRow(text),
     dosage: JSON.parse(row.dosage) as Dosage,
     suitability,
     tags,

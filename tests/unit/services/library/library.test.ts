@@ -407,6 +407,14 @@ describe('library through dispatch', () => {
       ['library.shortlists', { also: 1 }, 'arguments'],
       ['settings.get', { also: 1 }, 'arguments'],
       ['settings.save', { settings: { ...DEFAULT_SETTINGS, email: SECRET } }, 'settings.email'],
+      ['bundles.export', { exercises: 'all', includeChangedBuiltins: true, templates: 'all', licence: SECRET, sign: true }, 'licence'],
+      ['bundles.preview', { fileName: '', dataBase64: 'AAAA' }, 'fileName'],
+      ['bundles.apply', { fileName: 'a', bundleSha256: SECRET, allConflicts: 'mine', dataBase64: 'AAAA' }, 'bundleSha256'],
+      ['bundles.keyInfo', { also: 1 }, 'arguments'],
+      ['bundles.createKey', { also: 1 }, 'arguments'],
+      ['bundles.trustedList', { also: 1 }, 'arguments'],
+      ['bundles.trust', { clinicName: 'North', publicKey: SECRET }, 'publicKey'],
+      ['bundles.untrust', { fingerprint: SECRET }, 'fingerprint'],
     ];
 
     it.each(cases)('%s refuses %j naming %s', async (channel, args, path) => {

@@ -1,0 +1,119 @@
+// Calls for sharing libraries between clinics (issue 13): exporting a `.loadwise-library` bundle,
+// previewing one before anything changes, applying it with a choice per conflict, the clinic's
+// signing key and the clinics this library trusts.
+import { z } from 'zod';
+import { LicenceSchema, type Licence, type SignatureState } from '../domain/bundle';
+import { call, Id } from './define';
+
+/** Largest bundle accepted on the byte lane (the reader's own cap is the same). */
+export const MAX_BUNDLE_BYTES = 200 * 1024 * 1024;
+
+const TemplateId = z.string().min(1).max(80);
+const Fingerprint = z.string().regex(/^[a-f0-9]{64}$/, 'Expected a key fingerprint');
+
+export const ExportSelectionSchema = z
+  .object({
+    /** 'all' or the chosen ones among the clinic's own exercises. */
+    exercises: z.union([z.literal('all'), z.array(Id).max(20_000)]),
+    /** The built-in exercises the clinic duplicated and changed. */
+    includeChangedBuiltins: z.boolean(),
+    templates: z.union([z.literal('all'), z.array(TemplateId).max(2_000)]),
+    licence: LicenceSchema,
+    sign: z.boolean(),
+  })
+  .strict();
+export type ExportSelection = z.infer<typeof ExportSelectionSchema>;
+
+export interface BundleExport {
+  fileName: string;
+  /** The bundle's bytes, base64 (a JSON call answers text; see services/bundles/README). */
+  dataBase64: string;
+  bytes: number;
+  bundleId: string;
+  counts: { exercises: number; templates: number; photos: number };
+  fingerprint: string | null;
+}
+
+export type ItemStatus = 'new' | 'updated' | 'identical' | 'conflict' | 'older';
+export type ConflictChoice = 'mine' | 'theirs' | 'both';
+
+export interface PreviewItem {
+  /** `exercise:<id>` or `template:<id>`, the bundle's ids: what a choice names. */
+  key: string;
+  kind: 'exercise' | 'template';
+  name: string;
+  status: ItemStatus;
+  /** For a conflict or an update: why, in words. */
+  detail: string | null;
+}
+
+export interface BundlePreview {
+  bundleSha256: string;
+  bundleId: string;
+  clinicName: string;
+  createdAt: string;
+  licence: Licence;
+  appVersion: string;
+  signature: { state: SignatureState; fingerprint: string | null; trustedAs: string | null };
+  counts: { exercises: number; templates: number; photos: number };
+  items: PreviewItem[];
+}
+
+export interface BundleApplyResult {
+  added: number;
+  updated: number;
+  unchanged: number;
+  keptMine: number;
+  /** The backup taken before the change; null when nothing changed (and no backup was needed). */
+  safetyBackup: string | null;
+}
+
+export interface ClinicKeyInfo {
+  fingerprint: string | null;
+  publicKey: string | null;
+}
+
+export interface TrustedClinic {
+  fingerprint: string;
+  clinicName: string;
+  addedAt: string;
+}
+
+/** The file's name as the clinician sees it, for messages (never used as a path). */
+const FileName = z.string().trim().min(1).max(260);
+const ItemKey = z.string().regex(/^(exercise|template):[A-Za-z0-9-]{1,80}$/, 'Expected an item key');
+const Choice = z.enum(['mine', 'theirs', 'both']);
+
+export const bundleCalls = {
+  'bundles.export': call<BundleExport>()(ExportSelectionSchema),
+  'bundles.preview': call<BundlePreview>()(z.object({ fileName: FileName }).strict(), {
+    maxBytes: MAX_BUNDLE_BYTES,
+    fileNoun: 'Library bundles',
+  }),
+  'bundles.apply': call<BundleApplyResult>()(
+    z
+      .object({
+        fileName: FileName,
+        /** The preview's bundleSha256: the file must be the one previewed. */
+        bundleSha256: z.string().regex(/^[a-f0-9]{64}$/),
+        allConflicts: Choice,
+        choices: z.record(ItemKey, Choice).default({}),
+        /** Also trust the signing clinic (a bundle signed by an unknown key). */
+        trustSigner: z.boolean().default(false),
+      })
+      .strict(),
+    { maxBytes: MAX_BUNDLE_BYTES, fileNoun: 'Library bundles' },
+  ),
+  'bundles.keyInfo': call<ClinicKeyInfo>()(z.object({}).strict()),
+  'bundles.createKey': call<ClinicKeyInfo>()(z.object({}).strict()),
+  'bundles.trustedList': call<TrustedClinic[]>()(z.object({}).strict()),
+  'bundles.trust': call<TrustedClinic>()(
+    z
+      .object({
+        clinicName: z.string().trim().min(1).max(120),
+        publicKey: z.string().regex(/^[A-Za-z0-9+/]{43}=$/, 'Expected a base64 Ed25519 public key'),
+      })
+      .strict(),
+  ),
+  'bundles.untrust': call<{ removed: boolean }>()(z.object({ fingerprint: Fingerprint }).strict()),
+};

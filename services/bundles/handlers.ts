@@ -1,0 +1,26 @@
+// The bundle calls, registered as one group: export, preview and apply, the clinic's signing key
+// and the clinics this library trusts.
+import type { HandlerGroup } from '../handlers';
+import { exportBundle } from './export';
+import { applyBundle, previewBundle } from './import';
+import { clinicKeyInfo, createClinicKey, listTrusted, trustClinic, untrustClinic } from './trust';
+
+export const bundleHandlers: HandlerGroup<
+  | 'bundles.export'
+  | 'bundles.preview'
+  | 'bundles.apply'
+  | 'bundles.keyInfo'
+  | 'bundles.createKey'
+  | 'bundles.trustedList'
+  | 'bundles.trust'
+  | 'bundles.untrust'
+> = {
+  'bundles.export': (ctx, args) => exportBundle(ctx, args),
+  'bundles.preview': (ctx, args, file) => previewBundle(ctx, file, args.fileName),
+  'bundles.apply': (ctx, args, file) => applyBundle(ctx, file, args),
+  'bundles.keyInfo': (ctx) => clinicKeyInfo(ctx),
+  'bundles.createKey': (ctx) => createClinicKey(ctx),
+  'bundles.trustedList': (ctx) => listTrusted(ctx),
+  'bundles.trust': (ctx, args) => trustClinic(ctx, args),
+  'bundles.untrust': (ctx, args) => untrustClinic(ctx, args.fingerprint),
+};

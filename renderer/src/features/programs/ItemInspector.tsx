@@ -10,6 +10,7 @@ import { effectiveDosage } from '../../../../common/program/diff';
 import type { Flag } from '../../../../common/safety/rules';
 import { dosageFrequency, dosageHeadline } from '../../../../common/text/dosage';
 import { FlagList } from './FlagList';
+import { useTypedText } from './useTypedText';
 import { localDay } from '../../../../common/domain/patient';
 
 const NUMBER_FIELDS = [
@@ -54,13 +55,8 @@ function DoseField({
   onCommit(raw: string): string | null;
 }) {
   const id = useId();
-  const [text, setText] = useState(shown(value));
   const [error, setError] = useState<string | null>(null);
-  useEffect(() => setText(shown(value)), [value]);
-  const commit = () => {
-    if (text === shown(value)) return;
-    setError(onCommit(text));
-  };
+  const { text, change, flush } = useTypedText(shown(value), (raw) => setError(onCommit(raw)));
   return (
     <div className="field dose-field">
       <label htmlFor={id} className="field-label">
@@ -73,12 +69,12 @@ function DoseField({
         value={text}
         placeholder={shown(fallback) || '—'}
         onChange={(e) => {
-          setText(e.target.value);
+          change(e.target.value);
           setError(null);
         }}
-        onBlur={commit}
+        onBlur={flush}
         onKeyDown={(e) => {
-          if (e.key === 'Enter') commit();
+          if (e.key === 'Enter') flush();
         }}
         aria-invalid={error !== null}
         aria-describedby={error ? `${id}-error` : undefined}
@@ -104,8 +100,7 @@ function NoteField({
   onCommit(v: string | null): void;
 }) {
   const id = useId();
-  const [text, setText] = useState(value ?? '');
-  useEffect(() => setText(value ?? ''), [value]);
+  const { text, change, flush } = useTypedText(value ?? '', (typed) => onCommit(typed.trim() === '' ? null : typed.trim()));
   return (
     <div className="field">
       <label htmlFor={id} className="field-label">
@@ -117,11 +112,8 @@ function NoteField({
         rows={2}
         value={text}
         placeholder={placeholder}
-        onChange={(e) => setText(e.target.value)}
-        onBlur={() => {
-          const next = text.trim() === '' ? null : text.trim();
-          if (next !== value) onCommit(next);
-        }}
+        onChange={(e) => change(e.target.value)}
+        onBlur={flush}
       />
     </div>
   );

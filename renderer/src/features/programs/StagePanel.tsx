@@ -9,6 +9,7 @@ import type { Stage } from '../../../../common/domain/vocabulary';
 import { defaultExitGate } from '../../../../common/program/new-program';
 import { localDay } from '../../../../common/domain/patient';
 import { useModalDialog } from '../../components/useModalDialog';
+import { useTypedText } from './useTypedText';
 
 interface Props {
   stage: ProgramStage;

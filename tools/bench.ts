@@ -16,6 +16,8 @@
 //   export_rss_mb / export_peak_rss_mb  this process's RSS after that export, and its highest
 //   export_rss_growth_mb                sample during it; growth over the RSS just before (the
 //                                       export streams, so this stays flat whatever its size)
+//   program_open_ms / flags_compute_ms  the program builder's figures (tools/bench/programs.ts)
+//   program_edit_ms
 import { spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
@@ -41,6 +43,7 @@ import { loadSeedLibrary } from '../services/seed/load-seed';
 import { EQUIPMENT, POSITIONS, STAGES } from '../common/domain/vocabulary';
 import type { SearchFiltersInput } from '../common/contract';
 import { SearchFiltersSchema } from '../common/contract';
+import { measurePrograms } from './bench/programs';
 
 const root = path.resolve(__dirname, '..', '..');
 const seedDir = path.join(root, 'resources', 'seed');
@@ -537,6 +540,8 @@ async function main(): Promise<void> {
   log(`photo attach (6 MB JPEG): ${round(photo)} ms`);
   const thumbs = await measureThumbLoad();
   log(`24 thumbnails: ${thumbs ?? 'n/a'} ms`);
+  const programs = await measurePrograms(seedDir);
+  log(`program (40 items): open ${round(programs.open)} ms, flags ${round(programs.flags)} ms, edit ${round(programs.edit)} ms (p95)`);
   const figures = {
     search_p95_ms: round(search.p95),
     search_raw_p95_ms: round(search.rawP95),
@@ -555,6 +560,9 @@ async function main(): Promise<void> {
     export_rss_mb: Math.round(exported.rss),
     export_peak_rss_mb: Math.round(exported.peak),
     export_rss_growth_mb: round(exported.growth),
+    program_open_ms: round(programs.open),
+    flags_compute_ms: round(programs.flags),
+    program_edit_ms: round(programs.edit),
     exercises: EXERCISES,
     search_samples: search.samples,
     queries: QUERIES.length,

@@ -11,6 +11,7 @@ import m0005 from './0005_patients_programs.sql?raw';
 import m0006 from './0006_clinic_settings.sql?raw';
 import m0007 from './0007_measurements.sql?raw';
 import m0008 from './0008_library_sharing.sql?raw';
+import m0009 from './0009_handouts_given.sql?raw';
 
 export interface Migration {
   version: number;
@@ -36,4 +37,6 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 7, name: 'measurements', sql: m0007 },
   // Shared library bundles: trusted clinics, provenance of imported exercises and templates, imports.
   { version: 8, name: 'library_sharing', sql: m0008 },
+  // Which handout (options, pages, SHA-256) was given to the patient with each issued version.
+  { version: 9, name: 'handouts_given', sql: m0009 },
 ];

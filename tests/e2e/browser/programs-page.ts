@@ -124,3 +124,9 @@ export class ProgramBuilderPage {
     return this.picker.getByRole('listitem').filter({ hasText: code });
   }
 }
+
+/** Records one objective-test value for a patient through the bridge (as an earlier visit did). */
+export async function recordMeasure(app: AppUnderTest, patientId: string, measureId: string, value: number): Promise<void> {
+  const r = await postCall(app.bridge.port, app.bridge.token, 'assessments.record', { patientId, measureId, date: daysAgo(0), value });
+  expect(JSON.parse(r.body).ok, `${measureId}: ${r.body}`).toBe(true);
+}

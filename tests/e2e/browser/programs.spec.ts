@@ -1,12 +1,13 @@
 // The program builder in Chromium through browser mode, on a real database: a Type 2 post-fusion
 // patient at week 8 from the post-fusion template with a locked item flagged and acknowledged; an
 // exercise added from the keyboard, another dragged in, and a keyboard-only move between stages;
-// version 1 issued, edited, version 2 issued and its differences read; an emergency red flag that
+// version 1 issued, edited, version 2 issued and its differences read; a re-test that meets stage
+// 1's exit criteria and the advance it proposes; an emergency red flag that
 // blocks issuing; the server killed mid-edit with every saved change (and its undo) still there;
 // axe on each screen.
 import { seriousViolations } from './axe';
 import { expect, test } from './fixtures';
-import { createPatient, ProgramBuilderPage } from './programs-page';
+import { createPatient, ProgramBuilderPage, recordMeasure } from './programs-page';
 
 interface ProgramRow {
   doc: string;
@@ -188,4 +189,46 @@ test('every saved change survives the server being killed mid-edit, and so does 
   await b.saved();
   const row = app.db().prepare('SELECT doc FROM programs').get() as ProgramRow;
   expect(JSON.parse(row.doc).stages[0].items[0]).toMatchObject({ dosage: { sets: 2 }, patientNote: null });
+});
+
+test('a re-test that meets the exit criteria proposes the next stage, and the clinician moves on', async ({ page, app }) => {
+  const patientId = await createPatient(app, { displayName: 'RT' });
+  // Earlier visits: everything but one required criterion of the stage 1 gate (lumbar, audit §9).
+  for (const [measure, value] of [
+    ['red-flags-clear', 1],
+    ['pain-response-weeks', 2],
+    ['form-clean-sessions', 2],
+    ['adim-clean-holds', 10],
+    ['activation-positions', 2],
+    ['walk-continuous-min', 20],
+    ['log-roll-independent', 1],
+  ] as const) {
+    await recordMeasure(app, patientId, measure, value);
+  }
+  await app.open();
+  const b = new ProgramBuilderPage(page);
+  await b.createProgram('RT', 'Re-test program');
+  await b.main.getByRole('button', { name: 'Stage 1: Stabilizer activation' }).click();
+  await expect(b.details.getByText(/Ready for/)).toHaveCount(0);
+
+  // Today's re-test, entered on screen: the last required criterion.
+  await b.details.getByRole('button', { name: /^Record Multifidus/ }).click();
+  const form = b.details.getByRole('form', { name: 'Record a test' });
+  await form.getByRole('spinbutton').first().fill('10');
+  await form.getByRole('button', { name: 'Save result' }).click();
+  await expect(b.details.getByText('Ready for stage 2.', { exact: false })).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+
+  await b.details.getByRole('button', { name: 'Propose stage 2' }).click();
+  const change = page.getByRole('dialog', { name: 'Move on to stage 2' });
+  await expect(change.getByLabel('Reason')).toHaveValue('Exit criteria met.');
+  await change.getByRole('button', { name: 'Move on' }).click();
+  await expect(b.main.getByText(/now in stage 2 \(controlled loading\)/)).toBeVisible();
+  await b.saved();
+  const doc = JSON.parse((app.db().prepare('SELECT doc FROM programs').get() as ProgramRow).doc) as { currentStage: number };
+  expect(doc.currentStage).toBe(2);
+  const recorded = app.db().prepare("SELECT count(*) AS n FROM measurements WHERE measure_id = 'multifidus-clean-holds'").get() as {
+    n: number;
+  };
+  expect(recorded.n).toBe(1);
 });

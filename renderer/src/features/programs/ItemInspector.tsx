@@ -11,6 +11,7 @@ import type { Flag } from '../../../../common/safety/rules';
 import { dosageFrequency, dosageHeadline } from '../../../../common/text/dosage';
 import { FlagList } from './FlagList';
 import { useTypedText } from './useTypedText';
+import { IntensityField } from './IntensityField';
 import { localDay } from '../../../../common/domain/patient';
 
 const NUMBER_FIELDS = [
@@ -20,6 +21,7 @@ const NUMBER_FIELDS = [
   ['holdSeconds', 'Hold (seconds)'],
   ['durationSeconds', 'Duration (seconds)'],
   ['restSeconds', 'Rest (seconds)'],
+  ['distanceMeters', 'Distance (meters)'],
   ['sessionsPerDay', 'Sessions a day'],
   ['daysPerWeek', 'Days a week'],
 ] as const;
@@ -202,6 +204,16 @@ export function ItemInspector({ item, stage, exercise, flags, acknowledgements, 
           </select>
         </div>
       </div>
+      <IntensityField
+        value={item.dosage.intensity}
+        own={own?.intensity}
+        onChange={(next) => {
+          const dosage: DosageOverride = { ...item.dosage };
+          if (next === undefined) delete dosage.intensity;
+          else dosage.intensity = next;
+          return dispatch({ type: 'set-dosage', itemId: item.id, dosage });
+        }}
+      />
       {Object.keys(item.dosage).length > 0 ? (
         <button type="button" className="link-button" onClick={() => dispatch({ type: 'set-dosage', itemId: item.id, dosage: {} })}>
           Use the exercise’s own dose

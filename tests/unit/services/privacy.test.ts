@@ -7,6 +7,7 @@ import { createLogger, type Logger } from '../../../services/log';
 import { dispatch } from '../../../services/dispatch';
 import { bootTestServices, sampleDraft, tempDir } from '../../support/fixtures';
 import { call } from '../../support/call';
+import { samplePatient } from '../../support/patients';
 
 const CANARY = 'ZZ-CANARY-7f3a';
 
@@ -47,6 +48,42 @@ describe('privacy of logs and messages', () => {
     expect(lines.join('\n')).not.toContain('Walk for');
     // The database file itself of course holds it (it is where the data belongs).
     expect(fs.readFileSync(path.join(dataDir, 'loadwise.db')).includes(Buffer.from(CANARY))).toBe(true);
+  });
+
+  it('keeps a patient’s name, notes and answers out of logs and errors across patient and program calls', async () => {
+    const lines: string[] = [];
+    const services = await bootTestServices();
+    const ctx = { ...services.ctx, log: createLogger('privacy', (l) => lines.push(l)) };
+    const messages: string[] = [];
+    const record = async (channel: string, args: unknown) => {
+      const r = await dispatch(ctx, channel, args);
+      if (!r.ok) messages.push(r.error.message);
+      return r;
+    };
+    const patient = samplePatient({ displayName: CANARY, fullName: `Jane ${CANARY}`, dateOfBirth: '1958-02-17', notes: `Notes ${CANARY}` });
+    const created = await call(ctx, 'patients.create', { patient });
+    const program = await call(ctx, 'programs.create', { patientId: created.id, title: `Program ${CANARY}` });
+    // Refusals carrying the canary: a stale revision, a bad record, a bad action, a stale program edit.
+    await record('patients.update', { id: created.id, revision: 99, patient });
+    await record('patients.create', { patient: { ...patient, clinical: { ...patient.clinical, pspsType: 2 } } });
+    await record('patients.create', { patient: { ...patient, dateOfBirth: CANARY } });
+    await record('programs.apply', {
+      id: program.id,
+      revision: 1,
+      action: { type: 'update-program', patch: { title: CANARY.repeat(20) } },
+    });
+    await record('programs.apply', { id: program.id, revision: 9, action: { type: 'update-program', patch: { title: CANARY } } });
+    await record('programs.issue', { id: program.id, revision: 1, clinician: CANARY });
+    await record('templates.saveFromProgram', { programId: program.id, name: CANARY.repeat(10) });
+    services.close();
+    await record('patients.list', { query: CANARY });
+    await record('programs.get', { id: program.id });
+
+    expect(messages.length).toBeGreaterThanOrEqual(8);
+    for (const text of [...lines, ...messages]) {
+      expect(text).not.toContain(CANARY);
+      expect(text).not.toContain('1958-02-17');
+    }
   });
 
   it('keeps the canary out of the log and the answer when an internal error message quotes it', async () => {

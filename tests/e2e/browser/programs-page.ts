@@ -80,6 +80,8 @@ export class ProgramBuilderPage {
   readonly details: Locator;
   readonly summaryButton: Locator;
   readonly saveStatus: Locator;
+  /** What the New program dialog said of the red-flag screen, last time. */
+  screenNote = '';
 
   constructor(readonly page: Page) {
     this.main = page.locator('main.builder');
@@ -95,6 +97,7 @@ export class ProgramBuilderPage {
     await this.page.getByRole('listbox', { name: 'Patients' }).getByText(displayName, { exact: true }).click();
     await this.page.getByRole('button', { name: 'New program…' }).click();
     const dialog = this.page.getByRole('dialog', { name: 'New program' });
+    this.screenNote = (await dialog.getByRole('note').textContent()) ?? '';
     if (template) await dialog.getByLabel('Start from').selectOption({ label: template });
     await dialog.getByLabel('Title').fill(title);
     await dialog.getByRole('button', { name: 'Create program' }).click();

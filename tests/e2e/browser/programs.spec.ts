@@ -59,6 +59,7 @@ test('build from the keyboard and by dragging, move between stages from the keyb
   await app.open();
   const b = new ProgramBuilderPage(page);
   await b.createProgram('JD', 'Low back program');
+  expect(b.screenNote).toBe('Red-flag screen done today: no red flags.');
   await expect(b.summaryButton).toHaveText('Safety summary: nothing open');
 
   // Keyboard: Enter on a picker card adds it to the stage in focus (stage 1).
@@ -142,6 +143,7 @@ test('an emergency red flag blocks issuing and says to refer', async ({ page, ap
   await app.open();
   const b = new ProgramBuilderPage(page);
   await b.createProgram('CE', 'Program');
+  expect(b.screenNote).toMatch(/^The red-flag screen shows a red flag/);
   await expect(b.main.getByRole('alert')).toContainText('Emergency red flag: refer now, do not exercise.');
   await expect(b.main.getByRole('button', { name: 'Issue version 1…' })).toBeDisabled();
   await expect(b.summaryButton).toHaveText(/1 block/);

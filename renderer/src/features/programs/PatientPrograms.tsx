@@ -2,7 +2,8 @@
 // and the builder, which takes the whole workspace while it is open.
 import { lazy, Suspense, useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
-import type { ProgramSummary, TemplateSummary } from '../../../../common/contract';
+import type { Patient, ProgramSummary, TemplateSummary } from '../../../../common/contract';
+import { hasOpenRedFlag, localDay } from '../../../../common/domain/patient';
 import { STAGE_LABELS } from '../../../../common/copy/en';
 import { api } from '../../api';
 import { useCall } from '../../api/useCall';
@@ -21,6 +22,9 @@ function NewProgramDialog({ patientId, onClose }: { patientId: string; onClose(p
   useModalDialog(dialog, input);
   const id = useId();
   const templates = useCall<TemplateSummary[]>('templates', () => api['templates.list']({}));
+  const patient = useCall<Patient>(patientId, () => api['patients.get']({ id: patientId }));
+  const screen = patient.value?.clinical.redFlags;
+  const today = localDay(new Date());
   const [title, setTitle] = useState('');
   const [templateId, setTemplateId] = useState<string>('');
   const [error, setError] = useState<string | null>(null);
@@ -42,6 +46,15 @@ function NewProgramDialog({ patientId, onClose }: { patientId: string; onClose(p
         }}
       >
         <h2 id={`${id}-title`}>New program</h2>
+        {screen ? (
+          <p className={screen.date === today && !hasOpenRedFlag(screen) ? 'muted small' : 'notice'} role="note">
+            {hasOpenRedFlag(screen)
+              ? 'The red-flag screen shows a red flag: deal with it (refer, or resolve it with a note) before exercise starts.'
+              : screen.date === today
+                ? 'Red-flag screen done today: no red flags.'
+                : `Red-flag screen last done ${screen.date ?? 'never'}. Ask it again today (Red-flag screen… in the patient’s record) before the program starts.`}
+          </p>
+        ) : null}
         <label htmlFor={`${id}-template`} className="field-label">
           Start from
         </label>

@@ -56,6 +56,18 @@ function bundleFileName(clinic: string, createdAt: string): string {
   return `${safe} library ${createdAt.slice(0, 10)}${BUNDLE_EXTENSION}`;
 }
 
+/** A template with its built-in exercises named by code (stable across installations) rather than by id. */
+export function withBuiltinCodes(ctx: ServiceContext, t: Template): Template {
+  const stages = t.stages.map((s) => ({
+    ...s,
+    items: s.items.map((item) => {
+      const origin = item.exerciseId === null ? null : exerciseOriginById(ctx.db, item.exerciseId);
+      return origin?.origin === 'builtin' && origin.code ? { ...item, code: origin.code, exerciseId: null } : item;
+    }),
+  }));
+  return TemplateSchema.parse({ ...t, stages });
+}
+
 interface Chosen {
   exerciseIds: Set<string>;
   templates: Template[];
@@ -82,26 +94,19 @@ function choose(ctx: ServiceContext, sel: ExportSelection): Chosen {
     throw new ServiceError('not_found', 'One of the chosen templates is not one of the clinic’s own. Nothing was exported.');
   }
   const templates = rows.map((row) => {
-    const t = TemplateSchema.parse(JSON.parse(row.doc));
-    // Built-ins travel by code (stable across installations); the clinic's exercises by id, and
-    // each one a template names goes into the bundle with it.
-    const stages = t.stages.map((s) => ({
-      ...s,
-      items: s.items.map((item) => {
-        if (item.exerciseId === null) return item;
-        const origin = exerciseOriginById(ctx.db, item.exerciseId);
-        if (!origin) {
-          throw new ServiceError(
-            'not_found',
-            `The template “${t.name}” names an exercise that is no longer in the library. Nothing was exported.`,
-          );
-        }
-        if (origin.origin === 'builtin' && origin.code) return { ...item, code: origin.code, exerciseId: null };
-        exerciseIds.add(item.exerciseId);
-        return item;
-      }),
-    }));
-    return TemplateSchema.parse({ ...t, stages });
+    const t = withBuiltinCodes(ctx, TemplateSchema.parse(JSON.parse(row.doc)));
+    for (const item of t.stages.flatMap((s) => s.items)) {
+      if (item.exerciseId === null) continue;
+      if (!exerciseOriginById(ctx.db, item.exerciseId)) {
+        throw new ServiceError(
+          'not_found',
+          `The template “${t.name}” names an exercise that is no longer in the library. Nothing was exported.`,
+        );
+      }
+      // Each exercise of the clinic's that a template names goes into the bundle with it.
+      exerciseIds.add(item.exerciseId);
+    }
+    return t;
   });
   return { exerciseIds, templates };
 }

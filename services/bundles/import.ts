@@ -32,6 +32,7 @@ import { createBackup } from '../backups/use-cases';
 import type { ServiceContext } from '../context';
 import { mediaPath, moveIntoStore } from '../media/store';
 import type { StagedFile } from '../staging';
+import { withBuiltinCodes } from './export';
 import { readBundle, type ReadBundle } from './read-bundle';
 
 /** A value as canonical JSON: object keys sorted, so equal content compares equal. */
@@ -67,11 +68,9 @@ const source = (read: ReadBundle): { clinic: string; fingerprint: string | null 
   fingerprint: read.signature.fingerprint,
 });
 
-function exerciseContent(e: Pick<BundleExercise, 'draft' | 'translations' | 'photos'>): string {
-  return canonical({
-    ...e,
-    draft: { ...e.draft, progressionIds: [...e.draft.progressionIds].sort(), regressionIds: [...e.draft.regressionIds].sort() },
-  });
+function exerciseContent({ draft, translations, photos }: Pick<BundleExercise, 'draft' | 'translations' | 'photos'>): string {
+  const links = { progressionIds: [...draft.progressionIds].sort(), regressionIds: [...draft.regressionIds].sort() };
+  return canonical({ draft: { ...draft, ...links }, translations, photos });
 }
 
 /** The local exercise as a bundle record would hold it, its links in bundle ids. */
@@ -123,7 +122,7 @@ function plan(ctx: ServiceContext, read: ReadBundle): Plan {
     const local = fromSource ?? templateRecord(ctx.db, t.template.id);
     const base = { key, item: t, local: local && { id: local.id, origin: local.origin, originClinic: local.originClinic } };
     if (!local) return { ...base, status: 'new', detail: null };
-    const mine = TemplateSchema.parse(JSON.parse(local.doc));
+    const mine = withBuiltinCodes(ctx, TemplateSchema.parse(JSON.parse(local.doc)));
     const same =
       canonical({ ...remapTemplate(t.template, ids), id: null, version: null }) === canonical({ ...mine, id: null, version: null });
     if (same) return { ...base, status: 'identical', detail: null };

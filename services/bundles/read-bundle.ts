@@ -292,10 +292,13 @@ async function readChecked(ctx: ServiceContext, file: string, dir: string): Prom
       const e = entries.get(name);
       if (!e) throw new BundleProblem(name, 'is missing from the bundle');
       const expected = listed.get(name)!;
-      if (e.size !== expected.bytes) throw new BundleProblem(name, `is ${e.size} bytes, but the manifest says ${expected.bytes}`);
+      // Read first: the reader stops a size that lies as it inflates; then the hash says whether
+      // the entry is the one the manifest (and any signature over it) vouches for.
       const bytes = zip.read(e);
       if (createHash('sha256').update(bytes).digest('hex') !== expected.sha256)
         throw new BundleProblem(name, 'does not match its SHA-256 in the manifest (it was changed)');
+      if (bytes.length !== expected.bytes)
+        throw new BundleProblem(name, `is ${bytes.length} bytes, but the manifest says ${expected.bytes}`);
       return bytes;
     };
 

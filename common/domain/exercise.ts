@@ -180,7 +180,18 @@ export const ExerciseDraftSchema = z
     /** The standard clinical term ("McGill curl-up (modified curl-up)"); not localised. */
     clinicalName: line(160),
     aliases: z.array(AliasSchema).max(20),
+    /** The primary stage: the one the exercise is filed and coded under. */
     stage: StageSchema,
+    /**
+     * Other stages it also belongs to (audit D14: graded exposure from stage 1, sliders and the
+     * press-up from stage 1...). Stage filters match the primary stage or any of these; the primary
+     * is never repeated here (the writer drops it). Absent on exercises saved before it existed.
+     */
+    alsoStages: z
+      .array(StageSchema)
+      .max(3)
+      .refine((s) => new Set(s).size === s.length, { message: 'Name each other stage once' })
+      .optional(),
     region: RegionSchema,
     position: PositionSchema,
     equipment: z.array(EquipmentSchema).min(1).max(8),
@@ -240,7 +251,10 @@ export interface ExerciseSummary {
   name: string;
   clinicalName: string;
   summary: string;
+  /** The primary stage. */
   stage: 1 | 2 | 3 | 4;
+  /** The other stages it also belongs to (audit D14); empty for most. Optional, so summaries built elsewhere stay valid. */
+  alsoStages?: (1 | 2 | 3 | 4)[];
   region: Region;
   position: z.infer<typeof PositionSchema>;
   equipment: z.infer<typeof EquipmentSchema>[];

@@ -12,6 +12,7 @@ import m0006 from './0006_clinic_settings.sql?raw';
 import m0007 from './0007_measurements.sql?raw';
 import m0008 from './0008_library_sharing.sql?raw';
 import m0009 from './0009_handouts_given.sql?raw';
+import m0010 from './0010_exercise_also_stages.sql?raw';
 
 export interface Migration {
   version: number;
@@ -39,4 +40,6 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 8, name: 'library_sharing', sql: m0008 },
   // Which handout (options, pages, SHA-256) was given to the patient with each issued version.
   { version: 9, name: 'handouts_given', sql: m0009 },
+  // More than one stage per exercise (audit D14): the primary stage plus the others it also belongs to.
+  { version: 10, name: 'exercise_also_stages', sql: m0010 },
 ];

@@ -2,7 +2,7 @@
 // wrap writes in a transaction; nothing here commits on its own.
 import type { DB } from '../open';
 import { stmt } from '../statements';
-import type { EvidenceLevel, Generator, Locale, LockType, Origin } from '../../common/domain/vocabulary';
+import type { EvidenceLevel, Generator, Locale, LockType, Origin, Stage } from '../../common/domain/vocabulary';
 import { EQUIPMENT_LABELS, POSITION_LABELS, REGION_LABELS } from '../../common/copy/en';
 import type {
   Dosage,
@@ -41,6 +41,8 @@ export interface ExerciseRow {
   /** JSON array of strings. */
   aliases: string;
   stage: 1 | 2 | 3 | 4;
+  /** JSON array of the other stages; absent before migration 10 (read inside earlier migrations). */
+  also_stages?: string;
   region: Exercise['region'];
   position: Exercise['position'];
   dosage: string;
@@ -106,6 +108,11 @@ export function readRow(db: DB, id: string): ExerciseRow | null {
   return (stmt(db, 'SELECT * FROM exercises WHERE id = ?').get(id) as ExerciseRow | undefined) ?? null;
 }
 
+/** The other stages as stored: once each, in order, never the primary stage. */
+export function alsoStagesOf(draft: Pick<ExerciseDraft, 'stage' | 'alsoStages'>): Stage[] {
+  return [...new Set(draft.alsoStages ?? [])].filter((s) => s !== draft.stage).sort();
+}
+
 /** Inserts a new exercise or replaces every part of an existing one with the same id. */
 export function writeExercise(db: DB, identity: ExerciseIdentity, draft: Omit<ExerciseDraft, 'progressionIds' | 'regressionIds'>): number {
   const existing = findSeq(db, identity.id);
@@ -120,6 +127,7 @@ export function writeExercise(db: DB, identity: ExerciseIdentity, draft: Omit<Ex
     clinical_name: draft.clinicalName,
     aliases: JSON.stringify(draft.aliases),
     stage: draft.stage,
+    also_stages: JSON.stringify(alsoStagesOf(draft)),
     region: draft.region,
     position: draft.position,
     dosage: JSON.stringify(draft.dosage),
@@ -135,9 +143,9 @@ export function writeExercise(db: DB, identity: ExerciseIdentity, draft: Omit<Ex
       stmt(
         db,
         `INSERT INTO exercises (id, code, origin, origin_bundle_id, origin_bundle_name, based_on_id, content_version,
-             clinical_name, aliases, stage, region, position, dosage, clinician_notes, sort_key, archived_at, created_at, updated_at)
+             clinical_name, aliases, stage, also_stages, region, position, dosage, clinician_notes, sort_key, archived_at, created_at, updated_at)
            VALUES (@id, @code, @origin, @origin_bundle_id, @origin_bundle_name, @based_on_id, @content_version,
-             @clinical_name, @aliases, @stage, @region, @position, @dosage, @clinician_notes, @sort_key, @archived_at,
+             @clinical_name, @aliases, @stage, @also_stages, @region, @position, @dosage, @clinician_notes, @sort_key, @archived_at,
              @created_at, @updated_at)`,
       ).run(params).lastInsertRowid,
     );
@@ -147,7 +155,7 @@ export function writeExercise(db: DB, identity: ExerciseIdentity, draft: Omit<Ex
       db,
       `UPDATE exercises SET code = @code, origin = @origin, origin_bundle_id = @origin_bundle_id,
          origin_bundle_name = @origin_bundle_name, based_on_id = @based_on_id, content_version = @content_version,
-         clinical_name = @clinical_name, aliases = @aliases, stage = @stage, region = @region, position = @position, dosage = @dosage, clinician_notes = @clinician_notes,
+         clinical_name = @clinical_name, aliases = @aliases, stage = @stage, also_stages = @also_stages, region = @region, position = @position, dosage = @dosage, clinician_notes = @clinician_notes,
          sort_key = @sort_key, archived_at = @archived_at, created_at = @created_at, updated_at = @updated_at
        WHERE seq = @seq`,
     ).run({ ...params, seq });
@@ -334,6 +342,7 @@ export function readExercise(db: DB, id: string, locale: Locale = DEFAULT_LOCALE
     clinicalName: row.clinical_name,
     aliases: JSON.parse(row.aliases) as string[],
     stage: row.stage,
+    alsoStages: JSON.parse(row.also_stages ?? '[]') as Stage[],
     region: row.region,
     position: row.position,
     equipment,
@@ -355,6 +364,7 @@ export function toDraft(ex: Exercise): ExerciseDraft {
     clinicalName: ex.clinicalName,
     aliases: ex.aliases,
     stage: ex.stage,
+    alsoStages: ex.alsoStages ?? [],
     region: ex.region,
     position: ex.position,
     equipment: ex.equipment,

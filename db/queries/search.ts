@@ -27,6 +27,8 @@ interface SummaryRow {
   clinical_name: string;
   summary: string;
   stage: 1 | 2 | 3 | 4;
+  /** JSON array. */
+  also_stages: string;
   region: ExerciseSummary['region'];
   position: ExerciseSummary['position'];
   equipment: string | null;
@@ -58,11 +60,15 @@ function filterClauses(filters: SearchFilters): { where: string[]; params: unkno
     where.push(`${column} IN (${placeholders(values.length)})`);
     params.push(...values);
   };
-  inList('e.stage', filters.stages);
   if (filters.stages.length > 0) {
+    // The primary stage (with the sort-key range, so an index scan can seek), or one of the other
+    // stages the exercise also belongs to (audit D14).
     const range = sortKeyRange(filters.stages);
-    where.push('e.sort_key >= ? AND e.sort_key < ?');
-    params.push(range.from, range.below);
+    const list = placeholders(filters.stages.length);
+    where.push(
+      `((e.stage IN (${list}) AND e.sort_key >= ? AND e.sort_key < ?) OR (e.also_stages <> '[]' AND EXISTS (SELECT 1 FROM json_each(e.also_stages) j WHERE j.value IN (${list}))))`,
+    );
+    params.push(...filters.stages, range.from, range.below, ...filters.stages);
   }
   inList('e.region', filters.regions);
   inList('e.position', filters.positions);
@@ -141,7 +147,7 @@ export class LibrarySearch {
     // The page's rows are chosen first, by key only; their columns (equipment, ratings, photo)
     // are then read for those rows alone, not for every match the sort had to look at.
     const decorate = (inner: string, innerParams: unknown[]): Statement => ({
-      sql: `SELECT e.id, e.code, t.name, e.clinical_name, t.summary, e.stage, e.region, e.position, e.dosage, e.origin, e.archived_at,
+      sql: `SELECT e.id, e.code, t.name, e.clinical_name, t.summary, e.stage, e.also_stages, e.region, e.position, e.dosage, e.origin, e.archived_at,
           (SELECT group_concat(q.equipment, ',') FROM (SELECT equipment FROM exercise_equipment
              WHERE exercise_seq = e.seq ORDER BY position) q) AS equipment,
           ${
@@ -289,6 +295,7 @@ export class LibrarySearch {
         clinicalName: r.clinical_name,
         summary: r.summary,
         stage: r.stage,
+        alsoStages: JSON.parse(r.also_stages) as ExerciseSummary['alsoStages'],
         region: r.region,
         position: r.position,
         equipment: (r.equipment ? r.equipment.split(',') : []) as ExerciseSummary['equipment'],

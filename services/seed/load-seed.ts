@@ -62,6 +62,7 @@ export function loadSeedLibrary(seedDir: string): SeedLibrary {
       }
       const prefix = `${REGION_CODE_LETTERS[ex.region]}${ex.stage}-`;
       if (!ex.code.startsWith(prefix)) problems.push(`${name}: ${ex.code} should start with ${prefix}`);
+      if (ex.alsoStages?.includes(ex.stage)) problems.push(`${name}: ${ex.code} lists its own stage ${ex.stage} in alsoStages`);
       exercises.push(ex);
       where.set(ex, `${name}: exercises.${i} (${ex.code})`);
     }

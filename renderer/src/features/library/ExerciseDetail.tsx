@@ -119,6 +119,7 @@ export function ExerciseDetail({
         </div>
         <div className="result-meta">
           <StageBadge stage={ex.stage} long />
+          {(ex.alsoStages ?? []).length > 0 && <span>also stage {(ex.alsoStages ?? []).join(', ')}</span>}
           <span>{REGION_LABELS[ex.region]}</span>
           <span aria-hidden="true">·</span>
           <span>{POSITION_LABELS[ex.position]}</span>

@@ -176,6 +176,8 @@ export function ExerciseEditor({ target, restored = null, onSaved, onRequestClos
   const setIntensity = (change: Partial<IntensityForm>) =>
     setForm((f) => ({ ...f, dosage: { ...f.dosage, intensity: { ...(f.dosage.intensity ?? NO_INTENSITY), ...change } } }));
   const intensity = form.dosage.intensity ?? NO_INTENSITY;
+  // A draft kept from before "also used in stages" existed has no list.
+  const alsoStages = form.alsoStages ?? [];
   const setSuit = (g: (typeof GENERATORS)[number], patch: Partial<ExerciseForm['suitability'][typeof g]>) =>
     setForm((f) => ({ ...f, suitability: { ...f.suitability, [g]: { ...f.suitability[g], ...patch } } }));
 
@@ -320,6 +322,21 @@ export function ExerciseEditor({ target, restored = null, onSaved, onRequestClos
             </select>
           </Field>
         </div>
+        <fieldset className="field" style={{ border: 'none', padding: 0, margin: 0 }}>
+          <legend className="field-label">Also used in stages</legend>
+          <div className="check-grid">
+            {STAGES.filter((s) => s !== form.stage).map((s) => (
+              <label key={s} className="check">
+                <input
+                  type="checkbox"
+                  checked={alsoStages.includes(s)}
+                  onChange={() => set('alsoStages', alsoStages.includes(s) ? alsoStages.filter((x) => x !== s) : [...alsoStages, s])}
+                />
+                {s}. {STAGE_LABELS[s]}
+              </label>
+            ))}
+          </div>
+        </fieldset>
         <fieldset className="field" style={{ border: 'none', padding: 0, margin: 0 }} aria-invalid={errors.equipment ? true : undefined}>
           <legend className="field-label">Equipment</legend>
           <div className="check-grid" id={fid('equipment')} tabIndex={-1}>

@@ -203,6 +203,7 @@ export function ResultList({
                 )}
                 <div className="result-meta">
                   <StageBadge stage={item.stage} />
+                  {(item.alsoStages ?? []).length > 0 && <span className="muted">also {(item.alsoStages ?? []).join(', ')}</span>}
                   <span>{REGION_LABELS[item.region]}</span>
                   <span aria-hidden="true">·</span>
                   <span>{POSITION_LABELS[item.position]}</span>

@@ -54,6 +54,8 @@ export interface ExerciseForm {
   mistakes: string;
   precautions: string;
   stage: Stage;
+  /** The other stages it also belongs to; the primary stage is dropped when the draft is made. */
+  alsoStages: Stage[];
   region: Region;
   position: Position;
   equipment: Equipment[];
@@ -87,6 +89,7 @@ export function emptyForm(): ExerciseForm {
     mistakes: '',
     precautions: '',
     stage: 1,
+    alsoStages: [],
     region: 'lumbar',
     position: 'supine',
     equipment: ['none'],
@@ -130,6 +133,7 @@ export function formFromExercise(ex: Exercise): ExerciseForm {
     mistakes: ex.text.mistakes.join('\n'),
     precautions: ex.text.precautions.join('\n'),
     stage: ex.stage,
+    alsoStages: ex.alsoStages ?? [],
     region: ex.region,
     position: ex.position,
     equipment: ex.equipment,
@@ -225,6 +229,9 @@ function intensityFromForm(i: IntensityForm): unknown {
   };
 }
 
+/** The other stages once each, in order, without the primary stage. */
+const otherStages = (f: ExerciseForm): Stage[] => [...new Set(f.alsoStages ?? [])].filter((s) => s !== f.stage).sort();
+
 const commaList = (s: string): string[] =>
   s
     .split(',')
@@ -236,6 +243,8 @@ export function draftFromForm(f: ExerciseForm): unknown {
     clinicalName: f.clinicalName.trim(),
     aliases: commaList(f.aliases),
     stage: f.stage,
+    // Left out when there are none, like the dose's optional parts (a kept draft may lack the list).
+    ...(otherStages(f).length > 0 && { alsoStages: otherStages(f) }),
     region: f.region,
     position: f.position,
     equipment: f.equipment,

@@ -150,6 +150,27 @@ describe('built-in library seed', () => {
     expect(all.filter((s) => /\((S25|S26|S27|S28)\)/.test(s.citation)).every((s) => s.evidenceLevel === 'Pr')).toBe(true);
   });
 
+  it('files the early-use exercises in their earlier stages too, never repeating the primary stage (audit D12-D14)', () => {
+    const byCode = new Map(library.exercises.map((e) => [e.code, e]));
+    const expected: Record<string, number[]> = {
+      'L2-12': [1], // press-up: from the first session with an extension DP (D12)
+      'L2-13': [1], // sciatic slider (D13)
+      'C2-10': [1], // median slider (D13)
+      'L4-12': [1, 2, 3], // graded exposure (D14)
+      'C4-13': [1, 2, 3],
+      'L4-07': [1, 2, 3], // sitting tolerance (D14)
+      'C4-01': [1, 2, 3],
+      'C4-11': [1, 2, 3], // micro-breaks (D14)
+      'C4-06': [1, 2, 3], // head-down tolerance (D14)
+    };
+    for (const [code, stages] of Object.entries(expected)) expect(byCode.get(code)!.alsoStages, code).toEqual(stages);
+    for (const ex of library.exercises) {
+      const also = ex.alsoStages ?? [];
+      expect(also.includes(ex.stage), `${ex.code} repeats its stage`).toBe(false);
+      expect([...also].sort(), ex.code).toEqual(also);
+    }
+  });
+
   it('rates the same activity the same way in both regions (audit D06)', () => {
     const byCode = new Map(library.exercises.map((e) => [e.code, e]));
     for (const [a, b] of SAME_ACTIVITY) {

@@ -79,6 +79,22 @@ describe('clinical search on the built-in library', () => {
     expect(both.total).toBeGreaterThan(thoracic.total);
   });
 
+  it('matches a stage filter on the primary stage or any other stage an exercise belongs to (audit D14)', async () => {
+    const stage1 = await call(ctx, 'library.search', { query: '', filters: { stages: [1] }, limit: 200 });
+    const codes = stage1.items.map((i) => i.code);
+    expect(codes).toEqual(expect.arrayContaining(['L2-12', 'L2-13', 'C2-10', 'L4-12', 'C4-13', 'L4-07', 'L1-01']));
+    const pressUp = stage1.items.find((i) => i.code === 'L2-12')!;
+    expect(pressUp).toMatchObject({ stage: 2, alsoStages: [1] });
+    expect(stage1.items.filter((i) => i.stage !== 1).every((i) => i.alsoStages!.includes(1))).toBe(true);
+    // Words and a stage filter together: the press-up is found in stage 1 by its clinical term.
+    const reil = await call(ctx, 'library.search', { query: 'REIL', filters: { stages: [1] } });
+    expect(reil.items.map((i) => i.code)).toContain('L2-12');
+    // Stage 4 alone never lists an exercise that is only stage 1 to 3.
+    const stage4 = await call(ctx, 'library.search', { query: '', filters: { stages: [4] }, limit: 200 });
+    expect(stage4.items.every((i) => i.stage === 4 || i.alsoStages!.includes(4))).toBe(true);
+    expect(stage4.items.map((i) => i.code)).toContain('L2-19');
+  });
+
   it('puts an exact phrase before scattered words: "side bridge" ranks the side bridges above the glute bridge', async () => {
     const codes = await top3('side bridge');
     expect(codes.indexOf('L2-04')).toBeLessThan(codes.includes('L2-06') ? codes.indexOf('L2-06') : 3);

@@ -232,6 +232,22 @@ describe('library through dispatch', () => {
     expect(await call(ctx, 'library.get', { id })).toEqual(source);
   });
 
+  it('stores the other stages without the primary one, finds the exercise by either, and copies them (audit D14)', async () => {
+    const { ctx } = await bootTestServices();
+    const ex = await call(ctx, 'library.create', { draft: sampleDraft({ stage: 3, alsoStages: [3, 1] }) });
+    expect(ex.alsoStages).toEqual([1]);
+    const found = async (stages: (1 | 2 | 3 | 4)[]) =>
+      (await call(ctx, 'library.search', { query: '', filters: { stages, origins: ['clinic'] } })).items.map((i) => i.id);
+    expect(await found([1])).toEqual([ex.id]);
+    expect(await found([3])).toEqual([ex.id]);
+    expect(await found([2, 4])).toEqual([]);
+    const copy = await call(ctx, 'library.duplicate', { id: ex.id });
+    expect(copy.alsoStages).toEqual([1]);
+    const refused = await failure(ctx, 'library.create', { draft: sampleDraft({ alsoStages: [1, 1] }) });
+    expect(refused.code).toBe('invalid_argument');
+    expect(refused.message).toContain('Name each other stage once');
+  });
+
   it('keeps a duplicated long name within the 120-character limit', async () => {
     const { ctx } = await bootTestServices();
     const long = `${'Very long exercise name '.repeat(5)}`.slice(0, 120).trim();

@@ -153,6 +153,14 @@ describe('exercise form', () => {
     expect(validateForm({ ...form, dosage: older as typeof form.dosage }).errors).toEqual({});
   });
 
+  it('keeps the other stages in order without the primary one, and leaves the list out when empty (audit D14)', () => {
+    const ex = { ...asExercise(), stage: 2 as const, alsoStages: [3, 1] as (1 | 2 | 3 | 4)[] };
+    const form = formFromExercise(ex);
+    expect(form.alsoStages).toEqual([3, 1]);
+    expect(validateForm({ ...form, alsoStages: [3, 2, 1, 3] }).draft!.alsoStages).toEqual([1, 3]);
+    expect('alsoStages' in validateForm({ ...form, alsoStages: [2] }).draft!).toBe(false);
+  });
+
   it('asks for a web address where a source link is not one', () => {
     const base = formFromExercise(asExercise());
     const { errors } = validateForm({ ...base, sources: 'A citation | ftp://example.org/file' });

@@ -94,17 +94,3 @@ export const BundleTemplatesSchema = z.array(BundleTemplateSchema).max(2_000);
 
 /** How a bundle's signature stands: a bundle whose signature does not match is refused outright. */
 export type SignatureState = 'trusted' | 'unknown' | 'unsigned';
-
-/**
- * A public key's fingerprint as people read it aloud: the first 128 bits of its SHA-256, upper
- * case, in groups of four ("3F2A 91C0 …").
- */
-export function displayFingerprint(fingerprintHex: string): string {
-  return (
-    fingerprintHex
-      .slice(0, 32)
-      .toUpperCase()
-      .match(/.{1,4}/g)
-      ?.join(' ') ?? ''
-  );
-}

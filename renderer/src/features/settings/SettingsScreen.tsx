@@ -13,6 +13,7 @@ import { UnsavedChangesDialog, type UnsavedChoice } from '../../components/Unsav
 import { useUnloadGuard } from '../../components/useUnloadGuard';
 import { formFromSettings, roleNounOf, settingsChanged, validateSettings, type SettingsErrors, type SettingsForm } from './settings-form';
 import './settings.css';
+import { ClinicKeyPanel } from '../sharing/ClinicKeyPanel';
 
 const ROLE_LABELS: Record<(typeof ROLE_PRESETS)[number], string> = {
   'physical therapist': 'Physical therapist',
@@ -274,6 +275,7 @@ export function SettingsScreen() {
           </button>
         </div>
       </form>
+      <ClinicKeyPanel />
       {asking && <UnsavedChangesDialog subject="the settings" onChoose={(c) => void choose(c)} />}
     </main>
   );

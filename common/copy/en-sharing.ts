@@ -1,0 +1,86 @@
+// Words of the Share screen and the clinic key panel in Settings (issue 13: clinics share
+// libraries). Plain US English, calm; no zod.
+import type { ConflictChoice, ItemStatus } from '../contract/bundles';
+import type { Licence, SignatureState } from '../domain/bundle';
+
+/**
+ * A public key's fingerprint as people read it aloud: the first 128 bits of its SHA-256, upper
+ * case, in groups of four ("3F2A 91C0 …").
+ */
+export function displayFingerprint(fingerprintHex: string): string {
+  return (
+    fingerprintHex
+      .slice(0, 32)
+      .toUpperCase()
+      .match(/.{1,4}/g)
+      ?.join(' ') ?? ''
+  );
+}
+
+export const LICENCE_LABELS: Record<Licence, string> = {
+  'all-rights-reserved': 'All rights reserved (others may use it in their clinic only)',
+  'cc-by-4.0': 'CC BY 4.0 (share and adapt, credit the clinic)',
+  'cc-by-sa-4.0': 'CC BY-SA 4.0 (share and adapt alike, credit the clinic)',
+  'cc-by-nc-4.0': 'CC BY-NC 4.0 (not for commercial use, credit the clinic)',
+  'cc0-1.0': 'CC0 1.0 (no conditions)',
+};
+
+export const STATUS_LABELS: Record<ItemStatus, string> = {
+  new: 'New',
+  updated: 'Updated',
+  identical: 'Already here',
+  older: 'Older than yours',
+  conflict: 'Changed on both sides',
+};
+
+export const CHOICE_LABELS: Record<ConflictChoice, string> = {
+  mine: 'Keep mine',
+  theirs: 'Take theirs',
+  both: 'Keep both',
+};
+
+export function signatureLine(state: SignatureState, clinic: string, fingerprint: string | null, trustedAs: string | null): string {
+  if (state === 'unsigned') return 'Unsigned: nothing shows who made this file.';
+  const fp = displayFingerprint(fingerprint ?? '');
+  if (state === 'trusted') return `Signed by ${trustedAs ?? clinic} (fingerprint ${fp}), trusted.`;
+  return `Signed by an unknown key (fingerprint ${fp}). Compare the fingerprint with ${clinic} by phone before trusting it.`;
+}
+
+export const SHARING_COPY = {
+  heading: 'Share',
+  intro:
+    'Share your own exercises and templates with another clinic as one .loadwise-library file, or import one you received. Patient information is never included.',
+  exportHeading: 'Export a library file',
+  whatToShare: 'What to share',
+  ownExercises: 'All of our own exercises',
+  changedBuiltins: 'Built-in exercises we duplicated and changed',
+  templates: 'Our program templates (with the exercises they use)',
+  licence: 'Licence',
+  sign: 'Sign with our clinic key',
+  exportButton: 'Export library file…',
+  exportBusy: 'Preparing the file…',
+  exported: (name: string, n: { exercises: number; templates: number; photos: number }) =>
+    `Saved “${name}”: ${n.exercises} exercises, ${n.templates} templates, ${n.photos} photos.`,
+  importHeading: 'Import a library file',
+  chooseFile: 'Choose a .loadwise-library file',
+  dropHint: 'You can also drop the file anywhere on this screen.',
+  dropLabel: 'Import this library file',
+  notBundle: 'is not a Loadwise library file (.loadwise-library).',
+  checking: 'Checking the file…',
+  importing: 'Importing…',
+  previewHeading: (clinic: string) => `Library from ${clinic}`,
+  trustSigner: 'Trust this clinic’s key from now on',
+  allConflicts: 'For every item changed on both sides',
+  importButton: 'Import',
+  cancel: 'Cancel',
+  nothingToDo: 'Everything in this file is already in your library. Nothing was changed.',
+  imported: (added: number, updated: number) => `Imported: ${added} added, ${updated} updated. Your library was backed up first.`,
+  keyHeading: 'Clinic key and trusted clinics',
+  keyIntro:
+    'Your clinic key signs the library files you share, so other clinics can check they come from you. It stays in this computer’s data folder.',
+  noKey: 'This computer has no clinic key yet.',
+  createKey: 'Create clinic key',
+  fingerprint: 'Your fingerprint',
+  trustedNone: 'No trusted clinics yet. You can trust a clinic when you import a file it signed.',
+  remove: (clinic: string) => `Stop trusting ${clinic}`,
+};

@@ -1,0 +1,265 @@
+// The Share screen (issue 13): export the clinic's own exercises and templates as a
+// .loadwise-library file (what to share, licence, signing), and import one from the file picker or
+// by dropping it on the window (routed through file-targets while this screen is shown): the
+// preview shows who signed it and what would change, with a choice per conflict and for all,
+// before anything is written.
+import { useId, useRef, useState } from 'react';
+import type { BundlePreview, ConflictChoice } from '../../../../common/contract/bundles';
+import { LICENCES, type Licence } from '../../../../common/domain/bundle';
+import { CHOICE_LABELS, LICENCE_LABELS, SHARING_COPY as COPY, STATUS_LABELS, signatureLine } from '../../../../common/copy/en-sharing';
+import { api, host } from '../../api';
+import { useFileTarget } from '../../app/file-targets';
+import { useToast } from '../../components/Toasts';
+import './sharing.css';
+
+const BUNDLE = /\.loadwise-library$/i;
+const CHOICES: ConflictChoice[] = ['mine', 'theirs', 'both'];
+
+function bytesOf(base64: string): Uint8Array<ArrayBuffer> {
+  const text = atob(base64);
+  const out = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) out[i] = text.charCodeAt(i);
+  return out;
+}
+
+function ExportPanel() {
+  const toast = useToast();
+  const headingId = useId();
+  const [changed, setChanged] = useState(true);
+  const [templates, setTemplates] = useState(true);
+  const [licence, setLicence] = useState<Licence>('all-rights-reserved');
+  const [sign, setSign] = useState(true);
+  const [busy, setBusy] = useState(false);
+
+  const exportFile = async () => {
+    setBusy(true);
+    const r = await api['bundles.export']({
+      exercises: 'all',
+      includeChangedBuiltins: changed,
+      templates: templates ? 'all' : [],
+      licence,
+      sign,
+    });
+    if (!r.ok) {
+      setBusy(false);
+      toast(r.error.message, 'error');
+      return;
+    }
+    const saved = await host.saveFile(r.value.fileName, new Blob([bytesOf(r.value.dataBase64)], { type: 'application/octet-stream' }));
+    setBusy(false);
+    if (!saved.ok) toast(saved.error.message, 'error');
+    else if (saved.value.saved) toast(COPY.exported(r.value.fileName, r.value.counts));
+  };
+
+  return (
+    <section className="sharing-panel" aria-labelledby={headingId}>
+      <h2 id={headingId}>{COPY.exportHeading}</h2>
+      <fieldset className="sharing-fieldset">
+        <legend>{COPY.whatToShare}</legend>
+        <label className="sharing-check">
+          <input type="checkbox" checked disabled />
+          {COPY.ownExercises}
+        </label>
+        <label className="sharing-check">
+          <input type="checkbox" checked={changed} onChange={(e) => setChanged(e.target.checked)} />
+          {COPY.changedBuiltins}
+        </label>
+        <label className="sharing-check">
+          <input type="checkbox" checked={templates} onChange={(e) => setTemplates(e.target.checked)} />
+          {COPY.templates}
+        </label>
+      </fieldset>
+      <label className="sharing-field">
+        {COPY.licence}
+        <select value={licence} onChange={(e) => setLicence(e.target.value as Licence)}>
+          {LICENCES.map((l) => (
+            <option key={l} value={l}>
+              {LICENCE_LABELS[l]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="sharing-check">
+        <input type="checkbox" checked={sign} onChange={(e) => setSign(e.target.checked)} />
+        {COPY.sign}
+      </label>
+      <div>
+        <button type="button" className="btn btn-primary" disabled={busy} onClick={() => void exportFile()}>
+          {busy ? COPY.exportBusy : COPY.exportButton}
+        </button>
+      </div>
+    </section>
+  );
+}
+
+function Preview({ preview, file, onDone }: { preview: BundlePreview; file: File; onDone(): void }) {
+  const toast = useToast();
+  const headingId = useId();
+  const [all, setAll] = useState<ConflictChoice>('mine');
+  const [choices, setChoices] = useState<Record<string, ConflictChoice>>({});
+  const [trust, setTrust] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const conflicts = preview.items.filter((i) => i.status === 'conflict');
+  const sig = preview.signature;
+
+  const apply = async () => {
+    setBusy(true);
+    const r = await api['bundles.apply'](
+      { fileName: file.name, bundleSha256: preview.bundleSha256, allConflicts: all, choices, trustSigner: trust },
+      file,
+    );
+    setBusy(false);
+    if (!r.ok) toast(r.error.message, 'error');
+    else toast(r.value.added + r.value.updated === 0 ? COPY.nothingToDo : COPY.imported(r.value.added, r.value.updated));
+    onDone();
+  };
+
+  return (
+    <section className="sharing-panel sharing-preview" aria-labelledby={headingId} aria-busy={busy}>
+      <h2 id={headingId}>{COPY.previewHeading(preview.clinicName)}</h2>
+      <p className={`sharing-signature sharing-signature-${sig.state}`}>
+        {signatureLine(sig.state, preview.clinicName, sig.fingerprint, sig.trustedAs)}
+      </p>
+      <p className="sharing-muted">
+        {new Date(preview.createdAt).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })} ·{' '}
+        {LICENCE_LABELS[preview.licence]} · {preview.counts.exercises} exercises, {preview.counts.templates} templates,{' '}
+        {preview.counts.photos} photos
+      </p>
+      <table className="sharing-table">
+        <caption className="visually-hidden">What importing this file would change</caption>
+        <thead>
+          <tr>
+            <th scope="col">Item</th>
+            <th scope="col">Kind</th>
+            <th scope="col">Status</th>
+            <th scope="col">Your choice</th>
+          </tr>
+        </thead>
+        <tbody>
+          {preview.items.map((item) => (
+            <tr key={item.key}>
+              <th scope="row">{item.name}</th>
+              <td>{item.kind === 'exercise' ? 'Exercise' : 'Template'}</td>
+              <td>
+                {STATUS_LABELS[item.status]}
+                {item.detail && <span className="sharing-muted"> — {item.detail}</span>}
+              </td>
+              <td>
+                {item.status === 'conflict' && (
+                  <select
+                    aria-label={`What to do with ${item.name}`}
+                    value={choices[item.key] ?? all}
+                    onChange={(e) => setChoices({ ...choices, [item.key]: e.target.value as ConflictChoice })}
+                  >
+                    {CHOICES.map((c) => (
+                      <option key={c} value={c}>
+                        {CHOICE_LABELS[c]}
+                      </option>
+                    ))}
+                  </select>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {conflicts.length > 0 && (
+        <label className="sharing-field">
+          {COPY.allConflicts}
+          <select
+            value={all}
+            onChange={(e) => {
+              setAll(e.target.value as ConflictChoice);
+              setChoices({});
+            }}
+          >
+            {CHOICES.map((c) => (
+              <option key={c} value={c}>
+                {CHOICE_LABELS[c]}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      {sig.state === 'unknown' && (
+        <label className="sharing-check">
+          <input type="checkbox" checked={trust} onChange={(e) => setTrust(e.target.checked)} />
+          {COPY.trustSigner}
+        </label>
+      )}
+      <div className="sharing-actions">
+        <button type="button" className="btn" disabled={busy} onClick={onDone}>
+          {COPY.cancel}
+        </button>
+        <button type="button" className="btn btn-primary" disabled={busy} onClick={() => void apply()}>
+          {busy ? COPY.importing : COPY.importButton}
+        </button>
+      </div>
+    </section>
+  );
+}
+
+export function SharingScreen() {
+  const toast = useToast();
+  const headingId = useId();
+  const importHeadingId = useId();
+  const [checking, setChecking] = useState(false);
+  const [pending, setPending] = useState<{ preview: BundlePreview; file: File } | null>(null);
+  const input = useRef<HTMLInputElement>(null);
+
+  const open = async (file: File) => {
+    setPending(null);
+    setChecking(true);
+    const r = await api['bundles.preview']({ fileName: file.name }, file);
+    setChecking(false);
+    if (r.ok) setPending({ preview: r.value, file });
+    else toast(r.error.message, 'error');
+  };
+
+  useFileTarget({
+    label: COPY.dropLabel,
+    accepts: (f) => BUNDLE.test(f.name),
+    refusal: COPY.notBundle,
+    receive: (files) => void open(files[0]),
+  });
+
+  return (
+    <main className="sharing" aria-labelledby={headingId}>
+      <h1 id={headingId}>{COPY.heading}</h1>
+      <p className="sharing-muted">{COPY.intro}</p>
+      <ExportPanel />
+      <section className="sharing-panel" aria-labelledby={importHeadingId}>
+        <h2 id={importHeadingId}>{COPY.importHeading}</h2>
+        <label className="sharing-field">
+          {COPY.chooseFile}
+          <input
+            ref={input}
+            type="file"
+            accept=".loadwise-library"
+            disabled={checking}
+            onChange={(e) => {
+              const file = e.target.files?.[0];
+              e.target.value = '';
+              if (file) void open(file);
+            }}
+          />
+        </label>
+        <p className="sharing-muted">{COPY.dropHint}</p>
+        <p role="status" className="sharing-status">
+          {checking ? COPY.checking : ''}
+        </p>
+      </section>
+      {pending && (
+        <Preview
+          key={pending.preview.bundleSha256}
+          preview={pending.preview}
+          file={pending.file}
+          onDone={() => {
+            setPending(null);
+            input.current?.focus();
+          }}
+        />
+      )}
+    </main>
+  );
+}

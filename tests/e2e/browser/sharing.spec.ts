@@ -1,0 +1,79 @@
+// The Share screen in browser mode, on a real data folder: export a signed library file (a real
+// download), change an exercise it holds, open the file again: the preview names the signer as
+// an unknown key and the changed exercise as changed on both sides; "Keep both" adds a read-only
+// copy, read back from the database. A file that is not a bundle is refused in words. Axe-clean.
+import fs from 'node:fs';
+import path from 'node:path';
+import os from 'node:os';
+import type { Page } from '@playwright/test';
+import type { Result } from '../../../common/contract/result';
+import type { Exercise } from '../../../common/domain/exercise';
+import { toDraft } from '../../../db/queries/exercises';
+import { seriousViolations } from './axe';
+import { expect, test, type AppUnderTest } from './fixtures';
+
+async function inPage<T>(page: Page, channel: string, args: unknown): Promise<T> {
+  const result = await page.evaluate(
+    async ([c, a]) => {
+      const token = sessionStorage.getItem('loadwise.token');
+      const res = await fetch(`/api/${c as string}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+        body: JSON.stringify(a),
+      });
+      return (await res.json()) as Result<unknown>;
+    },
+    [channel, args] as const,
+  );
+  expect(result.ok, JSON.stringify(result)).toBe(true);
+  return (result as { ok: true; value: T }).value;
+}
+
+const imported = (app: AppUnderTest): number =>
+  (app.db().prepare("SELECT count(*) AS n FROM exercises WHERE origin = 'imported'").get() as { n: number }).n;
+
+test('exports a signed library file, then imports it back keeping both versions of a changed exercise', async ({ page, app }) => {
+  await app.open();
+  const found = await inPage<{ items: { id: string }[] }>(page, 'library.search', { query: '', limit: 1 });
+  const copy = await inPage<{ id: string }>(page, 'library.duplicate', { id: found.items[0].id });
+
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Share' }).click();
+  await expect(page.getByRole('heading', { name: 'Share', level: 1 })).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export library file…' }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(/\.loadwise-library$/);
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'loadwise-share-')), download.suggestedFilename());
+  await download.saveAs(file);
+  expect(fs.readFileSync(file).subarray(0, 4).toString('latin1')).toBe('PK\u0003\u0004');
+
+  // Changed here after it was shared: the file's version now conflicts with ours.
+  const ex = await inPage<Exercise>(page, 'library.get', { id: copy.id });
+  await inPage(page, 'library.update', {
+    id: copy.id,
+    contentVersion: ex.contentVersion,
+    draft: { ...toDraft(ex), clinicianNotes: 'Changed after sharing' },
+  });
+
+  await page.getByLabel('Choose a .loadwise-library file').setInputFiles(file);
+  const preview = page.getByRole('region', { name: /^Library from / });
+  await expect(preview).toContainText('Signed by an unknown key (fingerprint');
+  const row = preview.getByRole('row', { name: /Changed on both sides/ });
+  await expect(row).toHaveCount(1);
+  expect(await seriousViolations(page)).toEqual([]);
+  await row.getByRole('combobox').selectOption({ label: 'Keep both' });
+  await preview.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(page.getByRole('status', { name: 'Notifications' })).toContainText('Imported: 1 added, 0 updated.');
+  await expect.poll(() => imported(app)).toBe(1);
+  await expect(preview).toBeHidden();
+
+  const other = path.join(path.dirname(file), 'notes.loadwise-library');
+  fs.writeFileSync(other, 'not a zip');
+  await page.getByLabel('Choose a .loadwise-library file').setInputFiles(other);
+  await expect(page.getByRole('status', { name: 'Notifications' })).toContainText(
+    '“notes.loadwise-library” was not imported: the file is not a zip archive',
+  );
+  expect(imported(app)).toBe(1);
+});

@@ -62,10 +62,10 @@ if (toBuild.has('node'))
       external: ['electron'],
     }),
     esbuild.build({ ...common, entryPoints: { cli: 'browser-mode/cli.ts' }, outdir: 'out/browser', outExtension: { '.js': '.cjs' } }),
-    // Worker processes the services start (image cleaning); loaded beside either host's bundle.
+    // Workers the services start (image cleaning, handout layout); loaded beside either host's bundle.
     esbuild.build({
       ...common,
-      entryPoints: { 'image-worker': 'services/media/image-worker.ts' },
+      entryPoints: { 'image-worker': 'services/media/image-worker.ts', 'handout-worker': 'services/handouts/handout-worker.ts' },
       outdir: 'out/workers',
       outExtension: { '.js': '.cjs' },
     }),

@@ -79,6 +79,8 @@ export async function bootServices(options: BootOptions): Promise<Services> {
       images,
       seedDir: options.seedDir,
       backupRotation: options.backupRotation ?? DEFAULT_ROTATION,
+      resourcesDir: options.resourcesDir,
+      workersDir,
     };
     collectUnusedMedia(ctx);
     return {

@@ -24,4 +24,8 @@ export interface ServiceContext {
   seedDir: string;
   /** Which backups are kept (db/backup.ts). */
   backupRotation: RotationPolicy;
+  /** The folder holding fonts/, search/ and translations/ (the packaged app's resources); the checkout's by default. */
+  resourcesDir?: string;
+  /** The folder of the built worker scripts (out/workers beside the bundles by default). */
+  workersDir?: string;
 }

@@ -11,6 +11,7 @@ import { bundleHandlers } from './bundles/handlers';
 import type { ServiceContext } from './context';
 import { combineHandlers, type AnyHandler } from './handlers';
 import { draftHandlers } from './drafts/handlers';
+import { handoutHandlers } from './handouts/handlers';
 import { libraryHandlers } from './library/handlers';
 import { mediaHandlers } from './media/handlers';
 import { patientHandlers } from './patients/handlers';
@@ -30,6 +31,7 @@ export const HANDLER_GROUPS: Record<string, Record<string, AnyHandler>> = {
   programs: programHandlers,
   templates: templateHandlers,
   bundles: bundleHandlers,
+  handouts: handoutHandlers,
 };
 const handlers = combineHandlers(HANDLER_GROUPS);
 

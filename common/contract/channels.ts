@@ -52,6 +52,9 @@ export const CALL_NAMES = [
   'bundles.trustedList',
   'bundles.trust',
   'bundles.untrust',
+  'handouts.render',
+  'handouts.recordGiven',
+  'handouts.listGiven',
 ] as const;
 export type CallName = (typeof CALL_NAMES)[number];
 
@@ -77,5 +80,7 @@ export const HOST_EXPORT_ALL = 'host.exportAll';
 export const HOST_CHOOSE_LIBRARY_FILE = 'host.chooseLibraryFile';
 /** Imports the file chosen with host.chooseLibraryFile, read by main from disk (never sent over IPC). */
 export const HOST_IMPORT_CHOSEN = 'host.importChosen';
+/** A rendered handout's PDF bytes, read by main from the service's file (handouts.render gives the id). */
+export const HOST_HANDOUT_BYTES = 'host.handoutBytes';
 /** Main → window: a file the app was asked to open (command line, double-click, macOS open-file). */
 export const IPC_FILE_OPENED = 'loadwise-event:file-opened';

@@ -9,6 +9,7 @@ import { bundleCalls } from './bundles';
 import { BYTE_CALL_NAMES, CALL_NAMES, type ByteCallName, type CallName } from './channels';
 import type { CallSpec } from './define';
 import { draftCalls } from './drafts';
+import { handoutCalls } from './handouts';
 import { libraryCalls } from './library';
 import { mediaCalls } from './media';
 import { patientCalls } from './patients';
@@ -21,6 +22,7 @@ export * from './assessments';
 export * from './backups';
 export * from './bundles';
 export * from './drafts';
+export * from './handouts';
 export * from './library';
 export * from './media';
 export * from './settings';
@@ -40,6 +42,7 @@ export const CONTRACT_GROUPS = {
   settings: settingsCalls,
   assessments: assessmentCalls,
   bundles: bundleCalls,
+  handouts: handoutCalls,
 } as const;
 
 export const contract = {
@@ -54,6 +57,7 @@ export const contract = {
   ...settingsCalls,
   ...assessmentCalls,
   ...bundleCalls,
+  ...handoutCalls,
 };
 
 export type Contract = typeof contract;

@@ -34,8 +34,8 @@ export const LAYERS: Layer[] = [
     folder: 'services',
     folders: ['common', 'db'],
     node: true,
-    // fflate: shared library bundles (zip) are written and read here.
-    packages: ['zod', 'sharp', 'better-sqlite3', 'fflate'],
+    // fflate: shared library bundles (zip) are written and read here. pdfkit: handouts are laid out here.
+    packages: ['zod', 'sharp', 'better-sqlite3', 'fflate', 'pdfkit'],
     why: 'use cases serve both hosts and know neither',
   },
   {

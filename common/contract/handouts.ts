@@ -1,0 +1,60 @@
+// Calls for printed patient handouts. `handouts.render` lays out one issued version as a PDF in a
+// worker thread and keeps the file for a while; the page fetches its bytes through the host (a
+// one-time-per-render URL in browser mode, an IPC call in Electron) for the preview, a save or a
+// print. `handouts.recordGiven` notes on the issued version that this exact file (options, pages,
+// SHA-256) went to the patient.
+import { z } from 'zod';
+import { PAPER_SIZES } from './settings';
+import { call, Id } from './define';
+
+export const HANDOUT_LANGUAGES = ['en', 'es', 'en+es'] as const;
+export type HandoutLanguageOption = (typeof HANDOUT_LANGUAGES)[number];
+
+export const HandoutOptionsSchema = z
+  .object({
+    largePrint: z.boolean().default(false),
+    language: z.enum(HANDOUT_LANGUAGES, 'Choose English, Spanish or both').default('en'),
+    /** Null: the clinic's paper size from settings. */
+    paper: z.enum(PAPER_SIZES, 'Choose Letter or A4').nullable().default(null),
+  })
+  .strict();
+export type HandoutOptions = z.output<typeof HandoutOptionsSchema>;
+export const DEFAULT_HANDOUT_OPTIONS: HandoutOptions = { largePrint: false, language: 'en', paper: null };
+
+/** A rendered handout, kept by the service until it lapses; its bytes come through the host. */
+export interface RenderedHandout {
+  /** 256 random bits, base64url: the key to the file (browser mode's download URL carries it). */
+  id: string;
+  fileName: string;
+  pageCount: number;
+  sha256: string;
+  bytes: number;
+  options: HandoutOptions & { paper: 'letter' | 'a4' };
+  /** Exercises printed with English text in a Spanish handout (no translation yet), by name. */
+  untranslated: string[];
+}
+
+/** A handout recorded as given to the patient with an issued version. */
+export interface GivenHandout {
+  versionNumber: number;
+  givenAt: string;
+  how: 'saved' | 'printed';
+  options: RenderedHandout['options'];
+  pageCount: number;
+  sha256: string;
+}
+
+export const HANDOUT_ID_PATTERN = /^[A-Za-z0-9_-]{43}$/;
+export const HandoutId = z.string().regex(HANDOUT_ID_PATTERN, 'Expected a handout id');
+
+/** Browser mode: GET here + id for the PDF's bytes (the id is the proof, like an export ticket). */
+export const HANDOUT_DOWNLOAD_PREFIX = '/handouts/';
+export const HANDOUT_DOWNLOAD_PATTERN = /^\/handouts\/([A-Za-z0-9_-]{43})\.pdf$/;
+
+export const handoutCalls = {
+  'handouts.render': call<RenderedHandout>()(
+    z.object({ programId: Id, version: z.number().int().min(1), options: HandoutOptionsSchema.default(DEFAULT_HANDOUT_OPTIONS) }).strict(),
+  ),
+  'handouts.recordGiven': call<GivenHandout>()(z.object({ id: HandoutId, how: z.enum(['saved', 'printed']) }).strict()),
+  'handouts.listGiven': call<GivenHandout[]>()(z.object({ programId: Id }).strict()),
+};

@@ -1,0 +1,54 @@
+// The handout worker thread's entry (built to out/workers/handout-worker.cjs): builds the model,
+// lays out the PDF with pdfkit and streams it to the file it was given, hashing the bytes as they
+// pass. The process that answers the window (Electron main, the browser-mode server) only waits
+// for the answer, so a 40-exercise handout never stalls its calls, timers or photo route.
+import fs from 'node:fs';
+import { createHash } from 'node:crypto';
+import { Transform } from 'node:stream';
+import { parentPort } from 'node:worker_threads';
+import { buildHandoutModel, type HandoutInput } from '../../common/handout/model';
+import { loadFonts } from './fonts';
+import { renderHandoutPdf, type LayoutReport } from './layout';
+
+export interface HandoutJob {
+  input: HandoutInput;
+  resourcesDir: string;
+  outFile: string;
+}
+
+export type HandoutAnswer =
+  { ok: true; report: LayoutReport; sha256: string; bytes: number; untranslated: string[] } | { ok: false; message: string };
+
+/** Renders one handout to `job.outFile` (used by the worker, and directly by tests and the bench). */
+export async function renderHandoutFile(job: HandoutJob): Promise<Extract<HandoutAnswer, { ok: true }>> {
+  const model = buildHandoutModel(job.input);
+  const fonts = loadFonts(job.resourcesDir);
+  const hash = createHash('sha256');
+  let bytes = 0;
+  const counter = new Transform({
+    transform(chunk: Buffer, _enc, done) {
+      hash.update(chunk);
+      bytes += chunk.length;
+      done(null, chunk);
+    },
+  });
+  const file = fs.createWriteStream(job.outFile, { mode: 0o600 });
+  const written = new Promise<void>((resolve, reject) => {
+    file.once('close', resolve);
+    file.once('error', reject);
+  });
+  counter.pipe(file);
+  const report = await renderHandoutPdf(model, fonts, counter);
+  await written;
+  return { ok: true, report, sha256: hash.digest('hex'), bytes, untranslated: model.untranslated };
+}
+
+if (parentPort) {
+  const port = parentPort;
+  port.once('message', (job: HandoutJob) => {
+    renderHandoutFile(job).then(
+      (answer) => port.postMessage(answer),
+      (err: unknown) => port.postMessage({ ok: false, message: err instanceof Error ? err.message : String(err) }),
+    );
+  });
+}

@@ -1,0 +1,162 @@
+// Printed handouts: render one issued version as a PDF off the main thread, keep the file a while
+// for the preview, a save or a print (the hosts hand its bytes to the page), and record on the
+// version which handout was given. The issued version, patient and settings are read through the
+// contract (dispatch), as any caller would; no other feature's use cases are imported.
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { GivenHandout, HandoutOptions, RenderedHandout } from '../../common/contract/handouts';
+import type { ArgsOf, Channel, ValueOf } from '../../common/contract';
+import type { Patient } from '../../common/contract/patients';
+import type { IssuedVersion, ProgramState } from '../../common/contract/programs';
+import type { SavedSettings } from '../../common/contract/settings';
+import { ServiceError } from '../../common/contract/result';
+import { localDay } from '../../common/domain/patient';
+import type { HandoutInput } from '../../common/handout/model';
+import { programFlags } from '../../common/program/program-flags';
+import { insertGivenHandout, listGivenHandouts } from '../../db/queries/handouts';
+import { readProgram } from '../../db/queries/programs';
+import type { ServiceContext } from '../context';
+import { mediaPath } from '../media/store';
+import { stagingDir } from '../staging';
+import { defaultResourcesDir } from './fonts';
+import { renderOffThread } from './render-off-thread';
+import { loadSpanishTranslations } from './translations';
+
+/** How many rendered handouts stay on disk at once (older ones are removed). */
+export const KEPT_HANDOUTS = 12;
+
+interface Kept {
+  file: string;
+  programId: string;
+  versionNumber: number;
+  handout: RenderedHandout;
+}
+
+const kept = new WeakMap<ServiceContext, Map<string, Kept>>();
+const keptOf = (ctx: ServiceContext): Map<string, Kept> => {
+  let map = kept.get(ctx);
+  if (!map) kept.set(ctx, (map = new Map()));
+  return map;
+};
+
+/** The file of a rendered handout, for the host to send (null: unknown or lapsed). */
+export function handoutFile(ctx: ServiceContext, id: string): { file: string; fileName: string } | null {
+  const k = keptOf(ctx).get(id);
+  return k && fs.existsSync(k.file) ? { file: k.file, fileName: k.handout.fileName } : null;
+}
+
+async function read<C extends Channel>(ctx: ServiceContext, channel: C, args: ArgsOf<C>): Promise<ValueOf<C>> {
+  // Imported here: dispatch imports this feature's handlers.
+  const { dispatch } = await import('../dispatch');
+  const r = await dispatch(ctx, channel, args);
+  if (r.ok) return r.value as ValueOf<C>;
+  // The inner call's refusal, passed on (each code named, so every construction stays greppable).
+  const { code, message } = r.error;
+  if (code === 'not_found') throw new ServiceError('not_found', message);
+  if (code === 'database_busy') throw new ServiceError('database_busy', message);
+  if (code === 'disk_problem') throw new ServiceError('disk_problem', message);
+  throw new ServiceError('internal', message);
+}
+
+/** "Handout J.D. v2 2026-11-29.pdf" (large print and language noted). */
+export function handoutFileName(displayName: string, version: number, today: string, options: HandoutOptions): string {
+  const extras = [
+    options.largePrint ? 'large print' : '',
+    options.language === 'es' ? 'Spanish' : options.language === 'en+es' ? 'English-Spanish' : '',
+  ]
+    .filter(Boolean)
+    .join(', ');
+  const name = displayName.replace(/[<>:"/\\|?*\u0000-\u001f]/g, '_').slice(0, 60);
+  return `Handout ${name} v${version} ${today}${extras ? ` (${extras})` : ''}.pdf`;
+}
+
+export async function renderHandout(
+  ctx: ServiceContext,
+  args: { programId: string; version: number; options: HandoutOptions },
+): Promise<RenderedHandout> {
+  const program = (await read(ctx, 'programs.get', { id: args.programId })) as ProgramState;
+  const version = (await read(ctx, 'programs.version', { id: args.programId, number: args.version })) as IssuedVersion;
+  const patient = (await read(ctx, 'patients.get', { id: program.patientId })) as Patient;
+  const { settings } = (await read(ctx, 'settings.get', {})) as SavedSettings;
+  const today = localDay(ctx.now());
+
+  // An emergency red flag on the patient's screen today stops the program: nothing prints.
+  const flags = programFlags(patient.clinical, version.doc, version.exercises, today);
+  if ([...flags.program, ...flags.items.flatMap((i) => i.flags)].some((f) => f.kind === 'red-flag-emergency')) {
+    throw new ServiceError(
+      'conflict',
+      'This patient has an emergency red flag on their screen. Send them for emergency care; no handout prints until the screen is updated.',
+    );
+  }
+
+  const resourcesDir = ctx.resourcesDir ?? defaultResourcesDir();
+  const photos: Record<string, string[]> = {};
+  for (const ex of Object.values(version.exercises)) {
+    const files = (ex.photos ?? []).map((p) => mediaPath(ctx.dataDir, p.sha256, 'full', p.mime));
+    if (files.length > 0) photos[ex.id] = files;
+  }
+  const input: HandoutInput = {
+    doc: version.doc,
+    versionNumber: version.number,
+    exercises: version.exercises,
+    patient: { displayName: patient.displayName, clinical: patient.clinical },
+    settings,
+    options: args.options,
+    translations: args.options.language === 'en' ? {} : loadSpanishTranslations(resourcesDir, (m) => ctx.log.warn(m)),
+    photos,
+    today,
+  };
+
+  const dir = path.join(stagingDir(ctx.dataDir), 'handouts');
+  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const id = randomBytes(32).toString('base64url');
+  const file = path.join(dir, `${id}.pdf`);
+  const workersDir = ctx.workersDir ?? path.resolve(__dirname, '..', 'workers');
+  const answer = await renderOffThread(workersDir, { input, resourcesDir, outFile: file });
+  if (!answer.ok) {
+    fs.rmSync(file, { force: true });
+    ctx.log.error('a handout could not be laid out', new Error(answer.message));
+    throw new ServiceError('internal', 'The handout could not be made. Nothing was changed. Try again, or try without large print.');
+  }
+  const handout: RenderedHandout = {
+    id,
+    fileName: handoutFileName(patient.displayName, version.number, today, args.options),
+    pageCount: answer.report.pageCount,
+    sha256: answer.sha256,
+    bytes: answer.bytes,
+    options: { ...args.options, paper: args.options.paper ?? settings.paperSize },
+    untranslated: answer.untranslated,
+  };
+  const map = keptOf(ctx);
+  map.set(id, { file, programId: args.programId, versionNumber: version.number, handout });
+  for (const [oldId, old] of map) {
+    if (map.size <= KEPT_HANDOUTS) break;
+    map.delete(oldId);
+    fs.rmSync(old.file, { force: true });
+  }
+  return handout;
+}
+
+export function recordGiven(ctx: ServiceContext, args: { id: string; how: 'saved' | 'printed' }): GivenHandout {
+  const k = keptOf(ctx).get(args.id);
+  if (!k) throw new ServiceError('not_found', 'This handout is no longer ready. Make the preview again, then save or print it.');
+  const row = readProgram(ctx.db, k.programId);
+  if (!row) throw new ServiceError('not_found', 'This program no longer exists.');
+  const given: GivenHandout = {
+    versionNumber: k.versionNumber,
+    givenAt: ctx.now().toISOString(),
+    how: args.how,
+    options: k.handout.options,
+    pageCount: k.handout.pageCount,
+    sha256: k.handout.sha256,
+  };
+  insertGivenHandout(ctx.db, row.seq, { ...given, options: JSON.stringify(given.options) });
+  return given;
+}
+
+export function listGiven(ctx: ServiceContext, programId: string): GivenHandout[] {
+  const row = readProgram(ctx.db, programId);
+  if (!row) throw new ServiceError('not_found', 'This program no longer exists.');
+  return listGivenHandouts(ctx.db, row.seq).map((r) => ({ ...r, options: JSON.parse(r.options) as GivenHandout['options'] }));
+}

@@ -9,6 +9,7 @@ import { CHANNELS, DEFAULT_SETTINGS } from '../../../../common/contract';
 import { GENERATORS } from '../../../../common/domain/vocabulary';
 import { MIGRATIONS } from '../../../../db/migrations';
 import type { Exercise, ExerciseDraft } from '../../../../common/domain/exercise';
+import { samplePatient } from '../../../support/patients';
 import { bootTestServices, sampleDraft, tempDir, tinySeedDir } from '../../../support/fixtures';
 import { call, failure, tableCounts } from '../../../support/call';
 
@@ -431,6 +432,26 @@ describe('library through dispatch', () => {
       ['bundles.trustedList', { also: 1 }, 'arguments'],
       ['bundles.trust', { clinicName: 'North', publicKey: SECRET }, 'publicKey'],
       ['bundles.untrust', { fingerprint: SECRET }, 'fingerprint'],
+      ['patients.list', { query: SECRET.repeat(10) }, 'query'],
+      ['patients.get', { id: SECRET }, 'id'],
+      ['patients.create', { patient: { ...samplePatient(), displayName: '' } }, 'patient.displayName'],
+      ['patients.update', { id: randomUUID(), revision: 0, patient: samplePatient() }, 'revision'],
+      ['patients.setArchived', { id: randomUUID(), archived: 'yes' }, 'archived'],
+      ['programs.list', { patientId: SECRET }, 'patientId'],
+      ['programs.create', { patientId: randomUUID(), title: '' }, 'title'],
+      ['programs.get', { id: 5 }, 'id'],
+      ['programs.apply', { id: randomUUID(), revision: 1, action: { type: SECRET } }, 'action.type'],
+      ['programs.undo', { id: randomUUID(), revision: -1 }, 'revision'],
+      ['programs.redo', { id: randomUUID() }, 'revision'],
+      ['programs.issue', { id: randomUUID(), revision: 1, clinician: '' }, 'clinician'],
+      ['programs.version', { id: randomUUID(), number: 0 }, 'number'],
+      ['programs.setArchived', { id: randomUUID(), archived: null }, 'archived'],
+      ['templates.list', { also: 1 }, 'arguments'],
+      ['templates.saveFromProgram', { programId: randomUUID(), name: '' }, 'name'],
+      ['templates.setArchived', { id: '../x', archived: true }, 'id'],
+      ['assessments.list', { patientId: SECRET }, 'patientId'],
+      ['assessments.record', { patientId: randomUUID(), measureId: 'nprs', date: SECRET }, 'date'],
+      ['assessments.remove', { patientId: randomUUID(), id: SECRET }, 'id'],
     ];
 
     it.each(cases)('%s refuses %j naming %s', async (channel, args, path) => {

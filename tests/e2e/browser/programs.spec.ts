@@ -29,6 +29,9 @@ test('a post-fusion patient at week 8 from the template: a locked item is flagge
   await change.getByLabel('Reason').fill('Walks 30 minutes; surgeon reviewed at week 8.');
   await change.getByRole('button', { name: 'Move on' }).click();
   await expect(b.summaryButton).toHaveText(/to acknowledge/);
+  await expect(
+    b.main.getByRole('group', { name: 'Program stages' }).getByRole('region', { name: 'Stage 2: Controlled loading' }),
+  ).toContainText(/to acknowledge/);
 
   await b.summaryButton.click();
   const first = b.details.getByRole('list').last().getByRole('button').first();
@@ -184,8 +187,11 @@ test('every saved change survives the server being killed mid-edit, and so does 
   await expect(b.details.getByLabel('Sets', { exact: true })).toHaveValue('2');
   await expect(b.details.getByLabel('Note for the patient (printed)')).toHaveValue('Do these before work.');
 
-  // The undo history was kept in the database: the last step (the note) comes undone.
-  await b.main.getByRole('button', { name: 'Undo note change' }).click();
+  // The undo history was kept in the database: the last step (the note) comes undone, by Ctrl+Z
+  // once focus has left the text fields (in a field, Ctrl+Z undoes typing).
+  await b.main.getByRole('heading', { level: 1 }).click();
+  await expect(b.main.getByRole('button', { name: 'Undo note change' })).toBeEnabled();
+  await page.keyboard.press('Control+z');
   await expect(b.details.getByLabel('Note for the patient (printed)')).toHaveValue('');
   await expect(b.details.getByLabel('Sets', { exact: true })).toHaveValue('2');
   await b.saved();

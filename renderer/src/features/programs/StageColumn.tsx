@@ -111,6 +111,9 @@ export function StageColumn({
 }: Props) {
   const { setNodeRef, isOver } = useDroppable({ id: stageDropId(stage.stage), data: { stage: stage.stage } });
   const headingId = `stage-${stage.stage}-heading`;
+  const open = stage.items.flatMap((i) =>
+    (flagsByItem.get(i.id) ?? []).filter((f) => f.severity === 'block' || (f.severity === 'needs-ack' && !acknowledged.has(f.id))),
+  );
   return (
     <section
       className={`stage-column stage-${stage.stage}${current ? ' is-current' : ''}${focused ? ' is-focused' : ''}${isOver ? ' is-over' : ''}`}
@@ -126,6 +129,7 @@ export function StageColumn({
           {current ? <span className="badge badge-current">Current stage</span> : null}
           {stage.plannedWeeks ? `${stage.plannedWeeks} weeks planned` : null} · {stage.items.length}{' '}
           {stage.items.length === 1 ? 'exercise' : 'exercises'}
+          {open.length > 0 ? <span className={`flag-text-${worstSeverity(open)}`}> · {flagSummary(open)}</span> : null}
         </span>
       </header>
       <SortableContext id={stageDropId(stage.stage)} items={stage.items.map((i) => i.id)} strategy={verticalListSortingStrategy}>

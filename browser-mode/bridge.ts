@@ -15,10 +15,14 @@ import { dispatch } from '../services/dispatch';
 import { photoFile } from '../services/media/use-cases';
 import { DiskProblemError, stageStream, TooLargeError } from '../services/staging';
 import { resolveStatic } from '../services/static-files';
-import { EXPORT_START_PATH } from '../common/contract/transfer';
+import { BUNDLE_EXPORT_START_PATH, EXPORT_START_PATH } from '../common/contract/transfer';
 import { exportDownloads } from './export-downloads';
+import { HANDOUT_DOWNLOAD_PREFIX } from '../common/contract/handout-files';
+import { serveHandout } from './handout-downloads';
 
 export const BIND_HOST = '127.0.0.1';
+/** readJsonArgs: the body was refused and the answer sent. */
+const NO_ARGS = Symbol('no arguments');
 /** JSON bodies carry arguments only (files take the byte lane), so they stay small. */
 export const MAX_JSON_BODY_BYTES = 1024 * 1024;
 /** Call arguments are shallow (an exercise draft is a few levels deep); deeper bodies are refused unparsed. */
@@ -247,6 +251,10 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
       await handleExportStart(req, res);
       return;
     }
+    if (pathname === BUNDLE_EXPORT_START_PATH) {
+      await handleBundleExportStart(req, res);
+      return;
+    }
     if (pathname.startsWith(`${EXPORT_START_PATH}/`)) {
       if (req.method !== 'GET') {
         res.setHeader('Allow', 'GET');
@@ -254,6 +262,15 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
         return;
       }
       if (!downloads.serve(pathname, res, SECURITY_HEADERS)) send(res, 404, 'Not found', 'text/plain; charset=utf-8');
+      return;
+    }
+    if (pathname.startsWith(HANDOUT_DOWNLOAD_PREFIX)) {
+      if (req.method !== 'GET' && req.method !== 'HEAD') {
+        res.setHeader('Allow', 'GET, HEAD');
+        sendError(res, 405, 'method_not_allowed', 'Only GET is allowed here.');
+        return;
+      }
+      if (!serveHandout(options.ctx, req, pathname, res, SECURITY_HEADERS)) send(res, 404, 'Not found', 'text/plain; charset=utf-8');
       return;
     }
     if (pathname.startsWith('/media/')) {
@@ -304,6 +321,54 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     }
     req.resume();
     send(res, 200, JSON.stringify(await downloads.start()));
+  }
+
+  /** POST /export-bundle: makes a library bundle from the JSON export choices and answers its one-time download URL. */
+  async function handleBundleExportStart(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    if (req.method !== 'POST') {
+      res.setHeader('Allow', 'POST');
+      sendError(res, 405, 'method_not_allowed', 'An export is started with POST.');
+      return;
+    }
+    if (!hasToken(req)) {
+      sendError(res, 401, 'unauthorized', 'A valid token is required.');
+      return;
+    }
+    const args = await readJsonArgs(req, res);
+    if (args === NO_ARGS) return;
+    send(res, 200, JSON.stringify(await downloads.startBundle(args)));
+  }
+
+  /**
+   * A call's JSON body under the size and depth limits, parsed; NO_ARGS once an error has been
+   * answered (wrong type, too large, too deep, not JSON).
+   */
+  async function readJsonArgs(req: http.IncomingMessage, res: http.ServerResponse): Promise<unknown> {
+    if (!(req.headers['content-type'] ?? '').toLowerCase().startsWith('application/json')) {
+      sendError(res, 415, 'unsupported_media', 'Calls are sent as application/json.');
+      return NO_ARGS;
+    }
+    const tooLarge = `The request is larger than ${megabytes(MAX_JSON_BODY_BYTES)}.`;
+    // A declared length over the limit is refused before one byte is read.
+    if (Number(req.headers['content-length'] ?? 0) > MAX_JSON_BODY_BYTES) {
+      refuseTooLarge(req, res, tooLarge);
+      return NO_ARGS;
+    }
+    const body = await readBody(req, MAX_JSON_BODY_BYTES);
+    if (body === null) {
+      sendError(res, 413, 'too_large', tooLarge);
+      return NO_ARGS;
+    }
+    if (jsonNestedDeeperThan(body, MAX_JSON_DEPTH)) {
+      sendError(res, 400, 'invalid_argument', `The request nests deeper than ${MAX_JSON_DEPTH} levels.`);
+      return NO_ARGS;
+    }
+    try {
+      return body.length === 0 ? {} : JSON.parse(body.toString('utf8'));
+    } catch {
+      sendError(res, 400, 'invalid_argument', 'The request body is not valid JSON.');
+      return NO_ARGS;
+    }
   }
 
   function mediaCookie(req: http.IncomingMessage): string {
@@ -398,32 +463,8 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
       await handleByteCall(req, res, channel);
       return;
     }
-    if (!(req.headers['content-type'] ?? '').toLowerCase().startsWith('application/json')) {
-      sendError(res, 415, 'unsupported_media', 'Calls are sent as application/json.');
-      return;
-    }
-    const tooLarge = `The request is larger than ${megabytes(MAX_JSON_BODY_BYTES)}.`;
-    // A declared length over the limit is refused before one byte is read.
-    if (Number(req.headers['content-length'] ?? 0) > MAX_JSON_BODY_BYTES) {
-      refuseTooLarge(req, res, tooLarge);
-      return;
-    }
-    const body = await readBody(req, MAX_JSON_BODY_BYTES);
-    if (body === null) {
-      sendError(res, 413, 'too_large', tooLarge);
-      return;
-    }
-    if (jsonNestedDeeperThan(body, MAX_JSON_DEPTH)) {
-      sendError(res, 400, 'invalid_argument', `The request nests deeper than ${MAX_JSON_DEPTH} levels.`);
-      return;
-    }
-    let args: unknown;
-    try {
-      args = body.length === 0 ? {} : JSON.parse(body.toString('utf8'));
-    } catch {
-      sendError(res, 400, 'invalid_argument', 'The request body is not valid JSON.');
-      return;
-    }
+    const args = await readJsonArgs(req, res);
+    if (args === NO_ARGS) return;
     const result = await dispatch(options.ctx, channel, args);
     const status = !result.ok && result.error.code === 'unknown_call' ? 404 : 200;
     send(res, status, JSON.stringify(result));

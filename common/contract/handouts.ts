@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { PAPER_SIZES } from './settings';
 import { call, Id } from './define';
+import { HANDOUT_ID_PATTERN } from './handout-files';
 
 export const HANDOUT_LANGUAGES = ['en', 'es', 'en+es'] as const;
 export type HandoutLanguageOption = (typeof HANDOUT_LANGUAGES)[number];
@@ -44,12 +45,7 @@ export interface GivenHandout {
   sha256: string;
 }
 
-export const HANDOUT_ID_PATTERN = /^[A-Za-z0-9_-]{43}$/;
 export const HandoutId = z.string().regex(HANDOUT_ID_PATTERN, 'Expected a handout id');
-
-/** Browser mode: GET here + id for the PDF's bytes (the id is the proof, like an export ticket). */
-export const HANDOUT_DOWNLOAD_PREFIX = '/handouts/';
-export const HANDOUT_DOWNLOAD_PATTERN = /^\/handouts\/([A-Za-z0-9_-]{43})\.pdf$/;
 
 export const handoutCalls = {
   'handouts.render': call<RenderedHandout>()(

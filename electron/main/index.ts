@@ -18,6 +18,7 @@ import { appProtocolResponse } from './app-protocol';
 import { hardenApp, hardenSession } from './harden';
 import { registerHostFiles } from './host-files';
 import { registerHostTransfer } from './host-transfer';
+import { registerHostHandouts } from './host-handouts';
 import { registerIpc } from './ipc';
 import { MainWindow } from './main-window';
 import { holdQuitForBackup } from './quit-backup';
@@ -206,6 +207,7 @@ function main(): void {
       windowOf,
       ctx: () => running.ctx,
     });
+    registerHostHandouts(() => running.ctx);
     windows.open();
   }
 

@@ -6,6 +6,8 @@ import {
   CALL_NAMES,
   HOST_CHOOSE_LIBRARY_FILE,
   HOST_EXPORT_ALL,
+  HOST_EXPORT_BUNDLE,
+  HOST_HANDOUT_BYTES,
   HOST_IMPORT_CHOSEN,
   HOST_SAVE_FILE,
   IPC_COMMAND,
@@ -27,8 +29,12 @@ const host = {
     ipcRenderer.invoke(ipcChannelName(HOST_SAVE_FILE), { suggestedName, bytes }),
   // A whole library moves by path in main, never over IPC (electron/main/host-transfer.ts).
   exportAll: (): Promise<unknown> => ipcRenderer.invoke(ipcChannelName(HOST_EXPORT_ALL)),
+  // A shared library bundle: the export choices go to main, which asks where and writes the file.
+  exportBundle: (choices: unknown): Promise<unknown> => ipcRenderer.invoke(ipcChannelName(HOST_EXPORT_BUNDLE), choices),
   chooseLibraryFile: (): Promise<unknown> => ipcRenderer.invoke(ipcChannelName(HOST_CHOOSE_LIBRARY_FILE)),
   importChosen: (): Promise<unknown> => ipcRenderer.invoke(ipcChannelName(HOST_IMPORT_CHOSEN)),
+  // A rendered handout's PDF, by the id handouts.render answered (electron/main/host-handouts.ts).
+  handoutBytes: (id: string): Promise<unknown> => ipcRenderer.invoke(ipcChannelName(HOST_HANDOUT_BYTES), id),
   onFileOpened(listener: (file: OpenedFile) => void): () => void {
     const wrapped = (_event: unknown, file: unknown): void => {
       const f = file as Partial<{ name: unknown; bytes: unknown; tooLarge: unknown }> | null;

@@ -1,6 +1,7 @@
 // Handout inputs for tests, made from the real built-in library: a program whose current stage
 // holds the chosen exercises, a patient, the clinic's settings and the options.
 import { randomUUID } from 'node:crypto';
+import { expect } from 'vitest';
 import path from 'node:path';
 import type { HandoutOptions } from '../../common/contract/handouts';
 import { DEFAULT_SETTINGS, type ClinicSettings } from '../../common/contract/settings';
@@ -10,6 +11,8 @@ import type { Stage } from '../../common/domain/vocabulary';
 import type { HandoutInput } from '../../common/handout/model';
 import { newProgramDoc } from '../../common/program/new-program';
 import { loadSeedLibrary } from '../../services/seed/load-seed';
+import type { ServiceContext } from '../../services/context';
+import { call } from './call';
 import { samplePatient } from './patients';
 import { repoRoot } from './repo';
 
@@ -87,4 +90,33 @@ export function handoutInput(o: HandoutInputOptions): HandoutInput {
     photos: o.photos ?? {},
     today: '2026-11-29',
   };
+}
+
+/** Clinic settings saved, José Núñez with a program of one exercise (L1-01), version 1 issued. */
+export async function issuedProgram(ctx: ServiceContext) {
+  await call(ctx, 'settings.save', {
+    settings: {
+      clinicName: 'Clínica Río',
+      address: '1 Main St',
+      phone: '555-0100',
+      email: '',
+      website: '',
+      clinicianName: 'Ana García',
+      roleNoun: 'physical therapist',
+      paperSize: 'a4',
+      units: 'lb',
+    },
+  });
+  const patient = await call(ctx, 'patients.create', { patient: samplePatient({ displayName: 'José Núñez' }) });
+  const program = await call(ctx, 'programs.create', { patientId: patient.id, title: 'Back program' });
+  const found = await call(ctx, 'library.search', { query: 'L1-01', limit: 5 });
+  const exerciseId = found.items.find((i) => i.code === 'L1-01')!.id;
+  const applied = await call(ctx, 'programs.apply', {
+    id: program.id,
+    revision: 1,
+    action: { type: 'add-item', stage: 1, itemId: randomUUID(), exerciseId },
+  });
+  const issued = await call(ctx, 'programs.issue', { id: program.id, revision: applied.revision, clinician: 'Ana García' });
+  expect(issued.issued).toBe(true);
+  return { patient, program };
 }

@@ -8,7 +8,17 @@ import { mediaUrl } from '../../../common/contract/photo-files';
 import type { AppCommand } from '../../../common/contract/commands';
 import type { Result } from '../../../common/contract/result';
 import type { ImportResult } from '../../../common/contract/backups';
-import { EXPORT_START_PATH, type ChosenLibraryFile, type ExportOutcome, type ExportTicket } from '../../../common/contract/transfer';
+import {
+  BUNDLE_EXPORT_START_PATH,
+  EXPORT_START_PATH,
+  type BundleExportOutcome,
+  type BundleTicket,
+  type ChosenLibraryFile,
+  type ExportOutcome,
+  type ExportTicket,
+} from '../../../common/contract/transfer';
+import type { ExportSelection } from '../../../common/contract/bundles';
+import { handoutUrl } from '../../../common/contract/handout-files';
 
 /** What the Electron preload exposes: byte calls take the file as a Uint8Array. */
 type PreloadApi = Record<Channel, (args: unknown, bytes?: Uint8Array) => Promise<Result<unknown>>>;
@@ -21,8 +31,10 @@ declare global {
       saveFile(suggestedName: string, bytes: Uint8Array): Promise<Result<{ saved: boolean }>>;
       onFileOpened(listener: (file: { name: string; bytes: Uint8Array } | { name: string; tooLarge: true }) => void): () => void;
       exportAll(): Promise<Result<ExportOutcome>>;
+      exportBundle(choices: ExportSelection): Promise<Result<BundleExportOutcome>>;
       chooseLibraryFile(): Promise<Result<ChosenLibraryFile | null>>;
       importChosen(): Promise<Result<ImportResult>>;
+      handoutBytes(id: string): Promise<Result<Uint8Array>>;
     };
   }
 }
@@ -120,6 +132,28 @@ export const host = {
   },
 };
 
+/** A rendered handout's PDF (handouts.render gives its id): its bytes for the preview and a save, and printing. */
+export const handoutPdf = {
+  /** The PDF as a Blob: over IPC in Electron, from GET /handouts/<id>.pdf in browser mode. */
+  async blob(id: string): Promise<Result<Blob>> {
+    if (window.host) {
+      const r = await window.host.handoutBytes(id);
+      return r.ok ? { ok: true, value: new Blob([r.value as Uint8Array<ArrayBuffer>], { type: 'application/pdf' }) } : r;
+    }
+    try {
+      const res = await fetch(handoutUrl(id));
+      if (!res.ok) return { ok: false, error: { code: 'not_found', message: await res.text() } };
+      return { ok: true, value: await res.blob() };
+    } catch {
+      return NOT_ANSWERING;
+    }
+  },
+  /** Browser mode: opens the PDF in a new tab, where the browser's own viewer prints it. */
+  openForPrint(id: string): void {
+    window.open(handoutUrl(id), '_blank', 'noopener');
+  },
+};
+
 /** A library file chosen for "Import everything", ready to import once the clinician confirms. */
 export interface LibraryFileToImport extends ChosenLibraryFile {
   import(): Promise<Result<ImportResult>>;
@@ -143,6 +177,17 @@ function pickFile(accept: string): Promise<File | null> {
   });
 }
 
+/** Browser mode: starts the download of a one-time export URL the server answered. */
+function download(url: string, fileName: string): void {
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.hidden = true;
+  document.body.append(link);
+  link.click();
+  link.remove();
+}
+
 /** Moving a whole library to another computer; a library never passes through the page's memory. */
 export const libraryTransfer = {
   /**
@@ -153,15 +198,25 @@ export const libraryTransfer = {
     if (window.host) return window.host.exportAll();
     const r = (await post(EXPORT_START_PATH, { headers: { Authorization: `Bearer ${token}` } })) as Result<ExportTicket>;
     if (!r.ok) return r;
-    const link = document.createElement('a');
-    link.href = r.value.url;
-    link.download = r.value.fileName;
-    link.hidden = true;
-    document.body.append(link);
-    link.click();
-    link.remove();
+    download(r.value.url, r.value.fileName);
     const { fileName, exercises, photos } = r.value;
     return { ok: true, value: { saved: true, fileName, exercises, photos, downloading: true } };
+  },
+
+  /**
+   * A shared library bundle (.loadwise-library) from the export choices: Electron asks where and
+   * writes it in main; browser mode has the server make it and downloads it as it is streamed.
+   */
+  async exportBundle(choices: ExportSelection): Promise<Result<BundleExportOutcome>> {
+    if (window.host) return window.host.exportBundle(choices);
+    const r = (await post(BUNDLE_EXPORT_START_PATH, {
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify(choices),
+    })) as Result<BundleTicket>;
+    if (!r.ok) return r;
+    download(r.value.url, r.value.fileName);
+    const { fileName, bytes, counts, fingerprint } = r.value;
+    return { ok: true, value: { saved: true, fileName, bytes, counts, fingerprint, downloading: true } };
   },
 
   /** "Import everything", first step: the clinician picks the file (null: cancelled). */

@@ -2,45 +2,17 @@
 // (out/workers/handout-worker.cjs, the esbuild bundle the app runs): an issued version renders to a
 // sound, tagged PDF; the service's event loop keeps turning meanwhile; recording it as given
 // stores its options, pages and SHA-256 on the version; an emergency red flag stops printing.
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { ServiceContext } from '../../../../services/context';
 import { handoutFile } from '../../../../services/handouts/use-cases';
 import { call, failure } from '../../../support/call';
 import { bootTestServices, tinySeedDir } from '../../../support/fixtures';
 import { samplePatient, screenedNoFlags } from '../../../support/patients';
+import { issuedProgram } from '../../../support/handouts';
 import { pdfFonts, pdfInfo, pdfText, qpdfCheck } from '../../../support/pdf-tools';
 
 const NOW = new Date('2026-11-29T10:00:00');
-
-async function issuedProgram(ctx: ServiceContext) {
-  await call(ctx, 'settings.save', {
-    settings: {
-      clinicName: 'Clínica Río',
-      address: '1 Main St',
-      phone: '555-0100',
-      email: '',
-      website: '',
-      clinicianName: 'Ana García',
-      roleNoun: 'physical therapist',
-      paperSize: 'a4',
-      units: 'lb',
-    },
-  });
-  const patient = await call(ctx, 'patients.create', { patient: samplePatient({ displayName: 'José Núñez' }) });
-  const program = await call(ctx, 'programs.create', { patientId: patient.id, title: 'Back program' });
-  const found = await call(ctx, 'library.search', { query: 'L1-01', limit: 5 });
-  const exerciseId = found.items.find((i) => i.code === 'L1-01')!.id;
-  const applied = await call(ctx, 'programs.apply', {
-    id: program.id,
-    revision: 1,
-    action: { type: 'add-item', stage: 1, itemId: randomUUID(), exerciseId },
-  });
-  const issued = await call(ctx, 'programs.issue', { id: program.id, revision: applied.revision, clinician: 'Ana García' });
-  expect(issued.issued).toBe(true);
-  return { patient, program };
-}
 
 describe('handouts', () => {
   it('renders an issued version off the main thread into a sound, tagged PDF and records it as given', async () => {

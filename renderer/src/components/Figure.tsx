@@ -1,0 +1,164 @@
+// The SVG painter: draws a figure scene from common/figures as inline SVG, element for element what
+// the PDF painter draws (common/figures/pdf-painter.ts). Also the figure views the screens use: a
+// start-and-end thumbnail for result cards and the detail view's pair, whose end picture moves
+// gently from the start pose (not when the system asks for reduced motion).
+import { useEffect, useMemo, useState, type ReactElement } from 'react';
+import { altText } from '../../../common/figures/alt-text';
+import { solveBody } from '../../../common/figures/body';
+import { svgPathData, type Primitive } from '../../../common/figures/geometry';
+import { figureFor } from '../../../common/figures/library';
+import { interpolatePose, type FigureModel } from '../../../common/figures/pose';
+import { figureScenes, pairScene, sceneOfBody, type Scene } from '../../../common/figures/scene';
+import { viewBoxOf } from '../../../common/figures/svg';
+
+function primitive(p: Primitive, key: number): ReactElement {
+  if (p.type === 'path')
+    return (
+      <path
+        key={key}
+        d={svgPathData(p.commands)}
+        fill={p.fill ?? 'none'}
+        fillOpacity={p.fillOpacity}
+        stroke={p.stroke ?? undefined}
+        strokeWidth={p.stroke ? p.strokeWidth : undefined}
+        strokeLinecap={p.round ? 'round' : undefined}
+        strokeLinejoin={p.round ? 'round' : undefined}
+      />
+    );
+  if (p.type === 'circle')
+    return (
+      <circle
+        key={key}
+        cx={p.centre[0]}
+        cy={p.centre[1]}
+        r={p.r}
+        fill={p.fill ?? 'none'}
+        stroke={p.stroke ?? undefined}
+        strokeWidth={p.stroke ? p.strokeWidth : undefined}
+      />
+    );
+  if (p.type === 'arrow')
+    return (
+      <g key={key} className="figure-arrow">
+        <path d={svgPathData(p.shaft)} fill="none" stroke={p.colour} strokeWidth={p.width} strokeLinecap="round" />
+        <path d={svgPathData(p.head)} fill={p.colour} />
+      </g>
+    );
+  return (
+    <text key={key} x={p.at[0]} y={p.at[1]} fontSize={p.size} fill={p.colour} textAnchor="middle">
+      {p.text}
+    </text>
+  );
+}
+
+/** One scene as SVG. With a label it is an image named by it; without, decoration beside its words. */
+export function FigureSvg({ scene, label, className }: { scene: Scene; label?: string; className?: string }) {
+  return (
+    <svg
+      className={className}
+      viewBox={viewBoxOf(scene.bounds)}
+      preserveAspectRatio="xMidYMid meet"
+      role={label ? 'img' : undefined}
+      aria-label={label}
+      aria-hidden={label ? undefined : true}
+      focusable="false"
+    >
+      {scene.primitives.map(primitive)}
+    </svg>
+  );
+}
+
+const pairs = new Map<string, Scene>();
+
+/** The start and end pair of a built-in exercise, cached by code (thumbnails repaint often). */
+export function pairSceneFor(code: string): Scene | null {
+  const cached = pairs.get(code);
+  if (cached) return cached;
+  const model = figureFor(code);
+  if (!model) return null;
+  const scene = pairScene(model);
+  pairs.set(code, scene);
+  return scene;
+}
+
+/** A result card's thumbnail: start and end side by side; nothing for an exercise without a figure. */
+export function FigureThumbnail({ code, name }: { code: string | null; name: string }) {
+  const scene = code ? pairSceneFor(code) : null;
+  const model = code ? figureFor(code) : null;
+  if (!scene || !model) return null;
+  return <FigureSvg className="figure-thumb" scene={scene} label={altText(name, model)} />;
+}
+
+function prefersReducedMotion(): boolean {
+  return (
+    typeof window !== 'undefined' &&
+    typeof window.matchMedia === 'function' &&
+    window.matchMedia('(prefers-reduced-motion: reduce)').matches
+  );
+}
+
+const MOVE_MS = 1400;
+const ease = (t: number): number => (t < 0.5 ? 2 * t * t : 1 - (-2 * t + 2) ** 2 / 2);
+
+/** The end pose, moving there from the start pose once (and again on request). */
+function useMovement(model: FigureModel, run: number): Scene {
+  const scenes = useMemo(() => figureScenes(model), [model]);
+  const [scene, setScene] = useState<Scene>(scenes.end!);
+  useEffect(() => {
+    const start = model.frames.start;
+    const end = model.frames.end;
+    if (!start || !end || prefersReducedMotion()) {
+      setScene(scenes.end!);
+      return;
+    }
+    let frame = 0;
+    const began = performance.now();
+    const step = (now: number) => {
+      const t = Math.min(1, (now - began) / MOVE_MS);
+      const body = solveBody(interpolatePose(start.pose, end.pose, ease(t)));
+      setScene(t >= 1 ? scenes.end! : sceneOfBody(model, body, { bounds: scenes.end!.bounds }));
+      if (t < 1) frame = requestAnimationFrame(step);
+    };
+    frame = requestAnimationFrame(step);
+    return () => cancelAnimationFrame(frame);
+  }, [model, scenes, run]);
+  return scene;
+}
+
+function Pair({ model, name }: { model: FigureModel; name: string }) {
+  const scenes = useMemo(() => figureScenes(model), [model]);
+  const [run, setRun] = useState(0);
+  const end = useMovement(model, run);
+  const alt = altText(name, model);
+  const motion = !prefersReducedMotion();
+  return (
+    <figure className="figure-pair" aria-label={`Pictures: ${alt}`}>
+      <div className="figure-panels">
+        <div className="figure-panel">
+          <FigureSvg scene={scenes.start!} label={`Start: ${alt}`} />
+          <span className="figure-caption" aria-hidden="true">
+            Start
+          </span>
+        </div>
+        <div className="figure-panel">
+          <FigureSvg scene={end} label={`End: ${alt}`} />
+          <span className="figure-caption" aria-hidden="true">
+            End
+          </span>
+        </div>
+      </div>
+      {motion && (
+        <button type="button" className="btn btn-ghost btn-small figure-replay" onClick={() => setRun((r) => r + 1)}>
+          Show the movement
+        </button>
+      )}
+    </figure>
+  );
+}
+
+/** The detail view's pictures: start and end side by side, the end moving in gently. */
+export function ExerciseFigures({ code, name }: { code: string | null; name: string }) {
+  const model = code ? figureFor(code) : null;
+  if (!model) return null;
+  return <Pair key={code} model={model} name={name} />;
+}

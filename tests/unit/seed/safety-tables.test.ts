@@ -53,8 +53,8 @@ describe('the restriction map on the library', () => {
     // The thoracic set (seed v5) is rotation work, so a surgeon's "no rotation" reaches it.
     expect(codesMatching(RESTRICTION_FEATURES['no-rotation'].trunk)).toEqual([
       'C4-12',
-      'L3-10',
-      'L3-15',
+      'L3-16', // the Pallof rotation variant, split from L3-10 (D26): the hold no longer matches
+      'L3-17', // stir-the-pot, split from L3-15 (D26)
       'L4-14',
       'T1-01',
       'T1-02',

@@ -171,6 +171,27 @@ describe('built-in library seed', () => {
     }
   });
 
+  it('gives each variant that shared a code its own entry, dose and ratings (audit D26)', () => {
+    const byCode = new Map(library.exercises.map((e) => [e.code, e]));
+    const lock = (code: string, g: 'post-fusion' | 'scs') => {
+      const s = byCode.get(code)!.suitability[g];
+      return `${s.rating} ${s.earliestWeek}`;
+    };
+    // The anti-rotation hold is no longer held back by the rotation variant's locks.
+    expect([lock('L3-10', 'post-fusion'), lock('L3-16', 'post-fusion')]).toEqual(['modify 6', 'caution 12']);
+    expect(byCode.get('L3-10')!.tags).not.toContain('rotation');
+    // The loaded bird dog kneels; the ball plank is a plank.
+    expect([byCode.get('L3-15')!.position, byCode.get('L3-17')!.position]).toEqual(['quadruped', 'prone']);
+    // The wall slide is an overhead reach (week 12 after fusion); the raise to shoulder height is not.
+    expect([lock('C2-08', 'post-fusion'), lock('C2-16', 'post-fusion')]).toEqual(['suits 12', 'suits 6']);
+    for (const [a, b] of [
+      ['L3-10', 'L3-16'],
+      ['L3-15', 'L3-17'],
+      ['C2-08', 'C2-16'],
+    ])
+      expect(byCode.get(a)!.dosage, `${a} / ${b}`).not.toEqual(byCode.get(b)!.dosage);
+  });
+
   it('rates the same activity the same way in both regions (audit D06)', () => {
     const byCode = new Map(library.exercises.map((e) => [e.code, e]));
     for (const [a, b] of SAME_ACTIVITY) {

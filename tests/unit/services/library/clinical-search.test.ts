@@ -65,6 +65,12 @@ describe('clinical search on the built-in library', () => {
     ['serratus punch', 'C2-14'],
     ['UBE', 'C2-15'],
     ['arm bike', 'C2-15'],
+    // The variants split out of one code (audit D26).
+    ['Pallof rotation', 'L3-16'],
+    ['stir the pot', 'L3-17'],
+    ['ball plank', 'L3-17'],
+    ['scaption', 'C2-16'],
+    ['wall slide', 'C2-08'],
   ])('"%s" finds %s in the top three', async (query, code) => {
     expect(await top3(query)).toContain(code);
   });

@@ -36,6 +36,7 @@ function library(): { ids: Record<string, string>; seed: (version: number, entri
 const NEW_IN_THIS_RELEASE: string[] = [
   ...['L1-13', 'L1-14', 'L1-15', 'L2-16', 'L2-17', 'L2-18', 'L2-19'],
   ...['C1-15', 'C1-16', 'C2-13', 'C2-14', 'C2-15'],
+  ...['L3-16', 'L3-17', 'C2-16'],
 ];
 const NEW_IN_THIS_RELEASE_FILES: string[] = ['thoracic-1.json', 'thoracic-2.json', 'thoracic-3.json', 'thoracic-4.json'];
 

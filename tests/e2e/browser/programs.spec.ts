@@ -100,6 +100,14 @@ test('build from the keyboard and by dragging, move between stages from the keyb
   await expect(page.getByRole('status').filter({ hasText: /dropped in stage 2/ })).toHaveCount(1);
   await b.saved();
 
+  // The program's own details, in the summary.
+  await b.summaryButton.click();
+  const title = b.details.getByLabel('Program title');
+  await title.fill('Low back program, phase 1');
+  await title.blur();
+  await expect(b.main.getByRole('heading', { level: 1 })).toHaveText('Low back program, phase 1');
+  await b.saved();
+
   // Version 1.
   await b.main.getByRole('button', { name: 'Issue version 1…' }).click();
   let issue = page.getByRole('dialog', { name: 'Issue this program' });

@@ -35,10 +35,13 @@ import { useCall } from '../../api/useCall';
 import { useCommands } from '../../app/commands';
 import { ExercisePicker } from './ExercisePicker';
 import { SummaryItems } from './SummaryItems';
+import { ProgramDetails } from './ProgramDetails';
 import { FlagList } from './FlagList';
 import { flagSummary, openFlags } from './flag-words';
 import { HistoryPanel } from './HistoryPanel';
 import { IssueDialog } from './IssueDialog';
+import { HandoutPreview } from '../handouts/HandoutPreview';
+import { PRINT_COPY } from '../../../../common/copy/en-print';
 import { ItemInspector } from './ItemInspector';
 import { StageColumn } from './StageColumn';
 import { StagePanel } from './StagePanel';
@@ -69,6 +72,7 @@ export function ProgramBuilder({ programId, onClose }: Props) {
   const [announcement, setAnnouncement] = useState('');
   const [issuing, setIssuing] = useState(false);
   const [savingTemplate, setSavingTemplate] = useState(false);
+  const [printing, setPrinting] = useState(false);
   const [proposed, setProposed] = useState<Stage | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const titleId = useId();
@@ -139,6 +143,15 @@ export function ProgramBuilder({ programId, onClose }: Props) {
       run: () => void program.redo().then(() => setAnnouncement('Redone.')),
     },
     { id: 'program.issue', label: 'Issue this program', group: 'Program', enabled: () => Boolean(state), run: () => setIssuing(true) },
+    // Ctrl+P prints the current program (its latest issued version) from anywhere in the builder.
+    {
+      id: 'program.print',
+      label: 'Print the handout',
+      shortcut: 'CmdOrCtrl+P',
+      group: 'Program',
+      enabled: () => Boolean(state),
+      run: () => setPrinting(true),
+    },
   ]);
 
   const sensors = useSensors(
@@ -273,6 +286,9 @@ export function ProgramBuilder({ programId, onClose }: Props) {
           </button>
           <button type="button" className="btn btn-small" onClick={() => setSavingTemplate(true)}>
             Save as template…
+          </button>
+          <button type="button" className="btn btn-small" onClick={() => setPrinting(true)} title="Ctrl+P">
+            {PRINT_COPY.openButton}
           </button>
           <button
             type="button"
@@ -419,6 +435,8 @@ export function ProgramBuilder({ programId, onClose }: Props) {
                   }}
                   onOpen={(id) => setInspecting({ kind: 'item', id })}
                 />
+                <h3 className="inspector-section">Program details</h3>
+                <ProgramDetails doc={doc} dispatch={dispatch} />
               </section>
             )}
           </aside>
@@ -427,6 +445,14 @@ export function ProgramBuilder({ programId, onClose }: Props) {
       <div className="visually-hidden" role="status" aria-live="polite">
         {announcement}
       </div>
+      {printing ? (
+        <HandoutPreview
+          programId={programId}
+          version={state.versions.length > 0 ? Math.max(...state.versions.map((v) => v.number)) : null}
+          blocked={emergency}
+          onClose={() => setPrinting(false)}
+        />
+      ) : null}
       {issuing ? (
         <IssueDialog
           flush={program.flushed}

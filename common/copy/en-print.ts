@@ -1,0 +1,23 @@
+// English words of the print preview (renderer/src/features/handouts): options, buttons, states.
+// What the handout itself says is in en-handout.ts and es-handout.ts.
+export const PRINT_COPY = {
+  title: 'Print the handout',
+  openButton: 'Print or preview…',
+  version: (n: number) => `Version ${n}, as issued`,
+  noVersion: 'Issue a version first: the handout prints an issued version, exactly as the patient received it.',
+  largePrint: 'Large print (16 pt, two exercises a page at most)',
+  language: 'Language',
+  languages: { en: 'English', es: 'Spanish', 'en+es': 'English and Spanish side by side' },
+  paper: 'Paper',
+  papers: { clinic: 'Clinic setting', letter: 'US Letter', a4: 'A4' },
+  preparing: 'Preparing the handout…',
+  ready: (pages: number) => `Handout ready: ${pages} ${pages === 1 ? 'page' : 'pages'}.`,
+  untranslated: (names: string[]) => `No Spanish yet for ${names.join(', ')}: printed in English with a note.`,
+  save: 'Save as PDF',
+  print: 'Print',
+  close: 'Close',
+  saved: 'Saved, and noted on the version as given.',
+  printed: 'Opened for printing, and noted on the version as given.',
+  blocked: 'An emergency red flag is open for this patient: send them for emergency care. Nothing prints until the screen is updated.',
+  pageLabel: (n: number, of: number) => `Page ${n} of ${of}`,
+} as const;

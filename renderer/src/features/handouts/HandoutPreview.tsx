@@ -1,0 +1,225 @@
+// The print preview: the issued version's real handout pages, drawn by pdf.js from the PDF the
+// service laid out in its worker, with the options beside them (large print, language, paper). The
+// handout is made again whenever an option changes; a newer answer replaces an older one. Save as
+// PDF goes through the host (a native dialog in Electron, a download in browser mode); Print opens
+// the PDF for the browser's own print in browser mode and prints the drawn pages in Electron. Each
+// saved or printed handout is recorded on the version (options, pages, SHA-256). An emergency
+// red flag keeps everything from printing.
+import { useEffect, useId, useRef, useState } from 'react';
+import { api, handoutPdf, host, transport } from '../../api';
+import type { HandoutLanguageOption, RenderedHandout } from '../../../../common/contract/handouts';
+import { PRINT_COPY as T } from '../../../../common/copy/en-print';
+import { useModalDialog } from '../../components/useModalDialog';
+import { openPdf, type PdfPages } from './pdf-pages';
+import './handouts.css';
+
+interface Props {
+  programId: string;
+  /** The latest issued version; null when none is issued yet. */
+  version: number | null;
+  /** An emergency red flag is open: nothing prints. */
+  blocked: boolean;
+  onClose(): void;
+}
+
+type Paper = 'clinic' | 'letter' | 'a4';
+const PAGE_WIDTH = 520;
+
+export function HandoutPreview({ programId, version, blocked, onClose }: Props) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const first = useRef<HTMLInputElement>(null);
+  useModalDialog(dialog, first);
+  const id = useId();
+  const [largePrint, setLargePrint] = useState(false);
+  const [language, setLanguage] = useState<HandoutLanguageOption>('en');
+  const [paper, setPaper] = useState<Paper>('clinic');
+  const [handout, setHandout] = useState<RenderedHandout | null>(null);
+  const [blob, setBlob] = useState<Blob | null>(null);
+  const [pages, setPages] = useState<PdfPages | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(blocked ? T.blocked : null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const canvases = useRef<HTMLCanvasElement[]>([]);
+
+  useEffect(() => {
+    if (blocked || version === null) return;
+    let current = true;
+    setBusy(true);
+    setError(null);
+    setNotice(null);
+    void (async () => {
+      const r = await api['handouts.render']({
+        programId,
+        version,
+        options: { largePrint, language, paper: paper === 'clinic' ? null : paper },
+      });
+      if (!current) return;
+      if (!r.ok) {
+        setBusy(false);
+        setError(r.error.message);
+        return;
+      }
+      const file = await handoutPdf.blob(r.value.id);
+      if (!current) return;
+      if (!file.ok) {
+        setBusy(false);
+        setError(file.error.message);
+        return;
+      }
+      const opened = await openPdf(new Uint8Array(await file.value.arrayBuffer()));
+      if (!current) return opened.close();
+      setHandout(r.value);
+      setBlob(file.value);
+      setPages((old) => {
+        old?.close();
+        return opened;
+      });
+      setBusy(false);
+    })().catch(() => {
+      if (current) {
+        setBusy(false);
+        setError('The preview could not be shown. Try again.');
+      }
+    });
+    return () => {
+      current = false;
+    };
+  }, [programId, version, largePrint, language, paper, blocked]);
+
+  useEffect(() => {
+    if (!pages) return;
+    let current = true;
+    void (async () => {
+      for (let n = 1; n <= pages.count && current; n++) {
+        const canvas = canvases.current[n - 1];
+        if (canvas) await pages.draw(n, canvas, PAGE_WIDTH);
+      }
+    })();
+    return () => {
+      current = false;
+    };
+  }, [pages]);
+
+  useEffect(() => () => pages?.close(), [pages]);
+
+  const given = async (how: 'saved' | 'printed'): Promise<void> => {
+    if (!handout) return;
+    const r = await api['handouts.recordGiven']({ id: handout.id, how });
+    if (r.ok) setNotice(how === 'saved' ? T.saved : T.printed);
+    else setError(r.error.message);
+  };
+
+  const save = async (): Promise<void> => {
+    if (!handout || !blob) return;
+    const r = await host.saveFile(handout.fileName, blob);
+    if (!r.ok) return setError(r.error.message);
+    if (r.value.saved) await given('saved');
+  };
+
+  const print = async (): Promise<void> => {
+    if (!handout) return;
+    if (transport === 'browser') handoutPdf.openForPrint(handout.id);
+    else printCanvases(canvases.current.slice(0, pages?.count ?? 0));
+    await given('printed');
+  };
+
+  const ready = handout !== null && !busy && !blocked && error === null;
+  return (
+    <dialog ref={dialog} className="handout-dialog" aria-labelledby={`${id}-title`} onCancel={(e) => (e.preventDefault(), onClose())}>
+      <div className="handout-layout">
+        <aside className="handout-options">
+          <h2 id={`${id}-title`}>{T.title}</h2>
+          <p>{version === null ? T.noVersion : T.version(version)}</p>
+          <label className="check">
+            <input ref={first} type="checkbox" checked={largePrint} onChange={(e) => setLargePrint(e.target.checked)} />
+            {T.largePrint}
+          </label>
+          <label htmlFor={`${id}-language`} className="field-label">
+            {T.language}
+          </label>
+          <select
+            id={`${id}-language`}
+            className="input"
+            value={language}
+            onChange={(e) => setLanguage(e.target.value as HandoutLanguageOption)}
+          >
+            {(Object.keys(T.languages) as HandoutLanguageOption[]).map((l) => (
+              <option key={l} value={l}>
+                {T.languages[l]}
+              </option>
+            ))}
+          </select>
+          <label htmlFor={`${id}-paper`} className="field-label">
+            {T.paper}
+          </label>
+          <select id={`${id}-paper`} className="input" value={paper} onChange={(e) => setPaper(e.target.value as Paper)}>
+            {(Object.keys(T.papers) as Paper[]).map((p) => (
+              <option key={p} value={p}>
+                {T.papers[p]}
+              </option>
+            ))}
+          </select>
+          <p className="handout-status" role="status" aria-live="polite">
+            {busy ? T.preparing : handout && !error ? T.ready(handout.pageCount) : ''}
+          </p>
+          {handout && handout.untranslated.length > 0 && !busy ? (
+            <p className="handout-note">{T.untranslated(handout.untranslated)}</p>
+          ) : null}
+          {error ? (
+            <p className="handout-error" role="alert">
+              {error}
+            </p>
+          ) : null}
+          {notice ? <p className="handout-note">{notice}</p> : null}
+          <div className="handout-buttons">
+            <button type="button" className="btn btn-primary" disabled={!ready} onClick={() => void print()}>
+              {T.print}
+            </button>
+            <button type="button" className="btn" disabled={!ready} onClick={() => void save()}>
+              {T.save}
+            </button>
+            <button type="button" className="btn btn-ghost" onClick={onClose}>
+              {T.close}
+            </button>
+          </div>
+        </aside>
+        <div className="handout-pages" aria-busy={busy} tabIndex={0} aria-label="Handout pages">
+          {pages
+            ? Array.from({ length: pages.count }, (_, i) => (
+                <canvas
+                  key={`${handout?.id ?? ''}-${i}`}
+                  ref={(c) => {
+                    if (c) canvases.current[i] = c;
+                  }}
+                  className="handout-page"
+                  role="img"
+                  aria-label={T.pageLabel(i + 1, pages.count)}
+                />
+              ))
+            : null}
+        </div>
+      </div>
+    </dialog>
+  );
+}
+
+/** Electron: prints the drawn pages through the system print dialog, from a hidden frame. */
+function printCanvases(canvases: HTMLCanvasElement[]): void {
+  const frame = document.createElement('iframe');
+  frame.hidden = true;
+  document.body.append(frame);
+  const doc = frame.contentDocument;
+  if (!doc || !frame.contentWindow) return frame.remove();
+  // Copies of the canvases, not images: the page's CSP allows no data: or blob: image.
+  for (const c of canvases) {
+    const copy = doc.createElement('canvas');
+    copy.width = c.width;
+    copy.height = c.height;
+    copy.getContext('2d')?.drawImage(c, 0, 0);
+    copy.style.width = '100%';
+    copy.style.breakAfter = 'page';
+    doc.body.append(copy);
+  }
+  frame.contentWindow.addEventListener('afterprint', () => frame.remove(), { once: true });
+  frame.contentWindow.print();
+}

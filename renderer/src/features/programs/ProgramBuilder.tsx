@@ -35,6 +35,7 @@ import { useCall } from '../../api/useCall';
 import { useCommands } from '../../app/commands';
 import { ExercisePicker } from './ExercisePicker';
 import { SummaryItems } from './SummaryItems';
+import { ProgramDetails } from './ProgramDetails';
 import { FlagList } from './FlagList';
 import { flagSummary, openFlags } from './flag-words';
 import { HistoryPanel } from './HistoryPanel';
@@ -434,6 +435,8 @@ export function ProgramBuilder({ programId, onClose }: Props) {
                   }}
                   onOpen={(id) => setInspecting({ kind: 'item', id })}
                 />
+                <h3 className="inspector-section">Program details</h3>
+                <ProgramDetails doc={doc} dispatch={dispatch} />
               </section>
             )}
           </aside>

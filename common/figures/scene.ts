@@ -296,12 +296,20 @@ export function figureScenes(model: FigureModel): Partial<Record<FrameName, Scen
   return Object.fromEntries(names.map((n) => [n, frameScene(model, n, { bounds: union })]));
 }
 
-/** Start and end side by side in one scene (the thumbnail and the contact sheet). */
-export function pairScene(model: FigureModel, gap = 24): Scene {
+/**
+ * Start and end in one scene: side by side, or for a thumbnail of a long, low figure (lying down)
+ * one above the other, so the figures stay large enough to read.
+ */
+export function pairScene(model: FigureModel, layout: 'row' | 'fit' = 'row', gap = 24): Scene {
   const scenes = figureScenes(model);
   const start = scenes.start!;
   const end = scenes.end!;
-  const dx = start.bounds.w + gap;
-  const primitives = [...start.primitives, ...end.primitives.map((p) => translatePrimitive(p, dx, 0))];
-  return { primitives, bounds: { ...start.bounds, w: start.bounds.w * 2 + gap } };
+  const stacked = layout === 'fit' && start.bounds.w > start.bounds.h * 2.2;
+  const dx = stacked ? 0 : start.bounds.w + gap;
+  const dy = stacked ? start.bounds.h + gap / 2 : 0;
+  const primitives = [...start.primitives, ...end.primitives.map((p) => translatePrimitive(p, dx, dy))];
+  return {
+    primitives,
+    bounds: stacked ? { ...start.bounds, h: start.bounds.h * 2 + gap / 2 } : { ...start.bounds, w: start.bounds.w * 2 + gap },
+  };
 }

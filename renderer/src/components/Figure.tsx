@@ -10,6 +10,7 @@ import { figureFor } from '../../../common/figures/library';
 import { interpolatePose, type FigureModel } from '../../../common/figures/pose';
 import { figureScenes, pairScene, sceneOfBody, type Scene } from '../../../common/figures/scene';
 import { viewBoxOf } from '../../../common/figures/svg';
+import './figures.css';
 
 function primitive(p: Primitive, key: number): ReactElement {
   if (p.type === 'path')
@@ -70,23 +71,37 @@ export function FigureSvg({ scene, label, className }: { scene: Scene; label?: s
 
 const pairs = new Map<string, Scene>();
 
-/** The start and end pair of a built-in exercise, cached by code (thumbnails repaint often). */
+/** The start and end thumbnail of a built-in exercise, cached by code (thumbnails repaint often). */
 export function pairSceneFor(code: string): Scene | null {
   const cached = pairs.get(code);
   if (cached) return cached;
   const model = figureFor(code);
   if (!model) return null;
-  const scene = pairScene(model);
+  const scene = pairScene(model, 'fit');
   pairs.set(code, scene);
   return scene;
 }
 
-/** A result card's thumbnail: start and end side by side; nothing for an exercise without a figure. */
-export function FigureThumbnail({ code, name }: { code: string | null; name: string }) {
+/**
+ * A start-and-end thumbnail; nothing for an exercise without a figure. Named by its alt text, or
+ * decorative where it sits inside a control already named by the exercise (a result card, a
+ * program item), as photo thumbnails are.
+ */
+export function FigureThumbnail({
+  code,
+  name,
+  className = 'figure-thumb',
+  decorative = false,
+}: {
+  code: string | null;
+  name: string;
+  className?: string;
+  decorative?: boolean;
+}) {
   const scene = code ? pairSceneFor(code) : null;
   const model = code ? figureFor(code) : null;
   if (!scene || !model) return null;
-  return <FigureSvg className="figure-thumb" scene={scene} label={altText(name, model)} />;
+  return <FigureSvg className={className} scene={scene} label={decorative ? undefined : altText(name, model)} />;
 }
 
 function prefersReducedMotion(): boolean {

@@ -7,6 +7,7 @@ import type { LockType } from '../../../../common/domain/vocabulary';
 import { dosageRows } from '../../../../common/text/dosage';
 import { withRoleNoun } from '../../../../common/text/role';
 import { RatingBadge, StageBadge } from '../../components/Badges';
+import { ExerciseFigures } from '../../components/Figure';
 import { StarIcon } from '../../components/StarIcon';
 import { Photos } from './Photos';
 import { SuitabilityCard } from './SuitabilityCard';
@@ -140,6 +141,8 @@ export function ExerciseDetail({
           </p>
         )}
       </header>
+
+      <ExerciseFigures code={ex.code} name={ex.text.name} />
 
       <div className="card-grid">
         <section className="card">

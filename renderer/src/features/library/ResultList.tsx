@@ -6,6 +6,7 @@ import { dosageHeadline } from '../../../../common/text/dosage';
 import { mediaUrl } from '../../api';
 import { useMediaReady } from '../../api/useMediaReady';
 import { RatingBadge, StageBadge } from '../../components/Badges';
+import { FigureThumbnail } from '../../components/Figure';
 import { StarIcon } from '../../components/StarIcon';
 
 interface Props {
@@ -177,8 +178,11 @@ export function ResultList({
                   }
                 }}
               >
-                {item.photoSha256 && mediaReady && (
+                {item.photoSha256 && mediaReady ? (
                   <img className="result-thumb" src={mediaUrl(item.photoSha256, 'thumb')} alt="" loading="lazy" decoding="async" />
+                ) : (
+                  // No photo: the built-in figure's start and end, drawn from its poses.
+                  <FigureThumbnail code={item.code} name={item.name} className="result-thumb result-figure" decorative />
                 )}
                 {/* Clinicians read the clinical name first, the patient's name under it. The option is named
                     by all it shows; the test id marks which part is the patient-facing name. */}

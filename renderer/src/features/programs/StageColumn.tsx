@@ -10,6 +10,7 @@ import type { Stage } from '../../../../common/domain/vocabulary';
 import { effectiveDosage } from '../../../../common/program/diff';
 import type { Flag } from '../../../../common/safety/rules';
 import { dosageHeadline } from '../../../../common/text/dosage';
+import { FigureThumbnail } from '../../components/Figure';
 import { flagSummary, worstSeverity } from './flag-words';
 
 export const stageDropId = (stage: Stage): string => `stage:${stage}`;
@@ -50,6 +51,7 @@ function StageItem({ item, index, count, stage, exercise, flags, acknowledged, s
         <span aria-hidden="true">⋮⋮</span>
       </button>
       <button type="button" className="stage-item-main" onClick={onSelect} aria-pressed={selected}>
+        <FigureThumbnail code={exercise?.code ?? null} name={name} className="stage-item-figure" decorative />
         <span className="stage-item-title">
           {exercise?.code ? <span className="result-code">{exercise.code}</span> : null} {name}
         </span>

@@ -4,29 +4,47 @@
 // flat and nothing is written twice). A ticket is 256 random bits, works once, and lapses after a
 // minute, when its database copy is removed. A download needs no token in its request, since
 // a download link cannot carry a header: the ticket is the proof.
+// A shared library bundle (POST /export-bundle with the export choices) takes the same tickets:
+// the bundle is made into the staging folder and streamed from there once, then removed.
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
 import type http from 'node:http';
-import { EXPORT_DOWNLOAD_PATTERN, type ExportTicket } from '../common/contract/transfer';
+import type { Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { EXPORT_DOWNLOAD_PATTERN, type BundleTicket, type ExportTicket } from '../common/contract/transfer';
 import { ok, type Result } from '../common/contract/result';
 import type { ServiceContext } from '../services/context';
 import { failureOf } from '../services/dispatch';
-import { exportFileName, prepareExport, writePreparedExport, type PreparedExport } from '../services/backups/transfer';
+import { exportFileName, prepareExport, writePreparedExport } from '../services/backups/transfer';
+import { parseExportSelection, prepareBundle } from '../services/bundles/export';
 
 export const EXPORT_TICKET_LIFETIME_MS = 60_000;
 
+/** What a ticket streams, once. */
 interface Pending {
-  prepared: PreparedExport;
   fileName: string;
+  contentType: string;
+  write(out: Writable): Promise<unknown>;
+  dispose(): void;
   timer: NodeJS.Timeout;
 }
 
 export interface ExportDownloads {
   /** Prepares an export and answers its one-time URL (or why it could not be made). */
   start(): Promise<Result<ExportTicket>>;
+  /** Makes a library bundle from the export choices (checked here) and answers its one-time URL. */
+  startBundle(choices: unknown): Promise<Result<BundleTicket>>;
   /** Answers GET /export/<ticket>; false when the path is not a download's. */
   serve(pathname: string, res: http.ServerResponse, headers: Record<string, string>): boolean;
   /** Drops every ticket not yet used (the server is closing). */
   close(): void;
+}
+
+/** A download's file name: plain when it is printable ASCII, else UTF-8 encoded (a clinic named “Clínica Sur”). */
+function attachment(fileName: string): string {
+  return /^[\x20-\x7e]+$/.test(fileName) && !/["\\]/.test(fileName)
+    ? `attachment; filename="${fileName}"`
+    : `attachment; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }
 
 export function exportDownloads(ctx: ServiceContext, lifetimeMs = EXPORT_TICKET_LIFETIME_MS): ExportDownloads {
@@ -39,21 +57,46 @@ export function exportDownloads(ctx: ServiceContext, lifetimeMs = EXPORT_TICKET_
     }
     return p;
   };
+  /** Keeps a prepared download under a new ticket for its lifetime; answers the ticket's URL. */
+  const issue = (download: Omit<Pending, 'timer'>): string => {
+    const ticket = randomBytes(32).toString('base64url');
+    const timer = setTimeout(() => take(ticket)?.dispose(), lifetimeMs);
+    timer.unref();
+    pending.set(ticket, { ...download, timer });
+    return `/export/${ticket}`;
+  };
 
   return {
     async start() {
-      let prepared: PreparedExport;
       try {
-        prepared = await prepareExport(ctx);
+        const prepared = await prepareExport(ctx);
+        const fileName = exportFileName(prepared.createdAt);
+        const url = issue({
+          fileName,
+          contentType: 'application/gzip',
+          write: (out) => writePreparedExport(prepared, out),
+          dispose: () => prepared.dispose(),
+        });
+        return ok({ url, fileName, exercises: prepared.exercises, photos: prepared.photos });
       } catch (err) {
         return failureOf('export', err, ctx);
       }
-      const ticket = randomBytes(32).toString('base64url');
-      const fileName = exportFileName(prepared.createdAt);
-      const timer = setTimeout(() => take(ticket)?.prepared.dispose(), lifetimeMs);
-      timer.unref();
-      pending.set(ticket, { prepared, fileName, timer });
-      return ok({ url: `/export/${ticket}`, fileName, exercises: prepared.exercises, photos: prepared.photos });
+    },
+
+    async startBundle(choices) {
+      try {
+        const prepared = prepareBundle(ctx, parseExportSelection(choices));
+        const url = issue({
+          fileName: prepared.fileName,
+          contentType: 'application/octet-stream',
+          write: (out) => pipeline(fs.createReadStream(prepared.file), out),
+          dispose: () => prepared.dispose(),
+        });
+        const { fileName, bytes, counts, fingerprint } = prepared.summary;
+        return ok({ url, fileName, bytes, counts, fingerprint });
+      } catch (err) {
+        return failureOf('export-bundle', err, ctx);
+      }
     },
 
     serve(pathname, res, headers) {
@@ -70,20 +113,21 @@ export function exportDownloads(ctx: ServiceContext, lifetimeMs = EXPORT_TICKET_
       // without the closing chunk, so the browser marks the download failed instead of keeping half.
       res.writeHead(200, {
         ...headers,
-        'Content-Type': 'application/gzip',
-        'Content-Disposition': `attachment; filename="${found.fileName}"`,
+        'Content-Type': found.contentType,
+        'Content-Disposition': attachment(found.fileName),
       });
-      void writePreparedExport(found.prepared, res)
+      void found
+        .write(res)
         .catch((err: unknown) => {
           ctx.log.error('an export download failed', err);
           res.destroy();
         })
-        .finally(() => found.prepared.dispose());
+        .finally(() => found.dispose());
       return true;
     },
 
     close() {
-      for (const ticket of [...pending.keys()]) take(ticket)?.prepared.dispose();
+      for (const ticket of [...pending.keys()]) take(ticket)?.dispose();
     },
   };
 }

@@ -24,10 +24,13 @@ export const ExportSelectionSchema = z
   .strict();
 export type ExportSelection = z.infer<typeof ExportSelectionSchema>;
 
-export interface BundleExport {
+/**
+ * What an export wrote. A bundle is never a call's answer: Electron's main writes it where the save
+ * dialog says (electron/main/host-transfer.ts) and browser mode streams it as a download
+ * (browser-mode/export-downloads.ts), so its bytes never travel as text.
+ */
+export interface BundleWritten {
   fileName: string;
-  /** The bundle's bytes, base64 (a JSON call answers text; see services/bundles/README). */
-  dataBase64: string;
   bytes: number;
   bundleId: string;
   counts: { exercises: number; templates: number; photos: number };
@@ -85,7 +88,6 @@ const ItemKey = z.string().regex(/^(exercise|template):[A-Za-z0-9-]{1,80}$/, 'Ex
 const Choice = z.enum(['mine', 'theirs', 'both']);
 
 export const bundleCalls = {
-  'bundles.export': call<BundleExport>()(ExportSelectionSchema),
   'bundles.preview': call<BundlePreview>()(z.object({ fileName: FileName }).strict(), {
     maxBytes: MAX_BUNDLE_BYTES,
     fileNoun: 'Library bundles',

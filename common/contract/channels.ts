@@ -44,7 +44,6 @@ export const CALL_NAMES = [
   'assessments.list',
   'assessments.record',
   'assessments.remove',
-  'bundles.export',
   'bundles.preview',
   'bundles.apply',
   'bundles.keyInfo',
@@ -76,6 +75,8 @@ export const IPC_COMMAND = 'loadwise-event:command';
 export const HOST_SAVE_FILE = 'host.saveFile';
 /** "Export everything": main asks where (save dialog) and writes the export there itself. */
 export const HOST_EXPORT_ALL = 'host.exportAll';
+/** A shared library bundle: main asks where (save dialog) and writes the `.loadwise-library` file itself. */
+export const HOST_EXPORT_BUNDLE = 'host.exportBundle';
 /** "Import everything": main shows the open dialog and keeps the chosen path; the window sees its name and size. */
 export const HOST_CHOOSE_LIBRARY_FILE = 'host.chooseLibraryFile';
 /** Imports the file chosen with host.chooseLibraryFile, read by main from disk (never sent over IPC). */

@@ -32,3 +32,28 @@ export interface ExportTicket {
   exercises: number;
   photos: number;
 }
+
+/** Browser mode: POST here (token, JSON export choices) to make a library bundle; answers a BundleTicket. */
+export const BUNDLE_EXPORT_START_PATH = '/export-bundle';
+
+/** What a bundle export did; `saved: false` when the clinician cancelled the save dialog. */
+export type BundleExportOutcome =
+  | { saved: false }
+  | {
+      saved: true;
+      fileName: string;
+      bytes: number;
+      counts: { exercises: number; templates: number; photos: number };
+      fingerprint: string | null;
+      /** Electron wrote the file itself; browser mode hands a download to the browser (still under way). */
+      downloading: boolean;
+    };
+
+/** What POST /export-bundle answers: the one-time download (GET /export/<ticket>) and what the bundle holds. */
+export interface BundleTicket {
+  url: string;
+  fileName: string;
+  bytes: number;
+  counts: { exercises: number; templates: number; photos: number };
+  fingerprint: string | null;
+}

@@ -59,8 +59,8 @@ export const SHARING_COPY = {
   sign: 'Sign with our clinic key',
   exportButton: 'Export library file…',
   exportBusy: 'Preparing the file…',
-  exported: (name: string, n: { exercises: number; templates: number; photos: number }) =>
-    `Saved “${name}”: ${n.exercises} exercises, ${n.templates} templates, ${n.photos} photos.`,
+  exported: (name: string, n: { exercises: number; templates: number; photos: number }, downloading: boolean) =>
+    `${downloading ? 'Downloading' : 'Saved'} “${name}”: ${n.exercises} exercises, ${n.templates} templates, ${n.photos} photos.`,
   importHeading: 'Import a library file',
   chooseFile: 'Choose a .loadwise-library file',
   dropHint: 'You can also drop the file anywhere on this screen.',

@@ -3,6 +3,8 @@
 // path. Export writes with the service's exportAll (streamed, written beside, then renamed). Import
 // remembers the chosen path in main, shows the window only its name and size (for the
 // confirmation), then streams the file into staging and runs backups.importAll on it like any call.
+// A shared library bundle is exported the same way: the window sends only its export choices
+// (checked here), main asks where and writes the `.loadwise-library` file there.
 import fs from 'node:fs';
 import path from 'node:path';
 import {
@@ -15,10 +17,18 @@ import {
   type SaveDialogReturnValue,
 } from 'electron';
 import { byteLimitOf } from '../../common/contract';
-import { HOST_CHOOSE_LIBRARY_FILE, HOST_EXPORT_ALL, HOST_IMPORT_CHOSEN, ipcChannelName } from '../../common/contract/channels';
+import {
+  HOST_CHOOSE_LIBRARY_FILE,
+  HOST_EXPORT_ALL,
+  HOST_EXPORT_BUNDLE,
+  HOST_IMPORT_CHOSEN,
+  ipcChannelName,
+} from '../../common/contract/channels';
 import { fail, ok, type Result } from '../../common/contract/result';
 import { tooLargeMessage } from '../../common/text/sizes';
-import type { ChosenLibraryFile, ExportOutcome } from '../../common/contract/transfer';
+import type { BundleExportOutcome, ChosenLibraryFile, ExportOutcome } from '../../common/contract/transfer';
+import { BUNDLE_EXTENSION } from '../../common/domain/bundle';
+import { parseExportSelection, suggestedBundleName, writeBundle } from '../../services/bundles/export';
 import type { ImportResult } from '../../common/contract/backups';
 import type { ServiceContext } from '../../services/context';
 import { dispatch, failureOf } from '../../services/dispatch';
@@ -35,6 +45,7 @@ export interface HostTransferDeps {
 }
 
 const LIBRARY_FILTERS = [{ name: 'Loadwise full backup', extensions: [EXPORT_EXTENSION] }];
+const BUNDLE_FILTERS = [{ name: 'Loadwise shared library', extensions: [BUNDLE_EXTENSION.slice(1)] }];
 
 export function hostTransfer(deps: HostTransferDeps) {
   // The file chosen for import, kept here until the window confirms (or chooses again).
@@ -60,6 +71,25 @@ export function hostTransfer(deps: HostTransferDeps) {
         });
       } catch (err) {
         return failureOf(HOST_EXPORT_ALL, err, ctx);
+      }
+    },
+
+    /** A shared library bundle: the choices are checked before the dialog opens; main writes the file. */
+    async exportBundle(event: IpcMainInvokeEvent, choices: unknown): Promise<Result<BundleExportOutcome>> {
+      if (fromOtherSender(event)) return refusedSender();
+      const ctx = deps.ctx();
+      try {
+        const selection = parseExportSelection(choices);
+        const choice = await deps.showSaveDialog(deps.windowOf(event), {
+          defaultPath: suggestedBundleName(ctx),
+          filters: BUNDLE_FILTERS,
+        });
+        if (choice.canceled || !choice.filePath) return ok({ saved: false });
+        const done = writeBundle(ctx, selection, choice.filePath);
+        const { fileName, bytes, counts, fingerprint } = done;
+        return ok({ saved: true, fileName, bytes, counts, fingerprint, downloading: false });
+      } catch (err) {
+        return failureOf(HOST_EXPORT_BUNDLE, err, ctx);
       }
     },
 
@@ -113,6 +143,7 @@ export function hostTransfer(deps: HostTransferDeps) {
 export function registerHostTransfer(deps: HostTransferDeps): void {
   const transfer = hostTransfer(deps);
   ipcMain.handle(ipcChannelName(HOST_EXPORT_ALL), (event) => transfer.exportAll(event));
+  ipcMain.handle(ipcChannelName(HOST_EXPORT_BUNDLE), (event, choices: unknown) => transfer.exportBundle(event, choices));
   ipcMain.handle(ipcChannelName(HOST_CHOOSE_LIBRARY_FILE), (event) => transfer.chooseLibraryFile(event));
   ipcMain.handle(ipcChannelName(HOST_IMPORT_CHOSEN), (event) => transfer.importChosen(event));
 }

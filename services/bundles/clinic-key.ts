@@ -5,6 +5,7 @@
 import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { writePrivateFile } from '../private-file';
 
 export const CLINIC_KEY_FILE = 'clinic-key.pem';
 
@@ -50,13 +51,7 @@ export function ensureClinicKey(dataDir: string): ClinicKey {
   const { privateKey } = generateKeyPairSync('ed25519');
   const pem = privateKey.export({ type: 'pkcs8', format: 'pem' }) as string;
   const tmp = `${keyFile(dataDir)}.${process.pid}.tmp`;
-  const fd = fs.openSync(tmp, 'wx', 0o600);
-  try {
-    fs.writeSync(fd, pem);
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
+  writePrivateFile(tmp, Buffer.from(pem, 'utf8'));
   fs.renameSync(tmp, keyFile(dataDir));
   return readClinicKey(dataDir)!;
 }

@@ -3,10 +3,12 @@
 // by hash. Reads the exercise, media and template tables only, never a patient table. The same
 // content and clock give the same bytes: entries sorted, one fixed timestamp, keys in a fixed
 // order, a bundle id derived from the content, and Ed25519 signatures are deterministic.
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
+import path from 'node:path';
 import { zipSync, type Zippable } from 'fflate';
-import type { BundleExport, ExportSelection } from '../../common/contract/bundles';
+import { ExportSelectionSchema, type BundleWritten, type ExportSelection } from '../../common/contract/bundles';
+import { describeZodError } from '../../common/contract/issues';
 import { ServiceError } from '../../common/contract/result';
 import {
   BUNDLE_EXTENSION,
@@ -26,8 +28,12 @@ import { TemplateSchema, type Template } from '../../common/domain/template';
 import { clinicExerciseIds, exerciseOriginById, ownTemplates, readTranslation } from '../../db/queries/bundles';
 import { readExercise, toDraft } from '../../db/queries/exercises';
 import { readSettings } from '../../db/queries/settings';
+import { fsyncDir } from '../../db/backup';
 import type { ServiceContext } from '../context';
 import { mediaPath } from '../media/store';
+import { asDiskProblem, stagingDir } from '../staging';
+import { ensurePrivateDir } from '../../db/open';
+import { writePrivateFile } from '../private-file';
 import { ensureClinicKey, signManifest } from './clinic-key';
 
 /** Every entry's timestamp: a fixed local date (zip times are local), so bytes do not depend on the clock. */
@@ -46,7 +52,7 @@ function contentUuid(hex: string): string {
 }
 
 /** A file name with nothing a file system refuses. */
-function bundleFileName(clinic: string, createdAt: string): string {
+export function bundleFileName(clinic: string, createdAt: string): string {
   const safe =
     clinic
       .replace(/[<>:"/\\|?*\u0000-\u001f]/g, ' ')
@@ -184,14 +190,80 @@ export function buildBundle(
   return { bytes: zipSync(zippable), manifest, fingerprint };
 }
 
-export function exportBundle(ctx: ServiceContext, sel: ExportSelection): BundleExport {
-  const { bytes, manifest, fingerprint } = buildBundle(ctx, sel);
+/**
+ * Checks a selection that came from the window (hosts call this before any dialog or file): the
+ * same schema the contract used, refused with the field named.
+ */
+export function parseExportSelection(raw: unknown): ExportSelection {
+  const parsed = ExportSelectionSchema.safeParse(raw ?? {});
+  if (!parsed.success) throw new ServiceError('invalid_argument', `Export choices: ${describeZodError(parsed.error)}`);
+  return parsed.data;
+}
+
+/** The name offered in a save dialog before the bundle is made: the clinic's name and today's date. */
+export function suggestedBundleName(ctx: ServiceContext): string {
+  return bundleFileName(readSettings(ctx.db)?.clinicName || 'Unnamed clinic', ctx.now().toISOString());
+}
+
+/**
+ * Writes `bytes` to `destination` so that it appears whole or not at all: written to a temporary
+ * name beside it (unique, so two writers never share one), flushed to disk, then renamed over.
+ * Also what publishing into a shared folder uses.
+ */
+export function writeFileAtomically(destination: string, bytes: Uint8Array): void {
+  const part = path.join(path.dirname(destination), `.${path.basename(destination)}.${randomUUID()}.part`);
+  try {
+    writePrivateFile(part, bytes);
+    fs.renameSync(part, destination);
+    fsyncDir(path.dirname(destination));
+  } catch (err) {
+    fs.rmSync(part, { force: true });
+    throw asDiskProblem(err);
+  }
+}
+
+function written(manifest: BundleManifest, fingerprint: string | null, file: string, size: number): BundleWritten {
   return {
-    fileName: bundleFileName(manifest.clinicName, manifest.createdAt),
-    dataBase64: Buffer.from(bytes).toString('base64'),
-    bytes: bytes.length,
+    fileName: path.basename(file),
+    bytes: size,
     bundleId: manifest.bundleId,
     counts: manifest.counts,
     fingerprint,
+  };
+}
+
+/** Makes the bundle and writes it at `destination` (Electron's save dialog chose it). */
+export function writeBundle(ctx: ServiceContext, sel: ExportSelection, destination: string): BundleWritten {
+  const { bytes, manifest, fingerprint } = buildBundle(ctx, sel);
+  writeFileAtomically(destination, bytes);
+  return written(manifest, fingerprint, destination, bytes.length);
+}
+
+/** A bundle made into the staging folder, waiting for its download (browser mode); the caller disposes of it. */
+export interface PreparedBundle {
+  file: string;
+  /** The name the download offers. */
+  fileName: string;
+  summary: BundleWritten;
+  dispose(): void;
+}
+
+export function prepareBundle(ctx: ServiceContext, sel: ExportSelection): PreparedBundle {
+  const { bytes, manifest, fingerprint } = buildBundle(ctx, sel);
+  const dir = stagingDir(ctx.dataDir);
+  ensurePrivateDir(dir);
+  const file = path.join(dir, `${randomUUID()}.bundle`);
+  try {
+    fs.writeFileSync(file, bytes, { mode: 0o600 });
+  } catch (err) {
+    fs.rmSync(file, { force: true });
+    throw asDiskProblem(err);
+  }
+  const fileName = bundleFileName(manifest.clinicName, manifest.createdAt);
+  return {
+    file,
+    fileName,
+    summary: { ...written(manifest, fingerprint, file, bytes.length), fileName },
+    dispose: () => fs.rmSync(file, { force: true }),
   };
 }

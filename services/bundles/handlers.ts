@@ -1,12 +1,10 @@
-// The bundle calls, registered as one group: export, preview and apply, the clinic's signing key
-// and the clinics this library trusts.
+// The bundle calls, registered as one group: preview and apply, the clinic's signing key and the
+// clinics this library trusts. An export is host work (export.ts: the hosts write the file).
 import type { HandlerGroup } from '../handlers';
-import { exportBundle } from './export';
 import { applyBundle, previewBundle } from './import';
 import { clinicKeyInfo, createClinicKey, listTrusted, trustClinic, untrustClinic } from './trust';
 
 export const bundleHandlers: HandlerGroup<
-  | 'bundles.export'
   | 'bundles.preview'
   | 'bundles.apply'
   | 'bundles.keyInfo'
@@ -15,7 +13,6 @@ export const bundleHandlers: HandlerGroup<
   | 'bundles.trust'
   | 'bundles.untrust'
 > = {
-  'bundles.export': (ctx, args) => exportBundle(ctx, args),
   'bundles.preview': (ctx, args, file) => previewBundle(ctx, file, args.fileName),
   'bundles.apply': (ctx, args, file) => applyBundle(ctx, file, args),
   'bundles.keyInfo': (ctx) => clinicKeyInfo(ctx),

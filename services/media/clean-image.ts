@@ -9,6 +9,7 @@ import type { Metadata, Sharp } from 'sharp';
 import { MAX_PHOTO_BYTES, MAX_PHOTO_PIXELS, MAX_PHOTO_SIDE } from '../../common/contract/media';
 import { megabytes } from '../../common/text/sizes';
 import type { MediaMime } from '../../db/queries/media';
+import { writePrivateFile } from '../private-file';
 
 const LONGEST_EDGE = 2400;
 const THUMB_EDGE = 480;
@@ -45,16 +46,6 @@ const refuse = (code: RefusalCode, message: string): CleanOutcome => ({ ok: fals
 
 /** Errors that mean the disk, not the photo: answered as `disk_problem`, like a full disk elsewhere. */
 const DISK_ERRORS = new Set(['ENOSPC', 'EDQUOT', 'EIO', 'EROFS', 'EACCES', 'EPERM', 'ENOENT']);
-
-function writePrivate(file: string, bytes: Buffer): void {
-  const fd = fs.openSync(file, 'wx', 0o600);
-  try {
-    fs.writeSync(fd, bytes);
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
-}
 
 export async function cleanImage(sharp: typeof SharpModule, req: CleanRequest): Promise<CleanOutcome> {
   const input = fs.readFileSync(req.input);
@@ -103,8 +94,8 @@ export async function cleanImage(sharp: typeof SharpModule, req: CleanRequest): 
   }
   const { full, thumb } = encoded;
   try {
-    writePrivate(req.outFull, full.data);
-    writePrivate(req.outThumb, thumb);
+    writePrivateFile(req.outFull, full.data);
+    writePrivateFile(req.outThumb, thumb);
   } catch (err) {
     // The photo was fine; the disk was not. Say so, and never blame the photo.
     if (DISK_ERRORS.has((err as NodeJS.ErrnoException).code ?? '')) {

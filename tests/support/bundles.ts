@@ -7,10 +7,11 @@ import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import sharp from 'sharp';
 import type { ServiceContext } from '../../services/context';
-import { DEFAULT_SETTINGS, type ArgsOf, type BundleApplyResult, type BundlePreview } from '../../common/contract';
+import { DEFAULT_SETTINGS, type ArgsOf, type BundleApplyResult, type BundlePreview, type ExportSelection } from '../../common/contract';
+import { writeBundle } from '../../services/bundles/export';
 import type { Exercise } from '../../common/domain/exercise';
 import { call } from './call';
-import { sampleDraft } from './fixtures';
+import { sampleDraft, tempDir } from './fixtures';
 import { samplePatient } from './patients';
 
 export async function photo(colour: { r: number; g: number; b: number }, format: 'png' | 'jpeg' = 'jpeg'): Promise<Buffer> {
@@ -71,7 +72,7 @@ export async function buildClinicLibrary(ctx: ServiceContext, clinicName = 'Nort
   };
 }
 
-export const SHARE_ALL: ArgsOf<'bundles.export'> = {
+export const SHARE_ALL: ExportSelection = {
   exercises: 'all',
   includeChangedBuiltins: true,
   templates: 'all',
@@ -79,9 +80,11 @@ export const SHARE_ALL: ArgsOf<'bundles.export'> = {
   sign: true,
 };
 
-export async function exportBytes(ctx: ServiceContext, selection: ArgsOf<'bundles.export'> = SHARE_ALL): Promise<Buffer> {
-  const out = await call(ctx, 'bundles.export', selection);
-  return Buffer.from(out.dataBase64, 'base64');
+/** Exports as Electron's main does (writeBundle to a chosen path) and reads the file back. */
+export async function exportBytes(ctx: ServiceContext, selection: ExportSelection = SHARE_ALL): Promise<Buffer> {
+  const file = path.join(tempDir('loadwise-bundle-out-'), 'Shared.loadwise-library');
+  writeBundle(ctx, selection, file);
+  return fs.readFileSync(file);
 }
 
 export function previewOf(ctx: ServiceContext, bytes: Buffer, fileName = 'Shared.loadwise-library'): Promise<BundlePreview> {

@@ -10,7 +10,8 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startBridge, type Bridge } from '../../../browser-mode/bridge';
 import { exportDownloads } from '../../../browser-mode/export-downloads';
-import type { ExportTicket } from '../../../common/contract/transfer';
+import type { BundleTicket, ExportTicket } from '../../../common/contract/transfer';
+import { buildClinicLibrary, exportBytes, previewOf, SHARE_ALL } from '../../support/bundles';
 import type { Result } from '../../../common/contract/result';
 import type { ServiceContext } from '../../../services/context';
 import { photoFile } from '../../../services/media/use-cases';
@@ -35,7 +36,7 @@ afterEach(async () => {
   await bridge.close();
 });
 
-function request(method: string, pathname: string, headers: Record<string, string> = {}) {
+function request(method: string, pathname: string, headers: Record<string, string> = {}, body?: string) {
   return new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
     const req = http.request({ host: '127.0.0.1', port: bridge.port, method, path: pathname, headers }, (res) => {
       const chunks: Buffer[] = [];
@@ -44,7 +45,7 @@ function request(method: string, pathname: string, headers: Record<string, strin
       res.on('error', reject);
     });
     req.on('error', reject);
-    req.end();
+    req.end(body);
   });
 }
 
@@ -140,6 +141,59 @@ describe('browser mode: Export everything', () => {
     expect(downloads.serve(started.value.url, res, {})).toBe(true);
     expect(status).toBe(404);
     downloads.close();
+  });
+});
+
+describe('browser mode: export a shared library bundle', () => {
+  const startBundle = async (body: unknown, token = TOKEN) => {
+    const r = await request(
+      'POST',
+      '/export-bundle',
+      { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+      JSON.stringify(body),
+    );
+    return { status: r.status, result: JSON.parse(r.body.toString('utf8')) as Result<BundleTicket> };
+  };
+
+  it('makes the bundle from the choices and streams it once as a download another library previews', async () => {
+    await buildClinicLibrary(ctx, 'Clínica Sur');
+    const started = await startBundle(SHARE_ALL);
+    expect(started.status).toBe(200);
+    if (!started.result.ok) throw new Error(JSON.stringify(started.result));
+    expect(started.result.value).toMatchObject({
+      url: expect.stringMatching(/^\/export\/[A-Za-z0-9_-]{43}$/),
+      fileName: 'Clínica Sur library 2026-11-29.loadwise-library',
+      counts: { exercises: 3, templates: 1, photos: 2 },
+    });
+    expect(staged()).toHaveLength(1); // the bundle waits in staging for its download
+
+    const download = await request('GET', started.result.value.url);
+    expect(download.status).toBe(200);
+    expect(download.headers['content-type']).toBe('application/octet-stream');
+    expect(download.headers['content-disposition']).toBe(
+      `attachment; filename*=UTF-8''${encodeURIComponent('Clínica Sur library 2026-11-29.loadwise-library')}`,
+    );
+    expect(download.body.length).toBe(started.result.value.bytes);
+    expect(download.body.equals(await exportBytes(ctx))).toBe(true); // the same bytes Electron's main writes
+    await expect.poll(staged).toEqual([]);
+    expect((await request('GET', started.result.value.url)).status).toBe(404);
+
+    const other = (await bootTestServices()).ctx;
+    expect((await previewOf(other, download.body)).items.filter((i) => i.status === 'new')).toHaveLength(4);
+  });
+
+  it('needs the token and JSON; refuses choices naming the field, with nothing left in staging', async () => {
+    expect((await startBundle(SHARE_ALL, 'tok_00000000000000000000000000000000')).status).toBe(401);
+    expect((await request('GET', '/export-bundle')).status).toBe(405);
+    const asText = await request('POST', '/export-bundle', { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'text/plain' }, '{}');
+    expect(asText.status).toBe(415);
+    const refused = await startBundle({ ...SHARE_ALL, licence: 'PATIENT-Jane-Roe' });
+    expect(refused.result).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_argument', message: expect.stringMatching(/^Export choices: licence/) },
+    });
+    expect(JSON.stringify(refused.result)).not.toContain('Jane');
+    expect(staged()).toEqual([]);
   });
 });
 

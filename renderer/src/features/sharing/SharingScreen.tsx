@@ -7,20 +7,13 @@ import { useId, useRef, useState } from 'react';
 import type { BundlePreview, ConflictChoice } from '../../../../common/contract/bundles';
 import { LICENCES, type Licence } from '../../../../common/domain/bundle';
 import { CHOICE_LABELS, LICENCE_LABELS, SHARING_COPY as COPY, STATUS_LABELS, signatureLine } from '../../../../common/copy/en-sharing';
-import { api, host } from '../../api';
+import { api, libraryTransfer } from '../../api';
 import { useFileTarget } from '../../app/file-targets';
 import { useToast } from '../../components/Toasts';
 import './sharing.css';
 
 const BUNDLE = /\.loadwise-library$/i;
 const CHOICES: ConflictChoice[] = ['mine', 'theirs', 'both'];
-
-function bytesOf(base64: string): Uint8Array<ArrayBuffer> {
-  const text = atob(base64);
-  const out = new Uint8Array(text.length);
-  for (let i = 0; i < text.length; i++) out[i] = text.charCodeAt(i);
-  return out;
-}
 
 function ExportPanel() {
   const toast = useToast();
@@ -33,22 +26,17 @@ function ExportPanel() {
 
   const exportFile = async () => {
     setBusy(true);
-    const r = await api['bundles.export']({
+    // The file is written by the host (Electron's save dialog) or streamed as a download: its bytes never pass through here.
+    const r = await libraryTransfer.exportBundle({
       exercises: 'all',
       includeChangedBuiltins: changed,
       templates: templates ? 'all' : [],
       licence,
       sign,
     });
-    if (!r.ok) {
-      setBusy(false);
-      toast(r.error.message, 'error');
-      return;
-    }
-    const saved = await host.saveFile(r.value.fileName, new Blob([bytesOf(r.value.dataBase64)], { type: 'application/octet-stream' }));
     setBusy(false);
-    if (!saved.ok) toast(saved.error.message, 'error');
-    else if (saved.value.saved) toast(COPY.exported(r.value.fileName, r.value.counts));
+    if (!r.ok) toast(r.error.message, 'error');
+    else if (r.value.saved) toast(COPY.exported(r.value.fileName, r.value.counts, r.value.downloading));
   };
 
   return (

@@ -59,7 +59,6 @@ const VALID_ARGS: Record<Channel, Record<string, unknown>> = {
   'assessments.list': { patientId: ID },
   'assessments.record': { patientId: ID, measureId: 'nprs', date: '2026-03-01', value: 4 },
   'assessments.remove': { patientId: ID, id: ID },
-  'bundles.export': { exercises: 'all', includeChangedBuiltins: true, templates: 'all', licence: 'cc-by-4.0', sign: true },
   'bundles.preview': { fileName: 'Shared.loadwise-library' },
   'bundles.apply': { fileName: 'Shared.loadwise-library', bundleSha256: 'a'.repeat(64), allConflicts: 'mine' },
   'bundles.keyInfo': {},

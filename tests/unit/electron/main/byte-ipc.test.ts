@@ -9,6 +9,7 @@ import { MAX_PHOTO_BYTES } from '../../../../common/contract';
 import {
   HOST_CHOOSE_LIBRARY_FILE,
   HOST_EXPORT_ALL,
+  HOST_EXPORT_BUNDLE,
   HOST_IMPORT_CHOSEN,
   HOST_SAVE_FILE,
   ipcChannelName,
@@ -202,12 +203,24 @@ describe('preload byte calls and host', () => {
       await expect(host[name]()).resolves.toEqual({ ok: true, value: 'answered' });
       expect(recorded.invoked.at(-1)).toEqual({ channel: ipcChannelName(channel), args: [] });
     }
+    // A library bundle: only the export choices cross; main writes the file.
+    const choices = { exercises: 'all', includeChangedBuiltins: true, templates: [], licence: 'cc0-1.0', sign: false };
+    await expect(host.exportBundle(choices)).resolves.toEqual({ ok: true, value: 'answered' });
+    expect(recorded.invoked.at(-1)).toEqual({ channel: ipcChannelName(HOST_EXPORT_BUNDLE), args: [choices] });
   });
 
   it('exposes host.saveFile, invoking the prefixed host.saveFile channel with the name and bytes', async () => {
     await import('../../../../electron/preload/index');
     const host = recorded.exposed.get('host') as Record<string, (...a: unknown[]) => Promise<unknown>>;
-    expect(Object.keys(host)).toEqual(['saveFile', 'exportAll', 'chooseLibraryFile', 'importChosen', 'onFileOpened']);
+    expect(Object.keys(host)).toEqual([
+      'saveFile',
+      'exportAll',
+      'exportBundle',
+      'chooseLibraryFile',
+      'importChosen',
+      'handoutBytes',
+      'onFileOpened',
+    ]);
     const bytes = new Uint8Array([0x25, 0x50, 0x44, 0x46]);
     await expect(host.saveFile('Handout.pdf', bytes)).resolves.toEqual({ ok: true, value: 'answered' });
     const last = recorded.invoked.at(-1)!;

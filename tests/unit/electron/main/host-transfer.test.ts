@@ -12,6 +12,7 @@ import { hostTransfer } from '../../../../electron/main/host-transfer';
 import type { ServiceContext } from '../../../../services/context';
 import { call } from '../../../support/call';
 import { bootTestServices, sampleDraft, tempDir } from '../../../support/fixtures';
+import { buildClinicLibrary, previewOf, SHARE_ALL } from '../../../support/bundles';
 
 vi.mock('electron', () => ({ ipcMain: { handle: () => undefined } }));
 
@@ -73,6 +74,46 @@ describe('Electron: Export everything', () => {
     expect(await r.transfer.chooseLibraryFile(OTHER)).toMatchObject({ ok: false, error: { code: 'forbidden_origin' } });
     expect(await r.transfer.importChosen(OTHER)).toMatchObject({ ok: false, error: { code: 'forbidden_origin' } });
     expect(r.asked).toEqual({ save: [], open: [] });
+  });
+});
+
+describe('Electron: export a shared library bundle', () => {
+  it('checks the choices, offers the clinic’s dated name, writes the bundle at the chosen path in main, and a cancel writes nothing', async () => {
+    const ctx = (await bootTestServices({ now: () => new Date('2026-11-29T16:05:00Z') })).ctx;
+    await buildClinicLibrary(ctx, 'North Spine Clinic');
+    const folder = tempDir('loadwise-electron-bundle-');
+    const target = path.join(folder, 'For the south site.loadwise-library');
+
+    const refused = recorders(ctx, { save: target });
+    expect(await refused.transfer.exportBundle(APP, { ...SHARE_ALL, licence: 'mine' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_argument', message: expect.stringMatching(/^Export choices: licence/) },
+    });
+    expect(refused.asked.save).toEqual([]); // no dialog for choices that are refused
+
+    const cancelled = recorders(ctx, { save: null });
+    expect(await cancelled.transfer.exportBundle(APP, SHARE_ALL)).toEqual({ ok: true, value: { saved: false } });
+    expect(cancelled.asked.save[0]).toMatchObject({
+      defaultPath: 'North Spine Clinic library 2026-11-29.loadwise-library',
+      filters: [{ name: 'Loadwise shared library', extensions: ['loadwise-library'] }],
+    });
+    expect(fs.readdirSync(folder)).toEqual([]);
+
+    const r = recorders(ctx, { save: target });
+    const answer = await r.transfer.exportBundle(APP, SHARE_ALL);
+    expect(answer).toMatchObject({
+      ok: true,
+      value: { saved: true, fileName: 'For the south site.loadwise-library', counts: { exercises: 3, templates: 1 }, downloading: false },
+    });
+    // Nothing but the file (no temporary name left beside it); the answer carries no bytes.
+    expect(fs.readdirSync(folder)).toEqual(['For the south site.loadwise-library']);
+    expect(JSON.stringify(answer)).not.toMatch(/base64/i);
+    const bytes = fs.readFileSync(target);
+    expect(bytes.subarray(0, 4).toString('latin1')).toBe('PK\u0003\u0004');
+    expect(answer.ok && answer.value.saved && answer.value.bytes).toBe(bytes.length);
+    expect((await previewOf(ctx, bytes)).counts.exercises).toBe(3);
+    expect(await r.transfer.exportBundle(OTHER, SHARE_ALL)).toMatchObject({ ok: false, error: { code: 'forbidden_origin' } });
+    expect(r.asked.save).toHaveLength(1);
   });
 });
 

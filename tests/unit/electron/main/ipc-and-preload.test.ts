@@ -70,7 +70,15 @@ describe('preload', () => {
   it('exposes exactly api, appEvents and host; api has one function per call, invoking its prefixed channel', async () => {
     await import('../../../../electron/preload/index');
     expect([...recorded.exposed.keys()].sort()).toEqual(['api', 'appEvents', 'host']);
-    expect(Object.keys(recorded.exposed.get('host') as object)).toEqual(['saveFile', 'exportAll', 'chooseLibraryFile', 'importChosen', 'onFileOpened']);
+    expect(Object.keys(recorded.exposed.get('host') as object)).toEqual([
+      'saveFile',
+      'exportAll',
+      'exportBundle',
+      'chooseLibraryFile',
+      'importChosen',
+      'handoutBytes',
+      'onFileOpened',
+    ]);
     const api = recorded.exposed.get('api') as Record<string, (args: unknown) => Promise<unknown>>;
     expect(Object.keys(api).sort()).toEqual([...CHANNELS].sort());
     for (const channel of CHANNELS) expect(typeof api[channel]).toBe('function');

@@ -7,8 +7,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { unzipSync, strFromU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { call, failure } from '../../../support/call';
-import { bootTestServices } from '../../../support/fixtures';
+import { call } from '../../../support/call';
+import { bootTestServices, tempDir } from '../../../support/fixtures';
+import { parseExportSelection, writeBundle } from '../../../../services/bundles/export';
 import { samplePatient } from '../../../support/patients';
 import { buildClinicLibrary, exportBytes, SHARE_ALL } from '../../../support/bundles';
 import { BundleExercisesSchema, BundleManifestSchema, BundleTemplatesSchema } from '../../../../common/domain/bundle';
@@ -75,8 +76,24 @@ describe('bundle export', () => {
     expect(BundleExercisesSchema.parse(JSON.parse(strFromU8(withTemplate['records/exercises.json']))).map((e) => e.id)).toEqual([
       lib.own[0].id,
     ]);
-    const refused = await failure(ctx, 'bundles.export', { ...SHARE_ALL, exercises: [lib.changedBuiltin.id, crypto.randomUUID()] });
-    expect(refused).toMatchObject({ code: 'not_found' });
+    const folder = tempDir('loadwise-bundle-refused-');
+    expect(() =>
+      writeBundle(ctx, { ...SHARE_ALL, exercises: [lib.changedBuiltin.id, crypto.randomUUID()] }, path.join(folder, 'x.loadwise-library')),
+    ).toThrow(expect.objectContaining({ code: 'not_found' }));
+    // Refused before anything is written: no file, no temporary file beside it.
+    expect(fs.readdirSync(folder)).toEqual([]);
+  });
+
+  it('checks export choices from a window like a call, naming the field and never echoing the value', () => {
+    const secret = 'PATIENT-Jane-Roe-1961';
+    expect(() => parseExportSelection({ ...SHARE_ALL, licence: secret })).toThrow(/^Export choices: licence/);
+    try {
+      parseExportSelection({ ...SHARE_ALL, licence: secret });
+    } catch (err) {
+      expect(String((err as Error).message)).not.toContain(secret);
+    }
+    expect(() => parseExportSelection({ ...SHARE_ALL, path: '/etc/passwd' })).toThrow(/^Export choices:/);
+    expect(parseExportSelection(SHARE_ALL)).toEqual(SHARE_ALL);
   });
 
   it('makes the same bytes from the same content, and different ones after a change', async () => {

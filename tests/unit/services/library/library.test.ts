@@ -424,7 +424,6 @@ describe('library through dispatch', () => {
       ['library.shortlists', { also: 1 }, 'arguments'],
       ['settings.get', { also: 1 }, 'arguments'],
       ['settings.save', { settings: { ...DEFAULT_SETTINGS, email: SECRET } }, 'settings.email'],
-      ['bundles.export', { exercises: 'all', includeChangedBuiltins: true, templates: 'all', licence: SECRET, sign: true }, 'licence'],
       ['bundles.preview', { fileName: '', dataBase64: 'AAAA' }, 'fileName'],
       ['bundles.apply', { fileName: 'a', bundleSha256: SECRET, allConflicts: 'mine', dataBase64: 'AAAA' }, 'bundleSha256'],
       ['bundles.keyInfo', { also: 1 }, 'arguments'],

@@ -18,6 +18,8 @@
 //                                       export streams, so this stays flat whatever its size)
 //   program_open_ms / flags_compute_ms  the program builder's figures (tools/bench/programs.ts)
 //   program_edit_ms
+//   figure_render_ms / thumbs_paint_ms  one exercise's two figures to SVG (p95), and 50 result cards
+//                                       with figure thumbnails painted in Chromium (tools/bench/figures.ts)
 import { spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
@@ -44,6 +46,7 @@ import { EQUIPMENT, POSITIONS, STAGES } from '../common/domain/vocabulary';
 import type { SearchFiltersInput } from '../common/contract';
 import { SearchFiltersSchema } from '../common/contract';
 import { measurePrograms } from './bench/programs';
+import { measureFigureRender, measureThumbsPaint } from './bench/figures';
 
 const root = path.resolve(__dirname, '..', '..');
 const seedDir = path.join(root, 'resources', 'seed');
@@ -542,6 +545,12 @@ async function main(): Promise<void> {
   log(`24 thumbnails: ${thumbs ?? 'n/a'} ms`);
   const programs = await measurePrograms(seedDir);
   log(`program (40 items): open ${round(programs.open)} ms, flags ${round(programs.flags)} ms, edit ${round(programs.edit)} ms (p95)`);
+  const figureRender = measureFigureRender();
+  const figureBrowser = await launchChromium();
+  const thumbsPaint = figureBrowser ? await measureThumbsPaint(figureBrowser).finally(() => figureBrowser.close()) : null;
+  log(
+    `figures: one exercise to SVG ${round(figureRender)} ms (p95), 50 thumbnails painted ${thumbsPaint === null ? 'n/a' : round(thumbsPaint)} ms`,
+  );
   const figures = {
     search_p95_ms: round(search.p95),
     search_raw_p95_ms: round(search.rawP95),
@@ -563,6 +572,8 @@ async function main(): Promise<void> {
     program_open_ms: round(programs.open),
     flags_compute_ms: round(programs.flags),
     program_edit_ms: round(programs.edit),
+    figure_render_ms: round(figureRender),
+    thumbs_paint_ms: thumbsPaint === null ? null : round(thumbsPaint),
     exercises: EXERCISES,
     search_samples: search.samples,
     queries: QUERIES.length,

@@ -15,7 +15,7 @@ import {
   type Primitive,
 } from './geometry';
 import { partPoint } from './parts';
-import { attachedProps, type FigureModel, type FrameName } from './pose';
+import { attachedProps, FRAME_NAMES, type FigureModel, type FrameName } from './pose';
 import { PROP_COLOURS, type Shape3 } from './props';
 import type { Vec3 } from './vec';
 
@@ -256,27 +256,34 @@ export interface SceneOptions {
   bounds?: Box;
 }
 
-/** The scene of one body (a named frame, or an in-between pose for the animation). */
-export function sceneOfBody(model: FigureModel, body: Body, options: SceneOptions = {}): Scene {
+/** The props, body and arrow of one pose, without the floor (which spans whatever bounds it is drawn in). */
+function contentOf(model: FigureModel, body: Body, arrow: boolean): Primitive[] {
   const view = model.view;
-  const statics = model.statics;
-  const attached = attachedProps(model, body);
-  const back = statics.filter((s) => s.role !== 'prop:water');
-  const front = statics.filter((s) => s.role === 'prop:water');
+  const back = model.statics.filter((s) => s.role !== 'prop:water');
+  const front = model.statics.filter((s) => s.role === 'prop:water');
   const primitives: Primitive[] = [];
-  primitives.push(...back.flatMap((s) => shapePrimitives(view, s)));
-  primitives.push(...bodyPrimitives(view, body, model.region, attached));
-  primitives.push(...front.flatMap((s) => shapePrimitives(view, s)));
-  if (options.arrow && model.arrow && model.frames.start && model.frames.end) {
+  for (const s of back) primitives.push(...shapePrimitives(view, s));
+  primitives.push(...bodyPrimitives(view, body, model.region, attachedProps(model, body)));
+  for (const s of front) primitives.push(...shapePrimitives(view, s));
+  if (arrow && model.arrow && model.frames.start && model.frames.end) {
     const a = arrowFor(model, model.arrow, model.frames.start.body, model.frames.end.body);
     if (a) primitives.push(a);
   }
-  const content = boundsOf(primitives, 0);
-  const x0 = options.bounds ? options.bounds.x : content.x - 10;
-  const x1 = options.bounds ? options.bounds.x + options.bounds.w : content.x + content.w + 10;
-  const floor = floorPrimitives(view, x0, x1);
-  const all = [...floor, ...primitives];
-  return { primitives: all, bounds: options.bounds ?? boundsOf(all, 4) };
+  return primitives;
+}
+
+/** The floor under the content, across the bounds (or the content and a margin), and the bounds. */
+function withFloor(view: View, primitives: Primitive[], bounds?: Box): Scene {
+  const content = bounds ?? boundsOf(primitives, 0);
+  const x0 = bounds ? bounds.x : content.x - 10;
+  const x1 = bounds ? bounds.x + bounds.w : content.x + content.w + 10;
+  const all = [...floorPrimitives(view, x0, x1), ...primitives];
+  return { primitives: all, bounds: bounds ?? boundsOf(all, 4) };
+}
+
+/** The scene of one body (a named frame, or an in-between pose for the animation). */
+export function sceneOfBody(model: FigureModel, body: Body, options: SceneOptions = {}): Scene {
+  return withFloor(model.view, contentOf(model, body, options.arrow ?? false), options.bounds);
 }
 
 export function frameScene(model: FigureModel, frame: FrameName, options: SceneOptions = {}): Scene {
@@ -287,13 +294,12 @@ export function frameScene(model: FigureModel, frame: FrameName, options: SceneO
 
 /** Start and end (and middle) with shared bounds, so the figure keeps its size and floor. */
 export function figureScenes(model: FigureModel): Partial<Record<FrameName, Scene>> {
-  const names = (['start', 'middle', 'end'] as const).filter((n) => model.frames[n]);
-  const first = names.map((n) => frameScene(model, n));
-  const union = boundsOf(
-    first.flatMap((s) => s.primitives),
-    4,
-  );
-  return Object.fromEntries(names.map((n) => [n, frameScene(model, n, { bounds: union })]));
+  const names = FRAME_NAMES.filter((n) => model.frames[n]);
+  const contents = names.map((n) => contentOf(model, model.frames[n]!.body, n === 'start'));
+  // The floor runs 10 cm past the widest pose on each side; the bounds add 4 cm all round.
+  const box = boundsOf(contents.flat(), 0);
+  const union = boundsOf([...contents.flat(), ...floorPrimitives(model.view, box.x - 10, box.x + box.w + 10)], 4);
+  return Object.fromEntries(names.map((n, i) => [n, withFloor(model.view, contents[i], union)]));
 }
 
 /**

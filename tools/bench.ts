@@ -20,6 +20,8 @@
 //   program_edit_ms
 //   figure_render_ms / thumbs_paint_ms  one exercise's two figures to SVG (p95), and 50 result cards
 //                                       with figure thumbnails painted in Chromium (tools/bench/figures.ts)
+//   pdf_handout_ms / pdf_raw_ms         a 40-exercise handout with two photos each, by the handout
+//                                       worker, and the same by bare pdfkit (tools/bench/handouts.ts)
 import { spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
@@ -47,6 +49,7 @@ import type { SearchFiltersInput } from '../common/contract';
 import { SearchFiltersSchema } from '../common/contract';
 import { measurePrograms } from './bench/programs';
 import { measureFigureRender, measureThumbsPaint } from './bench/figures';
+import { measureHandouts } from './bench/handouts';
 
 const root = path.resolve(__dirname, '..', '..');
 const seedDir = path.join(root, 'resources', 'seed');
@@ -545,6 +548,8 @@ async function main(): Promise<void> {
   log(`24 thumbnails: ${thumbs ?? 'n/a'} ms`);
   const programs = await measurePrograms(seedDir);
   log(`program (40 items): open ${round(programs.open)} ms, flags ${round(programs.flags)} ms, edit ${round(programs.edit)} ms (p95)`);
+  const handouts = await measureHandouts(seedDir, path.join(root, 'resources'), path.join(root, 'out', 'workers'));
+  log(`handout (40 exercises, 2 photos each): ${round(handouts.handout)} ms, bare pdfkit ${round(handouts.raw)} ms`);
   const figureRender = measureFigureRender();
   const figureBrowser = await launchChromium();
   const thumbsPaint = figureBrowser ? await measureThumbsPaint(figureBrowser).finally(() => figureBrowser.close()) : null;
@@ -574,6 +579,8 @@ async function main(): Promise<void> {
     program_edit_ms: round(programs.edit),
     figure_render_ms: round(figureRender),
     thumbs_paint_ms: thumbsPaint === null ? null : round(thumbsPaint),
+    pdf_handout_ms: round(handouts.handout),
+    pdf_raw_ms: round(handouts.raw),
     exercises: EXERCISES,
     search_samples: search.samples,
     queries: QUERIES.length,

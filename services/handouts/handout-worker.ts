@@ -43,9 +43,10 @@ export async function renderHandoutFile(job: HandoutJob): Promise<Extract<Handou
   return { ok: true, report, sha256: hash.digest('hex'), bytes, untranslated: model.untranslated };
 }
 
+// One job at a time (the caller queues them); the thread stays for the next handout, warm.
 if (parentPort) {
   const port = parentPort;
-  port.once('message', (job: HandoutJob) => {
+  port.on('message', (job: HandoutJob) => {
     renderHandoutFile(job).then(
       (answer) => port.postMessage(answer),
       (err: unknown) => port.postMessage({ ok: false, message: err instanceof Error ? err.message : String(err) }),

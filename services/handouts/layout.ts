@@ -103,16 +103,16 @@ class Layout {
   // --- pieces ---
 
   heading(text: string, tag: 'H1' | 'H2' | 'H3' | 'H4', size: number, color = INK): Piece {
-    return {
+    return memo({
       height: (w) => this.textHeight(text, size, w, true) + size * 0.35,
       draw: (x, y, w, parent) => parent.add(this.doc.struct(tag, {}, () => this.drawText(text, size, x, y, w, true, color))),
-    };
+    });
   }
 
   para(text: string, opts: { label?: string; size?: number; color?: string } = {}): Piece {
     const size = opts.size ?? this.s.body;
     const whole = opts.label ? `${opts.label} ${text}` : text;
-    return {
+    return memo({
       // Measured all in bold: never shorter than the mixed line drawn.
       height: (w) => this.textHeight(whole, size, w, opts.label !== undefined) + size * 0.3,
       draw: (x, y, w, parent) =>
@@ -129,7 +129,7 @@ class Layout {
             } else this.drawText(text, size, x, y, w, false, color);
           }),
         ),
-    };
+    });
   }
 
   list(items: string[], numbered: boolean): Piece {
@@ -137,7 +137,7 @@ class Layout {
     const indent = size * 1.6;
     const label = (i: number): string => (numbered ? `${i + 1}.` : '•');
     const itemHeight = (t: string, w: number): number => this.textHeight(t, size, w - indent) + size * 0.2;
-    return {
+    return memo({
       height: (w) => items.reduce((h, t) => h + itemHeight(t, w), 0) + size * 0.2,
       draw: (x, y, w, parent) => {
         const list = this.doc.struct('L');
@@ -155,11 +155,11 @@ class Layout {
         });
         list.end();
       },
-    };
+    });
   }
 
   stack(pieces: Piece[]): Piece {
-    return {
+    return memo({
       parts: () => pieces.map((piece) => ({ piece })),
       height: (w) => pieces.reduce((h, p) => h + p.height(w), 0),
       draw: (x, y, w, parent) => {
@@ -169,13 +169,13 @@ class Layout {
           at += p.height(w);
         }
       },
-    };
+    });
   }
 
   /** Side-by-side columns, one per language, each a Div with its language. */
   columns(cols: { lang: string; piece: Piece }[]): Piece {
     const colWidth = (w: number): number => (cols.length === 1 ? w : (w - COLUMN_GAP * (cols.length - 1)) / cols.length);
-    return {
+    return memo({
       // Too tall for a page: each language's pieces one after the other, full width.
       parts: () => cols.flatMap((c) => flatten(c.piece).map((p) => ({ piece: p.piece, lang: p.lang ?? c.lang }))),
       height: (w) => Math.max(...cols.map((c) => c.piece.height(colWidth(w)))),
@@ -188,7 +188,7 @@ class Layout {
           div.end();
         });
       },
-    };
+    });
   }
 
   /** A framed box: heading, an intro line and its lines, one column per language. */
@@ -204,7 +204,7 @@ class Layout {
         ]),
       })),
     );
-    return {
+    return memo({
       height: (w) => inner.height(w - 2 * pad) + 2 * pad,
       draw: (x, y, w, parent) => {
         const h = inner.height(w - 2 * pad) + 2 * pad;
@@ -217,7 +217,7 @@ class Layout {
         });
         inner.draw(x + pad, y + pad, w - 2 * pad, parent);
       },
-    };
+    });
   }
 
   /** The pictures of an exercise side by side: photos fitted in their frame, else a placeholder. */
@@ -332,6 +332,19 @@ class Layout {
     this.blocks.push({ kind, key, firstPage: first, lastPage: this.page, top, bottom: this.y, height: h });
     this.y += this.s.gap;
   }
+}
+
+/** The piece with its height remembered per width: layout asks the same question many times. */
+function memo(piece: Piece): Piece {
+  const heights = new Map<number, number>();
+  return {
+    ...piece,
+    height(w) {
+      let h = heights.get(w);
+      if (h === undefined) heights.set(w, (h = piece.height(w)));
+      return h;
+    },
+  };
 }
 
 /** A piece's smallest parts (itself when it has none). */
@@ -566,13 +579,16 @@ export function renderHandoutPdf(model: HandoutModel, fonts: FontSet, out: Writa
     tagged: true,
     lang: model.lang,
     displayTitle: true,
-    // The first font pdfkit opens: our own face, never its AFM standard fonts.
-    font: fonts.regular as unknown as string,
+    // No first font: pdfkit would otherwise open its AFM Helvetica. Our faces are registered below
+    // and chosen by name, so each is parsed once (a face given here as bytes and registered again
+    // would be parsed anew on every font change: pdfkit finds it equal by name and skips its cache).
+    font: null as unknown as string,
     info: { Title: model.title, Creator: 'Loadwise', Producer: 'Loadwise', Subject: model.titles[0]?.text ?? '' },
     pdfVersion: '1.7',
   });
   doc.registerFont('regular', fonts.regular as unknown as string);
   doc.registerFont('bold', fonts.bold as unknown as string);
+  doc.font('regular');
   const finished = new Promise<void>((resolve, reject) => {
     out.once('finish', resolve);
     out.once('error', reject);

@@ -15,7 +15,7 @@ import { dispatch } from '../services/dispatch';
 import { photoFile } from '../services/media/use-cases';
 import { DiskProblemError, stageStream, TooLargeError } from '../services/staging';
 import { resolveStatic } from '../services/static-files';
-import { BUNDLE_EXPORT_START_PATH, EXPORT_START_PATH } from '../common/contract/transfer';
+import { BUNDLE_EXPORT_START_PATH, EXPORT_START_PATH, OPENED_FILES_PATH, type OfferedFile } from '../common/contract/transfer';
 import { exportDownloads } from './export-downloads';
 import { HANDOUT_DOWNLOAD_PREFIX } from '../common/contract/handout-files';
 import { serveHandout } from './handout-downloads';
@@ -67,6 +67,8 @@ export interface BridgeOptions {
   rendererDir: string;
   port?: number;
   limits?: Partial<BridgeLimits>;
+  /** Files to offer the page once (`--import FILE`): it opens them like dropped files. */
+  openedFiles?: string[];
 }
 
 export interface Bridge {
@@ -251,6 +253,10 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
       await handleExportStart(req, res);
       return;
     }
+    if (pathname === OPENED_FILES_PATH) {
+      handleOpenedFiles(req, res);
+      return;
+    }
     if (pathname === BUNDLE_EXPORT_START_PATH) {
       await handleBundleExportStart(req, res);
       return;
@@ -310,30 +316,41 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
 
   /** POST /export: prepares "Export everything" and answers its one-time download URL (export-downloads.ts). */
   async function handleExportStart(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
-    if (req.method !== 'POST') {
-      res.setHeader('Allow', 'POST');
-      sendError(res, 405, 'method_not_allowed', 'An export is started with POST.');
-      return;
-    }
-    if (!hasToken(req)) {
-      sendError(res, 401, 'unauthorized', 'A valid token is required.');
-      return;
-    }
+    if (!tokenPost(req, res, 'An export is started with POST.')) return;
     req.resume();
     send(res, 200, JSON.stringify(await downloads.start()));
   }
 
-  /** POST /export-bundle: makes a library bundle from the JSON export choices and answers its one-time download URL. */
-  async function handleBundleExportStart(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+  /** A POST carrying the token; otherwise answered (405 naming how, or 401) and false. */
+  function tokenPost(req: http.IncomingMessage, res: http.ServerResponse, howToCall: string): boolean {
     if (req.method !== 'POST') {
       res.setHeader('Allow', 'POST');
-      sendError(res, 405, 'method_not_allowed', 'An export is started with POST.');
-      return;
+      sendError(res, 405, 'method_not_allowed', howToCall);
+      return false;
     }
     if (!hasToken(req)) {
       sendError(res, 401, 'unauthorized', 'A valid token is required.');
-      return;
+      return false;
     }
+    return true;
+  }
+
+  // Offered once: a reload, or a second tab, does not open them again.
+  const toOffer = [...(options.openedFiles ?? [])];
+  /** POST /opened-files: the files this run was asked to open, each as a one-time download. */
+  function handleOpenedFiles(req: http.IncomingMessage, res: http.ServerResponse): void {
+    if (!tokenPost(req, res, 'Opened files are asked for with POST.')) return;
+    req.resume();
+    const offered = toOffer.splice(0).flatMap((file): OfferedFile[] => {
+      const found = downloads.offer(file);
+      return found ? [found] : [];
+    });
+    send(res, 200, JSON.stringify({ ok: true, value: offered }));
+  }
+
+  /** POST /export-bundle: makes a library bundle from the JSON export choices and answers its one-time download URL. */
+  async function handleBundleExportStart(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    if (!tokenPost(req, res, 'An export is started with POST.')) return;
     const args = await readJsonArgs(req, res);
     if (args === NO_ARGS) return;
     send(res, 200, JSON.stringify(await downloads.startBundle(args)));

@@ -1,4 +1,6 @@
 // `npm run web`: serves Loadwise on 127.0.0.1 and prints its one address line on stdout.
+// `--import FILE` offers a file to the page when it opens, as if it were dropped on the window (a
+// .loadwise-library file opens the Share screen's import preview).
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -9,16 +11,17 @@ import { defaultDataDir } from '../services/paths';
 import { openInChromium, removeLaunchPages, type OpenedBrowser } from './open-browser';
 import { startBridge } from './bridge';
 
-const USAGE = 'Usage: npm run web -- [--port N] [--data-dir DIR] [--no-open]';
+const USAGE = 'Usage: npm run web -- [--port N] [--data-dir DIR] [--no-open] [--import FILE]';
 
 async function main(): Promise<void> {
-  let values: { port?: string; 'data-dir'?: string; 'no-open'?: boolean; help?: boolean };
+  let values: { port?: string; 'data-dir'?: string; 'no-open'?: boolean; import?: string; help?: boolean };
   try {
     ({ values } = parseArgs({
       options: {
         port: { type: 'string' },
         'data-dir': { type: 'string' },
         'no-open': { type: 'boolean' },
+        import: { type: 'string' },
         help: { type: 'boolean' },
       },
     }));
@@ -34,6 +37,11 @@ async function main(): Promise<void> {
   const port = values.port === undefined ? 0 : /^\d{1,5}$/.test(values.port) ? Number(values.port) : NaN;
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     process.stderr.write(`--port must be a whole number from 0 to 65535, not "${values.port}".\n`);
+    process.exit(2);
+  }
+  const toImport = values.import === undefined ? undefined : path.resolve(values.import);
+  if (toImport !== undefined && !isFile(toImport)) {
+    process.stderr.write(`--import: there is no file at "${values.import}".\n`);
     process.exit(2);
   }
   const appRoot = path.resolve(__dirname, '..', '..');
@@ -56,7 +64,7 @@ async function main(): Promise<void> {
   });
   // Forwarding pages left by an earlier run go before this run announces itself.
   removeLaunchPages(dataDir);
-  const bridge = await startBridge({ ctx: services.ctx, token, rendererDir, port });
+  const bridge = await startBridge({ ctx: services.ctx, token, rendererDir, port, openedFiles: toImport ? [toImport] : [] });
   // A checked backup every 15 minutes when something changed, and one at quit (services/backups).
   const backups = startBackupSchedule(services.ctx);
   const address = `${bridge.url}#token=${token}`;
@@ -86,6 +94,14 @@ async function main(): Promise<void> {
   process.on('SIGTERM', shutdown);
   process.stdout.write(`Loadwise is running at ${address}\n`);
   if (!values['no-open']) window = openInChromium(address, dataDir);
+}
+
+function isFile(file: string): boolean {
+  try {
+    return fs.statSync(file).isFile();
+  } catch {
+    return false;
+  }
 }
 
 main().catch((err: Error) => {

@@ -9,9 +9,10 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import type http from 'node:http';
+import path from 'node:path';
 import type { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { EXPORT_DOWNLOAD_PATTERN, type BundleTicket, type ExportTicket } from '../common/contract/transfer';
+import { EXPORT_DOWNLOAD_PATTERN, type BundleTicket, type ExportTicket, type OfferedFile } from '../common/contract/transfer';
 import { ok, type Result } from '../common/contract/result';
 import type { ServiceContext } from '../services/context';
 import { failureOf } from '../services/dispatch';
@@ -34,6 +35,8 @@ export interface ExportDownloads {
   start(): Promise<Result<ExportTicket>>;
   /** Makes a library bundle from the export choices (checked here) and answers its one-time URL. */
   startBundle(choices: unknown): Promise<Result<BundleTicket>>;
+  /** A file the server was asked to open (`--import FILE`), as a one-time download; null when it is gone. */
+  offer(file: string): OfferedFile | null;
   /** Answers GET /export/<ticket>; false when the path is not a download's. */
   serve(pathname: string, res: http.ServerResponse, headers: Record<string, string>): boolean;
   /** Drops every ticket not yet used (the server is closing). */
@@ -97,6 +100,24 @@ export function exportDownloads(ctx: ServiceContext, lifetimeMs = EXPORT_TICKET_
       } catch (err) {
         return failureOf('export-bundle', err, ctx);
       }
+    },
+
+    offer(file) {
+      let bytes: number;
+      try {
+        bytes = fs.statSync(file).size;
+      } catch {
+        return null;
+      }
+      const name = path.basename(file);
+      const url = issue({
+        fileName: name,
+        contentType: 'application/octet-stream',
+        // Read from where the clinician keeps it, never moved or removed.
+        write: (out) => pipeline(fs.createReadStream(file), out),
+        dispose: () => undefined,
+      });
+      return { name, bytes, url };
     },
 
     serve(pathname, res, headers) {

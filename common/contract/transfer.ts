@@ -57,3 +57,16 @@ export interface BundleTicket {
   counts: { exercises: number; templates: number; photos: number };
   fingerprint: string | null;
 }
+
+/**
+ * Browser mode: POST here (with the token) for the files `npm run web -- --import FILE` was asked to
+ * open. Each is offered once, as a one-time download (GET /export/<ticket>) the page reads like a
+ * dropped file.
+ */
+export const OPENED_FILES_PATH = '/opened-files';
+
+export interface OfferedFile {
+  name: string;
+  bytes: number;
+  url: string;
+}

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, Menu, protocol, session, shell, utilityProcess } from 'electron';
-import { IPC_COMMAND, IPC_FILE_OPENED } from '../../common/contract/channels';
+import { IPC_COMMAND } from '../../common/contract/channels';
 import { bootServices, type Services } from '../../services/boot';
 import { DB_FILE_NAME } from '../../db/open';
 import { lockDataFolder } from '../../services/folder-lock';
@@ -22,7 +22,7 @@ import { registerHostHandouts } from './host-handouts';
 import { registerIpc } from './ipc';
 import { MainWindow } from './main-window';
 import { holdQuitForBackup } from './quit-backup';
-import { filesFromArgv, readOpenedFile } from './opened-files';
+import { openedFiles } from './opened-files';
 import { menuTemplate } from './menu';
 import { nativeBindingPath } from './native-binding';
 import { APP_ORIGIN_URL } from './security';
@@ -110,20 +110,16 @@ function main(): void {
     onLoaded: smoke ? (win) => smoke.probe(win.webContents) : undefined,
   });
 
-  /** Hands a file the app was asked to open to the window, which treats it like a dropped file. */
-  const openFile = (file: string): void => {
-    try {
-      windows.deliver(IPC_FILE_OPENED, readOpenedFile(file));
-    } catch (err) {
-      log.warn(`could not read a file the app was asked to open (${(err as Error).name})`);
-    }
-  };
+  /** Files the app is asked to open go to the window, which treats them like dropped files. */
+  const opened = openedFiles({
+    deliver: (channel, file) => windows.deliver(channel, file),
+    warn: (message) => log.warn(message),
+    isPackaged: app.isPackaged,
+  });
   // macOS sends files (a double-click, a drop on the dock icon) by event, possibly before start-up.
-  const earlyFiles: string[] = [];
   app.on('open-file', (event, file) => {
     event.preventDefault();
-    if (services) openFile(file);
-    else earlyFiles.push(file);
+    opened.openFile(file);
   });
 
   async function start(): Promise<void> {
@@ -195,7 +191,7 @@ function main(): void {
     // A checked backup every 15 minutes when something changed, and one at quit (before-quit).
     backups = startBackupSchedule(services.ctx);
     registerIpc(services.ctx);
-    for (const file of [...filesFromArgv(process.argv, process.cwd(), app.isPackaged), ...earlyFiles.splice(0)]) openFile(file);
+    opened.started(process.argv, process.cwd());
     const showSaveDialog = (win: BrowserWindow | null, options: Electron.SaveDialogOptions) =>
       win ? dialog.showSaveDialog(win, options) : dialog.showSaveDialog(options);
     const windowOf = (event: Electron.IpcMainInvokeEvent) => BrowserWindow.fromWebContents(event.sender);
@@ -218,7 +214,7 @@ function main(): void {
   app.on('second-instance', (_event, secondArgv, workingDirectory) => {
     if (!services) return;
     windows.reveal();
-    for (const file of filesFromArgv(secondArgv, workingDirectory, app.isPackaged)) openFile(file);
+    opened.secondInstance(secondArgv, workingDirectory);
   });
   app
     .whenReady()

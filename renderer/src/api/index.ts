@@ -11,7 +11,9 @@ import type { ImportResult } from '../../../common/contract/backups';
 import {
   BUNDLE_EXPORT_START_PATH,
   EXPORT_START_PATH,
+  OPENED_FILES_PATH,
   type BundleExportOutcome,
+  type OfferedFile,
   type BundleTicket,
   type ChosenLibraryFile,
   type ExportOutcome,
@@ -234,13 +236,45 @@ export const libraryTransfer = {
   },
 };
 
+type OpenedListener = (file: File | { name: string; tooLarge: true }) => void;
+
 /**
- * Files the app was asked to open (Electron: `loadwise FILE`, a double-click, macOS open-file),
- * as File objects, like a drop. A file too large to hand over arrives as its name alone.
+ * Browser mode: the files `npm run web -- --import FILE` was asked to open, asked for once per page
+ * and read from their one-time downloads; kept until something listens.
  */
-export function onFileOpened(listener: (file: File | { name: string; tooLarge: true }) => void): () => void {
-  if (!window.host) return () => undefined;
-  return window.host.onFileOpened((f) => listener('bytes' in f ? new File([f.bytes as Uint8Array<ArrayBuffer>], f.name) : f));
+const offered: { files: File[]; listeners: Set<OpenedListener>; asked: boolean } = { files: [], listeners: new Set(), asked: false };
+async function askForOpenedFiles(): Promise<void> {
+  const r = (await post(OPENED_FILES_PATH, { headers: { Authorization: `Bearer ${token}` } })) as Result<OfferedFile[]>;
+  if (!r.ok) return;
+  for (const f of r.value) {
+    try {
+      const res = await fetch(f.url);
+      if (res.ok) offered.files.push(new File([await res.blob()], f.name));
+    } catch {
+      // The server stopped: nothing to open.
+    }
+  }
+  const first = offered.listeners.values().next();
+  if (!first.done) for (const file of offered.files.splice(0)) first.value(file);
+}
+
+/**
+ * Files the app was asked to open (Electron: `loadwise FILE`, a double-click, macOS open-file;
+ * browser mode: `--import FILE`), as File objects, like a drop. A file too large to hand over
+ * arrives as its name alone.
+ */
+export function onFileOpened(listener: OpenedListener): () => void {
+  if (window.host)
+    return window.host.onFileOpened((f) => listener('bytes' in f ? new File([f.bytes as Uint8Array<ArrayBuffer>], f.name) : f));
+  offered.listeners.add(listener);
+  for (const file of offered.files.splice(0)) listener(file);
+  if (!offered.asked) {
+    offered.asked = true;
+    void askForOpenedFiles();
+  }
+  return () => {
+    offered.listeners.delete(listener);
+  };
 }
 
 /** Menu commands (and answers to the close question) from Electron; browser mode has no native menu and uses keyboard shortcuts. */

@@ -13,8 +13,8 @@ export interface AppUnderTest {
   bridge: BridgeProcess;
   /** Opens the printed address and waits until the library shows its first results. */
   open(): Promise<void>;
-  /** Stops browser mode and starts it again on the same data folder (a new port and token). */
-  restart(): Promise<void>;
+  /** Stops browser mode and starts it again on the same data folder (a new port and token), with extra arguments if given. */
+  restart(extraArgs?: string[]): Promise<void>;
   /** A read-only connection to the real database file, for asserting what was saved. */
   db(): Database.Database;
 }
@@ -42,9 +42,9 @@ export const test = base.extend<{ app: AppUnderTest }>({
         await page.goto(bridge.url);
         await waitForLibrary(page);
       },
-      async restart() {
+      async restart(extraArgs: string[] = []) {
         await bridge.stop();
-        bridge = await startBridgeProcess(dataDir);
+        bridge = await startBridgeProcess(dataDir, extraArgs);
         origins.add(bridge.origin);
       },
       db() {

@@ -6,31 +6,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import os from 'node:os';
 import type { Page } from '@playwright/test';
-import type { Result } from '../../../common/contract/result';
 import type { Exercise } from '../../../common/domain/exercise';
 import { toDraft } from '../../../db/queries/exercises';
 import { seriousViolations } from './axe';
-import { expect, test, type AppUnderTest } from './fixtures';
-
-async function inPage<T>(page: Page, channel: string, args: unknown): Promise<T> {
-  const result = await page.evaluate(
-    async ([c, a]) => {
-      const token = sessionStorage.getItem('loadwise.token');
-      const res = await fetch(`/api/${c as string}`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
-        body: JSON.stringify(a),
-      });
-      return (await res.json()) as Result<unknown>;
-    },
-    [channel, args] as const,
-  );
-  expect(result.ok, JSON.stringify(result)).toBe(true);
-  return (result as { ok: true; value: T }).value;
-}
-
-const imported = (app: AppUnderTest): number =>
-  (app.db().prepare("SELECT count(*) AS n FROM exercises WHERE origin = 'imported'").get() as { n: number }).n;
+import { expect, test } from './fixtures';
+import { importedCount, inPage, keepBothAndImport } from './sharing-page';
 
 test('exports a signed library file, then imports it back keeping both versions of a changed exercise', async ({ page, app }) => {
   await app.open();
@@ -60,14 +40,7 @@ test('exports a signed library file, then imports it back keeping both versions 
   await page.getByLabel('Choose a .loadwise-library file').setInputFiles(file);
   const preview = page.getByRole('region', { name: /^Library from / });
   await expect(preview).toContainText('Signed by an unknown key (fingerprint');
-  const row = preview.getByRole('row', { name: /Changed on both sides/ });
-  await expect(row).toHaveCount(1);
-  expect(await seriousViolations(page)).toEqual([]);
-  await row.getByRole('combobox').selectOption({ label: 'Keep both' });
-  await preview.getByRole('button', { name: 'Import', exact: true }).click();
-  await expect(page.getByRole('status', { name: 'Notifications' })).toContainText('Imported: 1 added, 0 updated.');
-  await expect.poll(() => imported(app)).toBe(1);
-  await expect(preview).toBeHidden();
+  await keepBothAndImport(page, app);
 
   const other = path.join(path.dirname(file), 'notes.loadwise-library');
   fs.writeFileSync(other, 'not a zip');
@@ -75,5 +48,5 @@ test('exports a signed library file, then imports it back keeping both versions 
   await expect(page.getByRole('status', { name: 'Notifications' })).toContainText(
     '“notes.loadwise-library” was not imported: the file is not a zip archive',
   );
-  expect(imported(app)).toBe(1);
+  expect(importedCount(app)).toBe(1);
 });

@@ -156,7 +156,16 @@ describe('out/browser/cli.cjs', () => {
     const dataDir = path.join(tempDir('loadwise-cli-'), 'data');
     const run = launch(ctx, ['--help', '--data-dir', dataDir]);
     expect(await run.exited).toEqual({ code: 0, signal: null });
-    expect(run.stdout()).toMatch(/^Usage: npm run web -- \[--port N\] \[--data-dir DIR\] \[--no-open\]\n$/);
+    expect(run.stdout()).toMatch(/^Usage: npm run web -- \[--port N\] \[--data-dir DIR\] \[--no-open\] \[--import FILE\]\n$/);
+    expect(fs.existsSync(dataDir)).toBe(false);
+  });
+
+  it('refuses --import naming no file, saying so, before starting', async (ctx) => {
+    const dataDir = path.join(tempDir('loadwise-cli-'), 'data');
+    const run = launch(ctx, ['--import', path.join(dataDir, 'missing.loadwise-library'), '--data-dir', dataDir]);
+    expect(await run.exited).toEqual({ code: 2, signal: null });
+    expect(run.stderr()).toContain('--import: there is no file at');
+    expect(run.stdout()).toBe('');
     expect(fs.existsSync(dataDir)).toBe(false);
   });
 

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startBridge, type Bridge } from '../../../browser-mode/bridge';
 import { exportDownloads } from '../../../browser-mode/export-downloads';
-import type { BundleTicket, ExportTicket } from '../../../common/contract/transfer';
+import type { BundleTicket, ExportTicket, OfferedFile } from '../../../common/contract/transfer';
 import { buildClinicLibrary, exportBytes, previewOf, SHARE_ALL } from '../../support/bundles';
 import type { Result } from '../../../common/contract/result';
 import type { ServiceContext } from '../../../services/context';
@@ -194,6 +194,57 @@ describe('browser mode: export a shared library bundle', () => {
     });
     expect(JSON.stringify(refused.result)).not.toContain('Jane');
     expect(staged()).toEqual([]);
+  });
+});
+
+describe('browser mode: files offered by --import', () => {
+  it('offers each file once, with the token, as a one-time download of its bytes; a file gone is skipped', async () => {
+    const folder = tempDir('loadwise-offered-');
+    const file = path.join(folder, 'North clinic.loadwise-library');
+    fs.writeFileSync(file, Buffer.from('PK\u0003\u0004 the bundle', 'latin1'));
+    const gone = path.join(folder, 'gone.loadwise-library');
+    const rendererDir = tempDir('loadwise-offered-renderer-');
+    const offering = await startBridge({ ctx, token: TOKEN, rendererDir, openedFiles: [file, gone] });
+    const ask = (token: string) =>
+      new Promise<{ status: number; body: string }>((resolve, reject) => {
+        const req = http.request(
+          { host: '127.0.0.1', port: offering.port, method: 'POST', path: '/opened-files', headers: { Authorization: `Bearer ${token}` } },
+          (res) => {
+            let body = '';
+            res.setEncoding('utf8').on('data', (c: string) => (body += c));
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+          },
+        );
+        req.on('error', reject);
+        req.end();
+      });
+    try {
+      expect((await ask('tok_00000000000000000000000000000000')).status).toBe(401);
+      const first = JSON.parse((await ask(TOKEN)).body) as Result<OfferedFile[]>;
+      if (!first.ok) throw new Error('not offered');
+      expect(first.value).toEqual([
+        {
+          name: 'North clinic.loadwise-library',
+          bytes: fs.statSync(file).size,
+          url: expect.stringMatching(/^\/export\/[A-Za-z0-9_-]{43}$/),
+        },
+      ]);
+      expect(JSON.stringify(first.value)).not.toContain(folder); // the page learns the name, never the folder
+      expect(JSON.parse((await ask(TOKEN)).body)).toEqual({ ok: true, value: [] }); // once
+      const got = await new Promise<Buffer>((resolve, reject) => {
+        http
+          .get({ host: '127.0.0.1', port: offering.port, path: first.value[0].url }, (res) => {
+            const chunks: Buffer[] = [];
+            res.on('data', (c: Buffer) => chunks.push(c));
+            res.on('end', () => resolve(Buffer.concat(chunks)));
+          })
+          .on('error', reject);
+      });
+      expect(got.equals(fs.readFileSync(file))).toBe(true);
+      expect(fs.existsSync(file)).toBe(true);
+    } finally {
+      await offering.close();
+    }
   });
 });
 

@@ -1,6 +1,7 @@
 // The Share screen (issue 13): export the clinic's own exercises and templates as a
-// .loadwise-library file (what to share, licence, signing), and import one from the file picker or
-// by dropping it on the window (routed through file-targets while this screen is shown): the
+// .loadwise-library file (what to share, licence, signing), and import one from the file picker,
+// or dropped on the window or opened with the app from any screen (file-targets routes library
+// files here through its bundle inbox): the
 // preview shows who signed it and what would change, with a choice per conflict and for all,
 // before anything is written.
 import { useId, useRef, useState } from 'react';
@@ -8,11 +9,10 @@ import type { BundlePreview, ConflictChoice } from '../../../../common/contract/
 import { LICENCES, type Licence } from '../../../../common/domain/bundle';
 import { CHOICE_LABELS, LICENCE_LABELS, SHARING_COPY as COPY, STATUS_LABELS, signatureLine } from '../../../../common/copy/en-sharing';
 import { api, libraryTransfer } from '../../api';
-import { useFileTarget } from '../../app/file-targets';
+import { useBundleInbox, useFileTarget } from '../../app/file-targets';
 import { useToast } from '../../components/Toasts';
 import './sharing.css';
 
-const BUNDLE = /\.loadwise-library$/i;
 const CHOICES: ConflictChoice[] = ['mine', 'theirs', 'both'];
 
 function ExportPanel() {
@@ -204,11 +204,13 @@ export function SharingScreen() {
     else toast(r.error.message, 'error');
   };
 
+  // Library files reach this screen from anywhere through the inbox; any other file dropped here is refused by name.
+  useBundleInbox((file) => void open(file));
   useFileTarget({
     label: COPY.dropLabel,
-    accepts: (f) => BUNDLE.test(f.name),
+    accepts: () => false,
     refusal: COPY.notBundle,
-    receive: (files) => void open(files[0]),
+    receive: () => undefined,
   });
 
   return (

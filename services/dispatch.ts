@@ -11,6 +11,7 @@ import { bundleHandlers } from './bundles/handlers';
 import type { ServiceContext } from './context';
 import { combineHandlers, type AnyHandler } from './handlers';
 import { draftHandlers } from './drafts/handlers';
+import { figureHandlers } from './figures/handlers';
 import { handoutHandlers } from './handouts/handlers';
 import { libraryHandlers } from './library/handlers';
 import { mediaHandlers } from './media/handlers';
@@ -32,6 +33,7 @@ export const HANDLER_GROUPS: Record<string, Record<string, AnyHandler>> = {
   templates: templateHandlers,
   bundles: bundleHandlers,
   handouts: handoutHandlers,
+  figures: figureHandlers,
 };
 const handlers = combineHandlers(HANDLER_GROUPS);
 

@@ -54,6 +54,9 @@ export const CALL_NAMES = [
   'handouts.render',
   'handouts.recordGiven',
   'handouts.listGiven',
+  'figures.get',
+  'figures.save',
+  'figures.remove',
 ] as const;
 export type CallName = (typeof CALL_NAMES)[number];
 

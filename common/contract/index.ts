@@ -9,6 +9,7 @@ import { bundleCalls } from './bundles';
 import { BYTE_CALL_NAMES, CALL_NAMES, type ByteCallName, type CallName } from './channels';
 import type { CallSpec } from './define';
 import { draftCalls } from './drafts';
+import { figureCalls } from './figures';
 import { handoutCalls } from './handouts';
 import { libraryCalls } from './library';
 import { mediaCalls } from './media';
@@ -22,6 +23,7 @@ export * from './assessments';
 export * from './backups';
 export * from './bundles';
 export * from './drafts';
+export * from './figures';
 export * from './handouts';
 export * from './library';
 export * from './media';
@@ -43,6 +45,7 @@ export const CONTRACT_GROUPS = {
   assessments: assessmentCalls,
   bundles: bundleCalls,
   handouts: handoutCalls,
+  figures: figureCalls,
 } as const;
 
 export const contract = {
@@ -58,6 +61,7 @@ export const contract = {
   ...assessmentCalls,
   ...bundleCalls,
   ...handoutCalls,
+  ...figureCalls,
 };
 
 export type Contract = typeof contract;

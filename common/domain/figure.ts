@@ -170,3 +170,16 @@ export const FigureLibrarySchema = z
   })
   .strict();
 export type FigureLibrary = z.infer<typeof FigureLibrarySchema>;
+
+/**
+ * A clinic's own figure for one of its exercises: it starts from a built-in figure (its view, props
+ * and supports) and sets every joint of the start and end poses with the pose editor.
+ */
+export const CustomFigureSchema = z
+  .object({
+    from: z.string().regex(/^[LCT][1-4]-\d{2}$/, 'Start from a built-in figure, by its code (like L2-06)'),
+    start: JointPatchSchema,
+    end: JointPatchSchema,
+  })
+  .strict();
+export type CustomFigure = z.infer<typeof CustomFigureSchema>;

@@ -13,6 +13,7 @@ import m0007 from './0007_measurements.sql?raw';
 import m0008 from './0008_library_sharing.sql?raw';
 import m0009 from './0009_handouts_given.sql?raw';
 import m0010 from './0010_exercise_also_stages.sql?raw';
+import m0011 from './0011_exercise_figures.sql?raw';
 
 export interface Migration {
   version: number;
@@ -42,4 +43,6 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 9, name: 'handouts_given', sql: m0009 },
   // More than one stage per exercise (audit D14): the primary stage plus the others it also belongs to.
   { version: 10, name: 'exercise_also_stages', sql: m0010 },
+  // A clinic's own figures for its exercises: start and end poses set with the pose editor.
+  { version: 11, name: 'exercise_figures', sql: m0011 },
 ];

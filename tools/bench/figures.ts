@@ -51,6 +51,11 @@ export async function measureThumbsPaint(browser: Browser): Promise<number> {
         await page.evaluate(
           (html) =>
             new Promise<number>((resolve) => {
+              // Runs in the page: its DOM, typed here for a Node-only project.
+              const { document, requestAnimationFrame } = globalThis as unknown as {
+                document: { getElementById(id: string): { innerHTML: string; offsetHeight: number } | null };
+                requestAnimationFrame(cb: () => void): void;
+              };
               const list = document.getElementById('list')!;
               list.innerHTML = '';
               const t0 = performance.now();

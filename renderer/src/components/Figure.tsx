@@ -140,7 +140,8 @@ function useMovement(model: FigureModel, run: number): Scene {
   return scene;
 }
 
-function Pair({ model, name }: { model: FigureModel; name: string }) {
+/** Start and end side by side, the end moving in from the start (a built-in's or a clinic's figure). */
+export function FigurePair({ model, name }: { model: FigureModel; name: string }) {
   const scenes = useMemo(() => figureScenes(model), [model]);
   const [run, setRun] = useState(0);
   const end = useMovement(model, run);
@@ -175,5 +176,5 @@ function Pair({ model, name }: { model: FigureModel; name: string }) {
 export function ExerciseFigures({ code, name }: { code: string | null; name: string }) {
   const model = code ? figureFor(code) : null;
   if (!model) return null;
-  return <Pair key={code} model={model} name={name} />;
+  return <FigurePair key={code} model={model} name={name} />;
 }

@@ -31,3 +31,45 @@ test('with reduced motion the end picture is still and there is no movement to r
   await expect(page.getByRole('article').getByRole('img', { name: /^End: / })).toBeVisible();
   await expect(page.getByRole('article').getByRole('button', { name: 'Show the movement' })).toHaveCount(0);
 });
+
+test('a clinic copy gets its own figure from the pose editor, set from the keyboard and saved', async ({ page, app }) => {
+  // Duplicate the glute bridge through the bridge, as another window of the app would.
+  const copy = await page.evaluate(async () => {
+    const token = sessionStorage.getItem('loadwise.token');
+    const call = async (channel: string, args: unknown) =>
+      (await (
+        await fetch(`/api/${channel}`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+          body: JSON.stringify(args),
+        })
+      ).json()) as { ok: boolean; value: { id: string; items: { id: string }[] } };
+    const found = await call('library.search', { query: 'glute bridge', limit: 1 });
+    return (await call('library.duplicate', { id: found.value.items[0].id })).value.id;
+  });
+  await page.reload();
+  const lib = new LibraryPage(page);
+  await lib.searchFor('glute bridge');
+  await page.locator(`#result-${copy}`).click();
+  const detail = page.getByRole('article');
+  await detail.getByRole('button', { name: 'Add a figure' }).click();
+  const editor = detail.getByRole('region', { name: /^Figure for / });
+  await editor.getByRole('combobox', { name: 'Start from' }).selectOption('L2-06');
+  // Each body part's sliders fold away; the summary opens them from the keyboard too.
+  await editor.locator('summary', { hasText: 'Right leg' }).focus();
+  await page.keyboard.press('Enter');
+  const knee = editor.getByRole('slider', { name: 'Knee bend (right)' });
+  const before = Number(await knee.inputValue());
+  await knee.focus();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await expect(knee).toHaveValue(String(before + 2));
+  await page.keyboard.press('End');
+  await expect(knee).toHaveValue('150');
+  expect(await seriousViolations(page, ['label', 'aria-allowed-attr'])).toEqual([]);
+  await editor.getByRole('button', { name: 'Save figure' }).click();
+  await expect(detail.getByRole('img', { name: /^Start: / })).toBeVisible();
+  await expect(detail.getByRole('button', { name: 'Edit figure' })).toBeVisible();
+  const row = app.db().prepare('SELECT figure_json FROM exercise_figures WHERE exercise_id = ?').get(copy) as { figure_json: string };
+  expect(JSON.parse(row.figure_json)).toMatchObject({ from: 'L2-06', start: { kneeFlexR: 150 } });
+});

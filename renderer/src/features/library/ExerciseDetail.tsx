@@ -9,6 +9,7 @@ import { withRoleNoun } from '../../../../common/text/role';
 import { RatingBadge, StageBadge } from '../../components/Badges';
 import { ExerciseFigures } from '../../components/Figure';
 import { StarIcon } from '../../components/StarIcon';
+import { OwnFigure } from '../figures/OwnFigure';
 import { Photos } from './Photos';
 import { SuitabilityCard } from './SuitabilityCard';
 
@@ -142,7 +143,11 @@ export function ExerciseDetail({
         )}
       </header>
 
-      <ExerciseFigures code={ex.code} name={ex.text.name} />
+      {ex.origin === 'builtin' ? (
+        <ExerciseFigures code={ex.code} name={ex.text.name} />
+      ) : (
+        <OwnFigure exerciseId={ex.id} name={ex.text.name} editable={own} />
+      )}
 
       <div className="card-grid">
         <section className="card">

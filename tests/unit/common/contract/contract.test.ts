@@ -69,6 +69,9 @@ const VALID_ARGS: Record<Channel, Record<string, unknown>> = {
   'handouts.render': { programId: ID, version: 1, options: { largePrint: true, language: 'en+es', paper: 'a4' } },
   'handouts.recordGiven': { id: 'c'.repeat(43), how: 'printed' },
   'handouts.listGiven': { programId: ID },
+  'figures.get': { exerciseId: ID },
+  'figures.save': { exerciseId: ID, figure: { from: 'L2-06', start: { hipFlexR: 45, kneeFlexR: 100 }, end: { hipFlexR: 0 } } },
+  'figures.remove': { exerciseId: ID },
 };
 
 describe('contract', () => {

@@ -72,7 +72,7 @@ export interface ProgramSummary {
 export interface AppliedStep {
   revision: number;
   history: ProgramHistory;
-  /** Present when the action brought an exercise the renderer did not have (add-item). */
+  /** Present when the action brought an exercise the renderer did not have (add-item, swap-exercise). */
   exercise: ProgramExercise | null;
   changedSinceIssue: boolean;
 }

@@ -24,6 +24,7 @@ export const ACTION_LABELS: Record<ProgramAction['type'], string> = {
   'remove-item': 'remove exercise',
   'move-item': 'move exercise',
   'copy-forward': 'copy to next stage',
+  'swap-exercise': 'exercise swap',
   'set-dosage': 'dose change',
   'update-item': 'note change',
   'update-stage': 'stage details',

@@ -183,6 +183,11 @@ export const ProgramActionSchema = z.discriminatedUnion('type', [
     .strict(),
   /** Copies an item to the end of the next stage, with its dose and notes, under a new id. */
   z.object({ type: z.literal('copy-forward'), itemId: ItemIdSchema, newItemId: ItemIdSchema }).strict(),
+  /**
+   * Puts an easier or harder exercise in the item's place (a regression or progression): the
+   * item keeps its place and notes; its dose returns to the new exercise's own.
+   */
+  z.object({ type: z.literal('swap-exercise'), itemId: ItemIdSchema, exerciseId: z.uuid() }).strict(),
   /** Replaces the item's dose overrides (an empty object returns to the exercise's own dose). */
   z.object({ type: z.literal('set-dosage'), itemId: ItemIdSchema, dosage: DosageOverrideSchema }).strict(),
   z.object({ type: z.literal('update-item'), itemId: ItemIdSchema, patch: ItemPatchSchema }).strict(),

@@ -6,7 +6,7 @@ import { findItem, type ProgramDoc, type ProgramItem } from '../domain/program';
 import { dosageFrequency, dosageHeadline } from '../text/dosage';
 import type { Stage } from '../domain/vocabulary';
 
-export type ChangeKind = 'added' | 'removed' | 'moved' | 'dosage' | 'note' | 'stage' | 'goals';
+export type ChangeKind = 'added' | 'removed' | 'moved' | 'swapped' | 'dosage' | 'note' | 'stage' | 'goals';
 
 export interface ProgramChange {
   kind: ChangeKind;
@@ -52,6 +52,10 @@ export function describeChanges(before: ProgramDoc, after: ProgramDoc, lookup: E
       const was = findItem(before, item.id);
       if (!was) {
         out.push({ kind: 'added', text: `Added ${name(item)} to ${stageName(stage.stage)}.` });
+        continue;
+      }
+      if (was.item.exerciseId !== item.exerciseId) {
+        out.push({ kind: 'swapped', text: `${name(was.item)} became ${name(item)} in ${stageName(stage.stage)}.` });
         continue;
       }
       if (was.stage !== stage.stage)

@@ -81,6 +81,17 @@ function reduce(doc: ProgramDoc, action: ProgramAction): Applied {
       const copy: ProgramItem = { ...place.item, id: action.newItemId, dosage: { ...place.item.dosage } };
       return { ok: true, doc: withStage(doc, next, (s) => ({ ...s, items: [...s.items, copy] })) };
     }
+    case 'swap-exercise': {
+      const place = findItem(doc, action.itemId);
+      if (!place) return refuse('That exercise is no longer in the program.');
+      if (place.item.exerciseId === action.exerciseId) return refuse('That exercise is already in this place.');
+      const swapped = replaceItem(doc, action.itemId, (i) => ({ ...i, exerciseId: action.exerciseId, dosage: {}, variant: null }));
+      // The flags were the old exercise's: their acknowledgements go with it.
+      return {
+        ok: true,
+        doc: { ...swapped, acknowledgements: swapped.acknowledgements.filter((a) => !a.flagId.startsWith(`${action.itemId}/`)) },
+      };
+    }
     case 'set-dosage': {
       if (!findItem(doc, action.itemId)) return refuse('That exercise is no longer in the program.');
       return { ok: true, doc: replaceItem(doc, action.itemId, (i) => ({ ...i, dosage: { ...action.dosage } })) };

@@ -205,7 +205,7 @@ export function applyProgramAction(ctx: ServiceContext, args: ParsedArgsOf<'prog
     const applied = applyAction(parseDoc(row.doc), args.action);
     if (!applied.ok) throw new ServiceError('invalid_argument', applied.message);
     let exercise: ProgramExercise | null = null;
-    if (args.action.type === 'add-item') {
+    if (args.action.type === 'add-item' || args.action.type === 'swap-exercise') {
       const ex = readExercise(ctx.db, args.action.exerciseId);
       if (!ex) throw new ServiceError('not_found', 'That exercise is not in the library (it may have been removed in another window).');
       exercise = toProgramExercise(ex);

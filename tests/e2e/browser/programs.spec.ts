@@ -142,6 +142,18 @@ test('build from the keyboard and by dragging, move between stages from the keyb
   await b.details.getByRole('button', { name: 'Version 1' }).click();
   await expect(b.details.getByText('The first issued version.')).toBeVisible();
 
+  // Regress in place: an easier version of the bird dog takes its place, with its own dose.
+  await b
+    .stage(2)
+    .getByRole('button', { name: /^L2-01 Bird dog/ })
+    .click();
+  const easier = b.details.locator('.swap-choices').filter({ hasText: 'Easier (regress)' }).getByRole('button').first();
+  const easierName = (await easier.textContent()) ?? '';
+  await easier.click();
+  await expect(b.stage(2).getByRole('button', { name: /^L2-01 Bird dog/ })).toHaveCount(0);
+  await expect(b.details.getByText(`Patient name: ${easierName}`)).toBeVisible();
+  await b.saved();
+
   const versions = app.db().prepare('SELECT number, clinician FROM program_versions ORDER BY number').all();
   expect(versions).toEqual([
     { number: 1, clinician: 'Dr. Ana Ruiz, DPT' },

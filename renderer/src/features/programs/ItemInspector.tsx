@@ -12,6 +12,7 @@ import { dosageFrequency, dosageHeadline } from '../../../../common/text/dosage'
 import { FlagList } from './FlagList';
 import { useTypedText } from './useTypedText';
 import { IntensityField } from './IntensityField';
+import { SwapChoices } from './SwapChoices';
 import { localDay } from '../../../../common/domain/patient';
 
 const NUMBER_FIELDS = [
@@ -239,6 +240,8 @@ export function ItemInspector({ item, stage, exercise, flags, acknowledgements, 
         placeholder="e.g. Only if repeated extension centralizes."
         onCommit={(v) => dispatch({ type: 'update-item', itemId: item.id, patch: { clinicianNote: v } })}
       />
+
+      <SwapChoices item={item} dispatch={dispatch} />
 
       <h3 className="inspector-section">Move</h3>
       <div className="inspector-actions">

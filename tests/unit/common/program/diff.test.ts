@@ -60,6 +60,13 @@ describe('describeChanges', () => {
     ]);
   });
 
+  it('says which exercise became which when one is swapped in place', () => {
+    const v2 = run(v1, { type: 'swap-exercise', itemId: A, exerciseId: EX2 });
+    expect(describeChanges(v1, v2, lookup)).toEqual([
+      { kind: 'swapped', text: 'Bird dog became Dead bug in stage 1 (stabilizer activation).' },
+    ]);
+  });
+
   it('says "stepped back" for a lower stage', () => {
     const up = run(v1, { type: 'change-stage', to: 3, date: '2026-11-29', reason: 'Ready' });
     const down = run(up, { type: 'change-stage', to: 2, date: '2026-11-30', reason: 'Flare-up' });

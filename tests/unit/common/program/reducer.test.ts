@@ -133,6 +133,27 @@ describe('applyAction', () => {
     }
   });
 
+  it('swaps an exercise in place for an easier or harder one: place and notes kept, dose and its acknowledgements reset', () => {
+    const [a, b] = [randomUUID(), randomUUID()];
+    const other = '7a1c5a52-6d0e-4d7e-9a52-0e3c0b5f4a22';
+    const doc = run(
+      blank,
+      add(2, a),
+      add(2, b),
+      { type: 'set-dosage', itemId: a, dosage: { reps: 5 } },
+      { type: 'update-item', itemId: a, patch: { patientNote: 'Slowly' } },
+      { type: 'acknowledge', flagId: `${a}/rating/disc`, note: 'Small range', date: '2026-11-29' },
+    );
+    const swapped = run(doc, { type: 'swap-exercise', itemId: a, exerciseId: other });
+    expect(swapped.stages[1]?.items.map((i) => i.id)).toEqual([a, b]);
+    expect(swapped.stages[1]?.items[0]).toMatchObject({ exerciseId: other, dosage: {}, patientNote: 'Slowly' });
+    expect(swapped.acknowledgements).toEqual([]);
+    expect(refusal(swapped, { type: 'swap-exercise', itemId: a, exerciseId: other })).toBe('That exercise is already in this place.');
+    expect(refusal(swapped, { type: 'swap-exercise', itemId: randomUUID(), exerciseId: other })).toBe(
+      'That exercise is no longer in the program.',
+    );
+  });
+
   it('acknowledges once per flag, replacing the note, and withdraws', () => {
     const doc = run(
       blank,

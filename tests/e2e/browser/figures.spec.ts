@@ -2,6 +2,7 @@
 // picture, the detail view names both pictures from the pose data, reduced motion is respected, and
 // the library stays axe-clean with the figures on it.
 import { seriousViolations } from './axe';
+import { bridgeCall } from './bridge-call';
 import { expect, test } from './fixtures';
 import { LibraryPage } from './library-page';
 
@@ -34,19 +35,10 @@ test('with reduced motion the end picture is still and there is no movement to r
 
 test('a clinic copy gets its own figure from the pose editor, set from the keyboard and saved', async ({ page, app }) => {
   // Duplicate the glute bridge through the bridge, as another window of the app would.
-  const copy = await page.evaluate(async () => {
-    const token = sessionStorage.getItem('loadwise.token');
-    const call = async (channel: string, args: unknown) =>
-      (await (
-        await fetch(`/api/${channel}`, {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
-          body: JSON.stringify(args),
-        })
-      ).json()) as { ok: boolean; value: { id: string; items: { id: string }[] } };
-    const found = await call('library.search', { query: 'glute bridge', limit: 1 });
-    return (await call('library.duplicate', { id: found.value.items[0].id })).value.id;
-  });
+  const found = await bridgeCall<{ items: { id: string }[] }>(page, 'library.search', { query: 'glute bridge', limit: 1 });
+  const duplicated = await bridgeCall<{ id: string }>(page, 'library.duplicate', { id: found.ok ? found.value.items[0].id : '' });
+  if (!duplicated.ok) throw new Error(duplicated.error.message);
+  const copy = duplicated.value.id;
   await page.reload();
   const lib = new LibraryPage(page);
   await lib.searchFor('glute bridge');

@@ -71,6 +71,17 @@ export interface BundleApplyResult {
   safetyBackup: string | null;
 }
 
+/** How far a previewed or applied bundle has got (bundles.progress). */
+export interface ImportProgress {
+  /** reading: entries checked and photos decoded (done of total photos); backup; writing: past cancelling; done. */
+  phase: 'reading' | 'backup' | 'writing' | 'done';
+  done: number;
+  total: number;
+  cancelRequested: boolean;
+  /** False once the import has started writing: it then runs to the end. */
+  cancellable: boolean;
+}
+
 export interface ClinicKeyInfo {
   fingerprint: string | null;
   publicKey: string | null;
@@ -86,9 +97,11 @@ export interface TrustedClinic {
 const FileName = z.string().trim().min(1).max(260);
 const ItemKey = z.string().regex(/^(exercise|template):[A-Za-z0-9-]{1,80}$/, 'Expected an item key');
 const Choice = z.enum(['mine', 'theirs', 'both']);
+/** The window's own id for a long preview or import, to ask its progress or cancel it. */
+const JobId = z.uuid();
 
 export const bundleCalls = {
-  'bundles.preview': call<BundlePreview>()(z.object({ fileName: FileName }).strict(), {
+  'bundles.preview': call<BundlePreview>()(z.object({ fileName: FileName, jobId: JobId.optional() }).strict(), {
     maxBytes: MAX_BUNDLE_BYTES,
     fileNoun: 'Library bundles',
   }),
@@ -102,10 +115,13 @@ export const bundleCalls = {
         choices: z.record(ItemKey, Choice).default({}),
         /** Also trust the signing clinic (a bundle signed by an unknown key). */
         trustSigner: z.boolean().default(false),
+        jobId: JobId.optional(),
       })
       .strict(),
     { maxBytes: MAX_BUNDLE_BYTES, fileNoun: 'Library bundles' },
   ),
+  'bundles.progress': call<ImportProgress | null>()(z.object({ jobId: JobId }).strict()),
+  'bundles.cancel': call<{ cancelled: boolean }>()(z.object({ jobId: JobId }).strict()),
   'bundles.keyInfo': call<ClinicKeyInfo>()(z.object({}).strict()),
   'bundles.createKey': call<ClinicKeyInfo>()(z.object({}).strict()),
   'bundles.trustedList': call<TrustedClinic[]>()(z.object({}).strict()),

@@ -46,6 +46,8 @@ export const CALL_NAMES = [
   'assessments.remove',
   'bundles.preview',
   'bundles.apply',
+  'bundles.progress',
+  'bundles.cancel',
   'bundles.keyInfo',
   'bundles.createKey',
   'bundles.trustedList',

@@ -11,6 +11,8 @@ export const ERROR_CODES = [
   'database_busy',
   'disk_problem',
   'internal',
+  // A long import the clinician stopped (nothing was changed).
+  'cancelled',
   // Refusals by the browser-mode bridge, before a call reaches the services.
   'unauthorized',
   'wrong_host',

@@ -68,6 +68,19 @@ export const SHARING_COPY = {
   notBundle: 'is not a Loadwise library file (.loadwise-library).',
   checking: 'Checking the file…',
   importing: 'Importing…',
+  progress: (phase: 'reading' | 'backup' | 'writing' | 'done', done: number, total: number): string =>
+    phase === 'reading'
+      ? total > 0
+        ? `Photos checked: ${done.toLocaleString('en-US')} of ${total.toLocaleString('en-US')}.`
+        : ''
+      : phase === 'backup'
+        ? 'Backing up your library first.'
+        : phase === 'writing'
+          ? 'Writing to your library; this can no longer be stopped.'
+          : '',
+  progressLabel: 'Progress',
+  cancelImport: 'Stop',
+  cancelling: 'Stopping…',
   previewHeading: (clinic: string) => `Library from ${clinic}`,
   trustSigner: 'Trust this clinic’s key from now on',
   allConflicts: 'For every item changed on both sides',

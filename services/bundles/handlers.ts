@@ -2,19 +2,24 @@
 // clinics this library trusts. An export is host work (export.ts: the hosts write the file).
 import type { HandlerGroup } from '../handlers';
 import { applyBundle, previewBundle } from './import';
+import { cancelJob, jobProgress } from './import-jobs';
 import { clinicKeyInfo, createClinicKey, listTrusted, trustClinic, untrustClinic } from './trust';
 
 export const bundleHandlers: HandlerGroup<
   | 'bundles.preview'
   | 'bundles.apply'
+  | 'bundles.progress'
+  | 'bundles.cancel'
   | 'bundles.keyInfo'
   | 'bundles.createKey'
   | 'bundles.trustedList'
   | 'bundles.trust'
   | 'bundles.untrust'
 > = {
-  'bundles.preview': (ctx, args, file) => previewBundle(ctx, file, args.fileName),
+  'bundles.preview': (ctx, args, file) => previewBundle(ctx, file, args.fileName, args.jobId),
   'bundles.apply': (ctx, args, file) => applyBundle(ctx, file, args),
+  'bundles.progress': (ctx, args) => jobProgress(ctx, args.jobId),
+  'bundles.cancel': (ctx, args) => cancelJob(ctx, args.jobId),
   'bundles.keyInfo': (ctx) => clinicKeyInfo(ctx),
   'bundles.createKey': (ctx) => createClinicKey(ctx),
   'bundles.trustedList': (ctx) => listTrusted(ctx),

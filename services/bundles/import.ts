@@ -34,6 +34,7 @@ import { mediaPath, moveIntoStore } from '../media/store';
 import type { StagedFile } from '../staging';
 import { withBuiltinCodes } from './export';
 import { readBundle, type ReadBundle } from './read-bundle';
+import { asJob, type ImportJob } from './import-jobs';
 
 /** A value as canonical JSON: object keys sorted, so equal content compares equal. */
 function canonical(value: unknown): string {
@@ -163,8 +164,12 @@ function cleanUp(read: ReadBundle): void {
   fs.rmSync(read.stagingDir, { recursive: true, force: true });
 }
 
-export async function previewBundle(ctx: ServiceContext, file: StagedFile, fileName?: string): Promise<BundlePreview> {
-  const read = await readBundle(ctx, file.path, fileName);
+export function previewBundle(ctx: ServiceContext, file: StagedFile, fileName?: string, jobId?: string): Promise<BundlePreview> {
+  return asJob(ctx, jobId, (job) => previewWith(ctx, file, fileName, job));
+}
+
+async function previewWith(ctx: ServiceContext, file: StagedFile, fileName: string | undefined, job: ImportJob): Promise<BundlePreview> {
+  const read = await readBundle(ctx, file.path, fileName, job);
   try {
     const m = read.manifest;
     return {
@@ -192,8 +197,17 @@ function actionOf(status: ItemStatus, choice: ConflictChoice, localOrigin: strin
   return choice === 'both' || localOrigin === 'builtin' ? 'copy' : 'write';
 }
 
-export async function applyBundle(ctx: ServiceContext, file: StagedFile, args: ParsedArgsOf<'bundles.apply'>): Promise<BundleApplyResult> {
-  const read = await readBundle(ctx, file.path, args.fileName);
+export function applyBundle(ctx: ServiceContext, file: StagedFile, args: ParsedArgsOf<'bundles.apply'>): Promise<BundleApplyResult> {
+  return asJob(ctx, args.jobId, (job) => applyWith(ctx, file, args, job));
+}
+
+async function applyWith(
+  ctx: ServiceContext,
+  file: StagedFile,
+  args: ParsedArgsOf<'bundles.apply'>,
+  job: ImportJob,
+): Promise<BundleApplyResult> {
+  const read = await readBundle(ctx, file.path, args.fileName, job);
   try {
     if (read.sha256 !== args.bundleSha256) {
       throw new ServiceError('conflict', 'This is not the file that was previewed. Open it again to see its preview. Nothing was changed.');
@@ -213,7 +227,11 @@ export async function applyBundle(ctx: ServiceContext, file: StagedFile, args: P
     const trust = args.trustSigner && read.signature.state === 'unknown';
     if (result.added + result.updated === 0 && !trust) return result;
 
+    job.enter('backup');
+    job.check();
     result.safetyBackup = (await createBackup(ctx, 'before-bundle')).name;
+    // Past this point the import runs to the end: a cancel asked for during the backup still stops it here.
+    job.commit();
     // Final ids: a copy ("keep both") gets a new one; everything else keeps the id it matched.
     const ids = new Map(p.ids);
     for (const { x, action } of exerciseActions) if (action === 'copy') ids.set(x.item.id, randomUUID());

@@ -32,6 +32,7 @@ import { MAX_PHOTO_BYTES } from '../../common/contract/media';
 import { trustedClinic } from '../../db/queries/bundles';
 import type { MediaMime } from '../../db/queries/media';
 import { mediaMime } from '../../db/queries/media';
+import { ImportJob } from './import-jobs';
 import type { ServiceContext } from '../context';
 import { sniffImage } from '../media/clean-image';
 import { mediaPath } from '../media/store';
@@ -244,7 +245,12 @@ function checkSignature(ctx: ServiceContext, zip: ZipFile, entries: Map<string, 
   return { state: trusted ? 'trusted' : 'unknown', fingerprint, publicKey: sig.publicKey, trustedAs: trusted?.clinicName ?? null };
 }
 
-async function readChecked(ctx: ServiceContext, file: string, dir: string): Promise<Omit<ReadBundle, 'stagingDir' | 'sha256'>> {
+async function readChecked(
+  ctx: ServiceContext,
+  file: string,
+  dir: string,
+  job: ImportJob,
+): Promise<Omit<ReadBundle, 'stagingDir' | 'sha256'>> {
   const zip = ZipFile.open(file);
   try {
     const entries = new Map(zip.entries.map((e) => [e.name, e]));
@@ -336,15 +342,19 @@ async function readChecked(ctx: ServiceContext, file: string, dir: string): Prom
 
     const used = new Set(exercises.flatMap((e) => e.photos.map((p) => p.sha256)));
     const photos = new Map<string, StagedPhoto>();
+    job.report('reading', 0, manifest.counts.photos);
+    job.check();
     for (const e of zip.entries) {
       const m = MEDIA_ENTRY.exec(e.name);
       if (!m) continue;
+      job.check();
       const [, hash, ext] = m;
       if (photos.has(hash)) throw new BundleProblem(e.name, 'holds a photo the bundle already has under another name');
       if (!used.has(hash)) throw new BundleProblem(e.name, 'is a photo no exercise in the bundle shows');
       const bytes = readListed(e.name);
       if (createHash('sha256').update(bytes).digest('hex') !== hash) throw new BundleProblem(e.name, 'does not match the hash in its name');
       photos.set(hash, await stagePhoto(ctx, dir, e.name, hash, ext, bytes));
+      job.report('reading', photos.size, manifest.counts.photos);
     }
     for (const hash of used)
       if (!photos.has(hash)) throw new BundleProblem(EXERCISES_ENTRY, `shows a photo (${hash.slice(0, 12)}…) the bundle does not hold`);
@@ -360,13 +370,13 @@ async function readChecked(ctx: ServiceContext, file: string, dir: string): Prom
  * Reads and checks a bundle. Throws ServiceError('unsupported_media') naming the file, the entry
  * and the problem; then nothing is staged (the folder is removed here).
  */
-export async function readBundle(ctx: ServiceContext, file: string, fileName = 'The bundle'): Promise<ReadBundle> {
+export async function readBundle(ctx: ServiceContext, file: string, fileName = 'The bundle', job = new ImportJob()): Promise<ReadBundle> {
   const dir = path.join(stagingDir(ctx.dataDir), `bundle-${randomUUID()}`);
   ensurePrivateDir(stagingDir(ctx.dataDir));
   ensurePrivateDir(dir);
   try {
     const sha256 = fileSha256(file);
-    return { ...(await readChecked(ctx, file, dir)), sha256, stagingDir: dir };
+    return { ...(await readChecked(ctx, file, dir, job)), sha256, stagingDir: dir };
   } catch (err) {
     fs.rmSync(dir, { recursive: true, force: true });
     if (err instanceof BundleProblem) {

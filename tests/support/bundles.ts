@@ -132,3 +132,14 @@ export function databaseContent(ctx: ServiceContext): string {
     .all() as string[];
   return tables.map((t) => `${t}:${JSON.stringify(ctx.db.prepare(`SELECT * FROM "${t}" ORDER BY 1`).all())}`).join('\n');
 }
+
+/** A library with `n` own exercises, each with its own photo (distinct colours): a bundle that takes a while to check. */
+export async function libraryWithPhotos(ctx: ServiceContext, n: number, clinicName = 'Photo Clinic'): Promise<void> {
+  await call(ctx, 'settings.save', { settings: { ...DEFAULT_SETTINGS, clinicName } });
+  const text = sampleDraft().text;
+  for (let i = 0; i < n; i++) {
+    const ex = await call(ctx, 'library.create', { draft: sampleDraft({ text: { ...text, name: `Photo exercise ${i + 1}` } }) });
+    const bytes = await photo({ r: (i * 37) % 256, g: (i * 91) % 256, b: (i * 13 + 50) % 256 });
+    await call(ctx, 'media.attach', { exerciseId: ex.id, fileName: `p${i}.jpg`, dataBase64: bytes.toString('base64'), caption: null });
+  }
+}

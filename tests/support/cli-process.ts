@@ -74,6 +74,32 @@ export function snapshotTree(dir: string, skip: (relative: string) => boolean = 
 
 /** POSTs one call to a running browser mode, as the renderer would: its status and raw body. */
 export function postCall(port: number, token: string, channel: string, args: unknown = {}): Promise<{ status: number; body: string }> {
+  return post(port, channel, { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, JSON.stringify(args));
+}
+
+/** A byte call: the file as the raw body, the arguments in the header, as the renderer sends them. */
+export function postBytes(
+  port: number,
+  token: string,
+  channel: string,
+  args: unknown,
+  bytes: Buffer,
+): Promise<{ status: number; body: string }> {
+  const headers = {
+    Authorization: `Bearer ${token}`,
+    'Content-Type': 'application/octet-stream',
+    'Content-Length': String(bytes.length),
+    'X-Loadwise-Args': encodeURIComponent(JSON.stringify(args)),
+  };
+  return post(port, channel, headers, bytes);
+}
+
+function post(
+  port: number,
+  channel: string,
+  headers: Record<string, string>,
+  body: string | Buffer,
+): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
     const req = http.request(
       {
@@ -81,7 +107,7 @@ export function postCall(port: number, token: string, channel: string, args: unk
         port,
         method: 'POST',
         path: `/api/${channel}`,
-        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+        headers,
         agent: false,
       },
       (res) => {
@@ -92,6 +118,6 @@ export function postCall(port: number, token: string, channel: string, args: unk
       },
     );
     req.on('error', reject);
-    req.end(JSON.stringify(args));
+    req.end(body);
   });
 }

@@ -10,6 +10,7 @@ import { LICENCES, type Licence } from '../../../../common/domain/bundle';
 import { CHOICE_LABELS, LICENCE_LABELS, SHARING_COPY as COPY, STATUS_LABELS, signatureLine } from '../../../../common/copy/en-sharing';
 import { api, libraryTransfer } from '../../api';
 import { useBundleInbox, useFileTarget } from '../../app/file-targets';
+import { ImportProgress } from './ImportProgress';
 import { useToast } from '../../components/Toasts';
 import './sharing.css';
 
@@ -86,17 +87,24 @@ function Preview({ preview, file, onDone }: { preview: BundlePreview; file: File
   const [all, setAll] = useState<ConflictChoice>('mine');
   const [choices, setChoices] = useState<Record<string, ConflictChoice>>({});
   const [trust, setTrust] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const [job, setJob] = useState<string | null>(null);
+  const busy = job !== null;
   const conflicts = preview.items.filter((i) => i.status === 'conflict');
   const sig = preview.signature;
 
   const apply = async () => {
-    setBusy(true);
+    const jobId = crypto.randomUUID();
+    setJob(jobId);
     const r = await api['bundles.apply'](
-      { fileName: file.name, bundleSha256: preview.bundleSha256, allConflicts: all, choices, trustSigner: trust },
+      { fileName: file.name, bundleSha256: preview.bundleSha256, allConflicts: all, choices, trustSigner: trust, jobId },
       file,
     );
-    setBusy(false);
+    setJob(null);
+    if (!r.ok && r.error.code === 'cancelled') {
+      // Stopped before anything changed: the preview stays, to import later or cancel.
+      toast(r.error.message);
+      return;
+    }
     if (!r.ok) toast(r.error.message, 'error');
     else toast(r.value.added + r.value.updated === 0 ? COPY.nothingToDo : COPY.imported(r.value.added, r.value.updated));
     onDone();
@@ -175,6 +183,7 @@ function Preview({ preview, file, onDone }: { preview: BundlePreview; file: File
           {COPY.trustSigner}
         </label>
       )}
+      {job && <ImportProgress jobId={job} label={COPY.importing} />}
       <div className="sharing-actions">
         <button type="button" className="btn" disabled={busy} onClick={onDone}>
           {COPY.cancel}
@@ -191,15 +200,16 @@ export function SharingScreen() {
   const toast = useToast();
   const headingId = useId();
   const importHeadingId = useId();
-  const [checking, setChecking] = useState(false);
+  const [checking, setChecking] = useState<string | null>(null);
   const [pending, setPending] = useState<{ preview: BundlePreview; file: File } | null>(null);
   const input = useRef<HTMLInputElement>(null);
 
   const open = async (file: File) => {
     setPending(null);
-    setChecking(true);
-    const r = await api['bundles.preview']({ fileName: file.name }, file);
-    setChecking(false);
+    const jobId = crypto.randomUUID();
+    setChecking(jobId);
+    const r = await api['bundles.preview']({ fileName: file.name, jobId }, file);
+    setChecking(null);
     if (r.ok) setPending({ preview: r.value, file });
     else toast(r.error.message, 'error');
   };
@@ -226,7 +236,7 @@ export function SharingScreen() {
             ref={input}
             type="file"
             accept=".loadwise-library"
-            disabled={checking}
+            disabled={checking !== null}
             onChange={(e) => {
               const file = e.target.files?.[0];
               e.target.value = '';
@@ -235,9 +245,7 @@ export function SharingScreen() {
           />
         </label>
         <p className="sharing-muted">{COPY.dropHint}</p>
-        <p role="status" className="sharing-status">
-          {checking ? COPY.checking : ''}
-        </p>
+        {checking && <ImportProgress jobId={checking} label={COPY.checking} />}
       </section>
       {pending && (
         <Preview

@@ -108,6 +108,9 @@ describe('built-in library seed', () => {
           expect(s.lock, `${ex.code} ${generator}`).toBe('none');
         }
         if (s.lock === 'criterion') expect(s.note, `${ex.code} ${generator}: locked until what?`).toBeTruthy();
+        // A week lock that has passed on the day of surgery holds nothing back: it would read
+        // "locked until week 0", and flag an undated surgery for no reason.
+        if (s.lock === 'week') expect(s.earliestWeek, `${ex.code} ${generator}: a week-0 lock is no lock`).toBeGreaterThan(0);
       }
     }
   });

@@ -37,6 +37,12 @@ export interface BundleWritten {
   fingerprint: string | null;
 }
 
+/** What an export can hold, by name: the clinic's own exercises (and which are changed built-ins) and its templates. */
+export interface ExportableItems {
+  exercises: { id: string; name: string; changedBuiltin: boolean }[];
+  templates: { id: string; name: string }[];
+}
+
 export type ItemStatus = 'new' | 'updated' | 'identical' | 'conflict' | 'older';
 export type ConflictChoice = 'mine' | 'theirs' | 'both';
 
@@ -101,6 +107,7 @@ const Choice = z.enum(['mine', 'theirs', 'both']);
 const JobId = z.uuid();
 
 export const bundleCalls = {
+  'bundles.exportable': call<ExportableItems>()(z.object({}).strict()),
   'bundles.preview': call<BundlePreview>()(z.object({ fileName: FileName, jobId: JobId.optional() }).strict(), {
     maxBytes: MAX_BUNDLE_BYTES,
     fileNoun: 'Library bundles',

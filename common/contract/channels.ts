@@ -44,6 +44,7 @@ export const CALL_NAMES = [
   'assessments.list',
   'assessments.record',
   'assessments.remove',
+  'bundles.exportable',
   'bundles.preview',
   'bundles.apply',
   'bundles.progress',

@@ -17,6 +17,28 @@ export function clinicExerciseIds(db: DB): { id: string; basedOnCode: string | n
   ).all() as { id: string; basedOnCode: string | null }[];
 }
 
+/** The clinic's own exercises and its templates by name, for choosing what to export. */
+export function exportableItems(db: DB): {
+  exercises: { id: string; name: string; changedBuiltin: boolean }[];
+  templates: { id: string; name: string }[];
+} {
+  const exercises = stmt(
+    db,
+    `SELECT e.id, COALESCE(t.name, e.clinical_name) AS name, b.code IS NOT NULL AS changedBuiltin FROM exercises e
+       LEFT JOIN exercise_text t ON t.exercise_seq = e.seq AND t.locale = 'en'
+       LEFT JOIN exercises b ON b.id = e.based_on_id AND b.origin = 'builtin'
+     WHERE e.origin = 'clinic' AND e.archived_at IS NULL ORDER BY name COLLATE NOCASE, e.id`,
+  ).all() as { id: string; name: string; changedBuiltin: number }[];
+  const templates = stmt(
+    db,
+    `SELECT id, name FROM clinic_templates WHERE origin = 'clinic' AND archived = 0 ORDER BY name COLLATE NOCASE, id`,
+  ).all() as {
+    id: string;
+    name: string;
+  }[];
+  return { exercises: exercises.map((e) => ({ ...e, changedBuiltin: e.changedBuiltin === 1 })), templates };
+}
+
 export function exerciseOriginById(db: DB, id: string): { origin: string; code: string | null } | null {
   return (
     (stmt(db, 'SELECT origin, code FROM exercises WHERE id = ?').get(id) as { origin: string; code: string | null } | undefined) ?? null

@@ -3,9 +3,11 @@
 import type { HandlerGroup } from '../handlers';
 import { applyBundle, previewBundle } from './import';
 import { cancelJob, jobProgress } from './import-jobs';
+import { exportableItems } from '../../db/queries/bundles';
 import { clinicKeyInfo, createClinicKey, listTrusted, trustClinic, untrustClinic } from './trust';
 
 export const bundleHandlers: HandlerGroup<
+  | 'bundles.exportable'
   | 'bundles.preview'
   | 'bundles.apply'
   | 'bundles.progress'
@@ -16,6 +18,7 @@ export const bundleHandlers: HandlerGroup<
   | 'bundles.trust'
   | 'bundles.untrust'
 > = {
+  'bundles.exportable': (ctx) => exportableItems(ctx.db),
   'bundles.preview': (ctx, args, file) => previewBundle(ctx, file, args.fileName, args.jobId),
   'bundles.apply': (ctx, args, file) => applyBundle(ctx, file, args),
   'bundles.progress': (ctx, args) => jobProgress(ctx, args.jobId),

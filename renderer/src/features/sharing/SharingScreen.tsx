@@ -11,75 +11,11 @@ import { CHOICE_LABELS, LICENCE_LABELS, SHARING_COPY as COPY, STATUS_LABELS, sig
 import { api, libraryTransfer } from '../../api';
 import { useBundleInbox, useFileTarget } from '../../app/file-targets';
 import { ImportProgress } from './ImportProgress';
+import { ExportPanel } from './ExportPanel';
 import { useToast } from '../../components/Toasts';
 import './sharing.css';
 
 const CHOICES: ConflictChoice[] = ['mine', 'theirs', 'both'];
-
-function ExportPanel() {
-  const toast = useToast();
-  const headingId = useId();
-  const [changed, setChanged] = useState(true);
-  const [templates, setTemplates] = useState(true);
-  const [licence, setLicence] = useState<Licence>('all-rights-reserved');
-  const [sign, setSign] = useState(true);
-  const [busy, setBusy] = useState(false);
-
-  const exportFile = async () => {
-    setBusy(true);
-    // The file is written by the host (Electron's save dialog) or streamed as a download: its bytes never pass through here.
-    const r = await libraryTransfer.exportBundle({
-      exercises: 'all',
-      includeChangedBuiltins: changed,
-      templates: templates ? 'all' : [],
-      licence,
-      sign,
-    });
-    setBusy(false);
-    if (!r.ok) toast(r.error.message, 'error');
-    else if (r.value.saved) toast(COPY.exported(r.value.fileName, r.value.counts, r.value.downloading));
-  };
-
-  return (
-    <section className="sharing-panel" aria-labelledby={headingId}>
-      <h2 id={headingId}>{COPY.exportHeading}</h2>
-      <fieldset className="sharing-fieldset">
-        <legend>{COPY.whatToShare}</legend>
-        <label className="sharing-check">
-          <input type="checkbox" checked disabled />
-          {COPY.ownExercises}
-        </label>
-        <label className="sharing-check">
-          <input type="checkbox" checked={changed} onChange={(e) => setChanged(e.target.checked)} />
-          {COPY.changedBuiltins}
-        </label>
-        <label className="sharing-check">
-          <input type="checkbox" checked={templates} onChange={(e) => setTemplates(e.target.checked)} />
-          {COPY.templates}
-        </label>
-      </fieldset>
-      <label className="sharing-field">
-        {COPY.licence}
-        <select value={licence} onChange={(e) => setLicence(e.target.value as Licence)}>
-          {LICENCES.map((l) => (
-            <option key={l} value={l}>
-              {LICENCE_LABELS[l]}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="sharing-check">
-        <input type="checkbox" checked={sign} onChange={(e) => setSign(e.target.checked)} />
-        {COPY.sign}
-      </label>
-      <div>
-        <button type="button" className="btn btn-primary" disabled={busy} onClick={() => void exportFile()}>
-          {busy ? COPY.exportBusy : COPY.exportButton}
-        </button>
-      </div>
-    </section>
-  );
-}
 
 function Preview({ preview, file, onDone }: { preview: BundlePreview; file: File; onDone(): void }) {
   const toast = useToast();

@@ -61,6 +61,7 @@ const VALID_ARGS: Record<Channel, Record<string, unknown>> = {
   'assessments.remove': { patientId: ID, id: ID },
   'bundles.preview': { fileName: 'Shared.loadwise-library' },
   'bundles.apply': { fileName: 'Shared.loadwise-library', bundleSha256: 'a'.repeat(64), allConflicts: 'mine' },
+  'bundles.exportable': {},
   'bundles.progress': { jobId: ID },
   'bundles.cancel': { jobId: ID },
   'bundles.keyInfo': {},

@@ -84,6 +84,18 @@ describe('bundle export', () => {
     expect(fs.readdirSync(folder)).toEqual([]);
   });
 
+  it('lists what can be exported by name: own exercises, changed built-ins, templates; never built-ins, imported or archived ones', async () => {
+    const { ctx } = await bootTestServices({ now: () => FIXED });
+    const lib = await buildClinicLibrary(ctx);
+    await call(ctx, 'library.setArchived', { id: lib.own[1].id, archived: true });
+    const items = await call(ctx, 'bundles.exportable', {});
+    expect(items.exercises).toEqual([
+      { id: lib.changedBuiltin.id, name: 'Bird dog, our way', changedBuiltin: true },
+      { id: lib.own[0].id, name: 'Wall slide hold', changedBuiltin: false },
+    ]);
+    expect(items.templates).toEqual([{ id: lib.templateId, name: 'Our wall progression' }]);
+  });
+
   it('checks export choices from a window like a call, naming the field and never echoing the value', () => {
     const secret = 'PATIENT-Jane-Roe-1961';
     expect(() => parseExportSelection({ ...SHARE_ALL, licence: secret })).toThrow(/^Export choices: licence/);

@@ -426,6 +426,7 @@ describe('library through dispatch', () => {
       ['settings.save', { settings: { ...DEFAULT_SETTINGS, email: SECRET } }, 'settings.email'],
       ['bundles.preview', { fileName: '', dataBase64: 'AAAA' }, 'fileName'],
       ['bundles.apply', { fileName: 'a', bundleSha256: SECRET, allConflicts: 'mine', dataBase64: 'AAAA' }, 'bundleSha256'],
+      ['bundles.exportable', { also: 1 }, 'arguments'],
       ['bundles.progress', { jobId: SECRET }, 'jobId'],
       ['bundles.cancel', {}, 'jobId'],
       ['bundles.keyInfo', { also: 1 }, 'arguments'],

@@ -260,3 +260,29 @@ test('a re-test that meets the exit criteria proposes the next stage, and the cl
   };
   expect(recorded.n).toBe(1);
 });
+
+test('the builder fits a 1024 px laptop and 200% zoom: nothing is clipped and every control is reachable', async ({ page, app }) => {
+  await createPatient(app, { displayName: 'LW', fusionDaysAgo: 70 });
+  await app.open();
+  const b = new ProgramBuilderPage(page);
+  await b.createProgram('LW', 'Layout', 'PSPS-2: after lumbar fusion');
+  for (const width of [1024, 683]) {
+    await page.setViewportSize({ width, height: width === 1024 ? 768 : 400 });
+    // No sideways scrolling of the page, and the builder's own panes keep within the window.
+    const overflow = await page.evaluate(() => ({
+      page: document.documentElement.scrollWidth - window.innerWidth,
+      builder: (document.querySelector('main.builder') as HTMLElement).scrollWidth - window.innerWidth,
+    }));
+    expect(overflow, `at ${width} px`).toEqual({ page: 0, builder: 0 });
+    for (const control of [
+      b.main.getByRole('button', { name: 'Issue version 1…' }),
+      b.picker.getByRole('searchbox', { name: 'Search the library' }),
+      b.stage(4).getByRole('button').last(),
+      b.details.getByRole('heading', { name: 'Safety summary' }),
+    ]) {
+      await control.scrollIntoViewIfNeeded();
+      await expect(control, `at ${width} px`).toBeInViewport();
+    }
+    expect(await seriousViolations(page), `at ${width} px`).toEqual([]);
+  }
+});

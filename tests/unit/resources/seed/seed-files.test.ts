@@ -16,7 +16,7 @@ const seedDir = path.join(repoRoot, 'resources/seed');
 const MIN_PER_STAGE: Record<Region, [number, number, number, number]> = {
   lumbar: [12, 12, 12, 12],
   cervical: [12, 12, 12, 12],
-  thoracic: [2, 2, 12, 1],
+  thoracic: [2, 2, 12, 12],
 };
 
 /**

@@ -16,12 +16,13 @@ export function jointLabel(joint: JointName): string {
 /** Plain messages for unknown joints and values outside their range, naming the pose and the joint. */
 export function customFigureProblems(figure: CustomFigure): string[] {
   const problems: string[] = [];
-  if (!FIGURES.exercises[figure.from]) problems.push(`There is no built-in figure ${figure.from} to start from`);
+  if (!FIGURES.exercises[figure.from]) problems.push('There is no built-in figure with that code to start from');
   for (const pose of ['start', 'end'] as const) {
     const word = pose === 'start' ? 'start' : 'end';
     for (const [name, value] of Object.entries(figure[pose])) {
       if (!(JOINT_NAMES as readonly string[]).includes(name)) {
-        problems.push(`The ${word} pose names "${name}", which is not a joint`);
+        // The name is not echoed: messages never repeat what was typed.
+        problems.push(`The ${word} pose names something that is not a joint (joints are named like hipFlexR)`);
         continue;
       }
       const r = rangeOf(name as JointName);

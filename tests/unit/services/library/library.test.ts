@@ -432,6 +432,12 @@ describe('library through dispatch', () => {
       ['bundles.exportable', { also: 1 }, 'arguments'],
       ['bundles.progress', { jobId: SECRET }, 'jobId'],
       ['bundles.cancel', {}, 'jobId'],
+      ['bundles.groupFolder', { also: 1 }, 'arguments'],
+      ['bundles.setGroupFolder', { folder: 5 }, 'folder'],
+      ['bundles.publish', { licence: SECRET }, 'licence'],
+      ['bundles.checkGroup', { also: 1 }, 'arguments'],
+      ['bundles.previewGroupFile', { name: '../../etc/passwd' }, 'name'],
+      ['bundles.applyGroupFile', { name: '.hidden.loadwise-library', bundleSha256: 'a'.repeat(64), allConflicts: 'mine' }, 'name'],
       ['bundles.keyInfo', { also: 1 }, 'arguments'],
       ['bundles.createKey', { also: 1 }, 'arguments'],
       ['bundles.trustedList', { also: 1 }, 'arguments'],
@@ -457,6 +463,9 @@ describe('library through dispatch', () => {
       ['assessments.list', { patientId: SECRET }, 'patientId'],
       ['assessments.record', { patientId: randomUUID(), measureId: 'nprs', date: SECRET }, 'date'],
       ['assessments.remove', { patientId: randomUUID(), id: SECRET }, 'id'],
+      ['handouts.render', { programId: randomUUID(), version: 1, options: { language: SECRET } }, 'options.language'],
+      ['handouts.recordGiven', { id: SECRET, how: 'saved' }, 'id'],
+      ['handouts.listGiven', { programId: SECRET }, 'programId'],
     ];
 
     it.each(cases)('%s refuses %j naming %s', async (channel, args, path) => {

@@ -55,6 +55,10 @@ export interface HandoutCopy {
   photoAlt(name: string, n: number, of: number): string;
   placeholderAlt(name: string): string;
   placeholder: string;
+  /** Under a drawn figure: "Start" / "End". */
+  figureCaption: Record<'start' | 'end', string>;
+  /** Alt text of a drawn figure; `description` is the English description from the pose data. */
+  figureAlt(frame: 'start' | 'end', name: string, description: string): string;
   /** After an exercise's name at the top of the page it continues on (large print only). */
   continued: string;
   /** Shown under text that has no translation and prints in English. */
@@ -194,6 +198,8 @@ export const EN_HANDOUT: HandoutCopy = {
   photoAlt: (name, n, of) => (of > 1 ? `Photo ${n} of ${of}: ${name}` : `Photo: ${name}`),
   placeholderAlt: (name) => `No picture yet for ${name}; ask us to show you.`,
   placeholder: 'Picture to come. Ask us to show you this exercise.',
+  figureCaption: { start: 'Start', end: 'End' },
+  figureAlt: (frame, _name, description) => `${frame === 'start' ? 'Starting position' : 'End of the movement'}. ${description}`,
   continued: 'continued',
   untranslated: 'This part is not yet available in Spanish and is shown in English.',
 

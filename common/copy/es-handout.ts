@@ -117,6 +117,8 @@ export const ES_HANDOUT: HandoutCopy = {
   photoAlt: (name, n, of) => (of > 1 ? `Foto ${n} de ${of}: ${name}` : `Foto: ${name}`),
   placeholderAlt: (name) => `Todavía no hay imagen de ${name}; pídanos que se lo mostremos.`,
   placeholder: 'Imagen pendiente. Pídanos que le mostremos este ejercicio.',
+  figureCaption: { start: 'Inicio', end: 'Final' },
+  figureAlt: (frame, name) => (frame === 'start' ? `Dibujo de la posición inicial: ${name}.` : `Dibujo del final del movimiento: ${name}.`),
   continued: 'continúa',
   untranslated: 'Esta parte todavía no está en español y se muestra en inglés.',
 

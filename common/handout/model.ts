@@ -9,6 +9,11 @@ import { DEFAULT_PAIN_RULE, DEFAULT_STAGE_GOALS } from '../copy/en-program';
 import type { ClinicSettings, PaperSize } from '../contract/settings';
 import type { HandoutOptions } from '../contract/handouts';
 import type { Exercise, ExerciseText } from '../domain/exercise';
+import type { CustomFigure } from '../domain/figure';
+import { altText } from '../figures/alt-text';
+import { resolveCustomFigure } from '../figures/custom';
+import { figureFor } from '../figures/library';
+import type { FigureModel } from '../figures/pose';
 import { activeGenerators, type PatientClinical } from '../domain/patient';
 import { stageOf, type ProgramDoc } from '../domain/program';
 import type { Stage } from '../domain/vocabulary';
@@ -24,9 +29,16 @@ export interface ExerciseTranslation {
   text: ExerciseText;
 }
 
+/** Where a drawn figure comes from: a built-in's pose data by code, or a clinic's own poses. */
+export type FigureSource = { code: string } | { custom: CustomFigure };
+
 export interface HandoutPicture {
-  /** A photo file the worker reads, or null for the placeholder. */
+  /** A photo file the worker reads, or null for a figure or the placeholder. */
   file: string | null;
+  /** The figure drawn as vectors when there is no photo (its start or end pose). */
+  figure?: { source: FigureSource; frame: 'start' | 'end' };
+  /** A short word under the picture ("Start", "End"); none for photos and the placeholder. */
+  caption?: string;
   alt: string;
 }
 
@@ -53,6 +65,8 @@ export interface HandoutExercise {
   /** "3. Bridge (continued)": the line atop a page an exercise too long for one page continues on. */
   continued: string;
   pictures: HandoutPicture[];
+  /** What prints when none of the photos can be read: the figure, else the placeholder. */
+  fallback: HandoutPicture[];
   /** One entry per column, in the handout's language order. */
   words: ExerciseWords[];
 }
@@ -110,6 +124,8 @@ export interface HandoutInput {
   translations: Readonly<Record<string, ExerciseTranslation>>;
   /** Photo files of each exercise, by exercise id (the service resolves them in the media store). */
   photos: Readonly<Record<string, string[]>>;
+  /** A clinic's own figures (pose editor), by exercise id; built-in figures come from their code. */
+  figures?: Readonly<Record<string, CustomFigure>>;
   today: string;
 }
 
@@ -146,6 +162,37 @@ function stopLines(clinical: PatientClinical, copy: HandoutCopy): string[] {
   if (clinical.surgeries.some((s) => s.procedure === 'acdf')) lines.push(copy.safety.acdf);
   if (generators.has('scs')) lines.push(copy.safety.stimulator);
   return lines;
+}
+
+/**
+ * The exercise's start and end figures (the clinic's own poses, else the built-in's), or null when
+ * it has none. English alt text describes the position from the pose data; other languages name
+ * the exercise and the pose in their own words.
+ */
+export function figurePictures(
+  ex: Exercise,
+  input: Pick<HandoutInput, 'figures'>,
+  copy: HandoutCopy,
+  name: string,
+): HandoutPicture[] | null {
+  const custom = input.figures?.[ex.id];
+  let source: FigureSource | null = null;
+  let model: FigureModel | null = null;
+  if (custom) {
+    source = { custom };
+    model = resolveCustomFigure(custom);
+  } else if (ex.code) {
+    model = figureFor(ex.code);
+    source = model ? { code: ex.code } : null;
+  }
+  if (!source || !model?.frames.start || !model.frames.end) return null;
+  const description = altText(name, model);
+  return (['start', 'end'] as const).map((frame) => ({
+    file: null,
+    figure: { source: source!, frame },
+    caption: copy.figureCaption[frame],
+    alt: copy.figureAlt(frame, name, description),
+  }));
 }
 
 export function buildHandoutModel(input: HandoutInput): HandoutModel {
@@ -220,12 +267,16 @@ export function buildHandoutModel(input: HandoutInput): HandoutModel {
     });
     const first = copies[0] as HandoutCopy;
     const photos = input.photos[ex.id] ?? [];
+    const drawn = figurePictures(ex, input, first, (words[0] as ExerciseWords).name) ?? [
+      { file: null, alt: first.placeholderAlt((words[0] as ExerciseWords).name) },
+    ];
+    // The clinician's photos win; the figure (else the placeholder) stands in when none can be read.
     const pictures: HandoutPicture[] =
       photos.length > 0
         ? photos.slice(0, 2).map((file, i) => ({ file, alt: first.photoAlt(ex.text.name, i + 1, Math.min(photos.length, 2)) }))
-        : [{ file: null, alt: first.placeholderAlt((words[0] as ExerciseWords).name) }];
+        : drawn;
     const continued = `${index + 1}. ${words.map((w) => w.name).join(' / ')} (${copies.map((c) => c.continued).join(' / ')})`;
-    return [{ itemId: item.id, number: index + 1, continued, pictures, words }];
+    return [{ itemId: item.id, number: index + 1, continued, pictures, fallback: drawn, words }];
   });
 
   const boxes: HandoutModel['boxes'] = [

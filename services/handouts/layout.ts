@@ -5,7 +5,11 @@
 // The report lists where each block landed, which the layout tests read.
 import type { Writable } from 'node:stream';
 import PDFDocument from 'pdfkit';
-import type { BoxWords, ExerciseWords, HandoutExercise, HandoutModel, HandoutPicture } from '../../common/handout/model';
+import { resolveCustomFigure } from '../../common/figures/custom';
+import { figureFor } from '../../common/figures/library';
+import { paintScene } from '../../common/figures/pdf-painter';
+import { figureScenes, type Scene } from '../../common/figures/scene';
+import type { BoxWords, ExerciseWords, FigureSource, HandoutExercise, HandoutModel, HandoutPicture } from '../../common/handout/model';
 import type { FontSet } from './fonts';
 
 type Doc = PDFKit.PDFDocument;
@@ -24,8 +28,18 @@ export interface PlacedBlock {
   height: number;
 }
 
+/** Where a picture was drawn (PDF points), for the tests: a photo, a vector figure or the placeholder. */
+export interface PlacedPicture {
+  kind: 'photo' | 'figure' | 'placeholder';
+  page: number;
+  width: number;
+  height: number;
+  alt: string;
+}
+
 export interface LayoutReport {
   pageCount: number;
+  pictures: PlacedPicture[];
   pageHeight: number;
   marginTop: number;
   marginBottom: number;
@@ -73,6 +87,7 @@ class Layout {
   /** Room kept above the next exercise on its page (the section heading that travels with it). */
   reserve = 0;
   readonly blocks: PlacedBlock[] = [];
+  readonly placedPictures: PlacedPicture[] = [];
 
   constructor(
     readonly doc: Doc,
@@ -92,12 +107,37 @@ class Layout {
     this.doc.font(bold ? 'bold' : 'regular').fontSize(size);
     return this.doc.heightOfString(text, this.opts(width));
   }
-  drawText(text: string, size: number, x: number, y: number, width: number, bold = false, color = INK): void {
+  drawText(text: string, size: number, x: number, y: number, width: number, bold = false, color = INK, align?: 'center'): void {
     this.doc
       .font(bold ? 'bold' : 'regular')
       .fontSize(size)
       .fillColor(color)
-      .text(text, x, y, this.opts(width));
+      .text(text, x, y, this.opts(width, align ? { align } : {}));
+  }
+
+  private readonly scenes = new Map<string, Partial<Record<'start' | 'middle' | 'end', Scene>> | null>();
+
+  /** A figure's scene for one pose (start and end share a scale and a floor), or null when it cannot be drawn. */
+  sceneOf(source: FigureSource, frame: 'start' | 'end'): Scene | null {
+    const key = 'code' in source ? source.code : JSON.stringify(source.custom);
+    let scenes = this.scenes.get(key);
+    if (scenes === undefined) {
+      try {
+        const model = 'code' in source ? figureFor(source.code) : resolveCustomFigure(source.custom);
+        scenes = model ? figureScenes(model) : null;
+      } catch {
+        scenes = null;
+      }
+      this.scenes.set(key, scenes);
+    }
+    return scenes?.[frame] ?? null;
+  }
+
+  /** Width over height of the exercise's first drawn figure (0: no figure). */
+  figureAspect(pictures: HandoutPicture[]): number {
+    const f = pictures[0]?.figure;
+    const scene = f && !pictures[0]?.file ? this.sceneOf(f.source, f.frame) : null;
+    return scene ? scene.bounds.w / scene.bounds.h : 0;
   }
 
   // --- pieces ---
@@ -233,16 +273,39 @@ class Layout {
           const px = across ? x + i * (each + COLUMN_GAP) : x;
           const y = across ? top : top + i * (h + gap);
           const image = p.file ? this.openImage(p.file) : null;
+          const scene = !image && p.figure ? this.sceneOf(p.figure.source, p.figure.frame) : null;
+          if (scene) {
+            // Fitted to its frame at its own proportions, at the frame's top, the caption just below.
+            const captionH = p.caption ? this.s.small * 1.5 : 0;
+            const figureW = across ? frameW : each;
+            const aspect = scene.bounds.w / scene.bounds.h;
+            const fitW = Math.min(figureW, (h - captionH) * aspect);
+            const fitH = fitW / aspect;
+            parent.add(
+              this.doc.struct('Figure', { alt: p.alt }, () => {
+                this.doc.font('regular');
+                paintScene(this.doc, scene, { x: px + (figureW - fitW) / 2, y, w: fitW, h: fitH });
+              }),
+            );
+            this.placedPictures.push({ kind: 'figure', page: this.page, width: fitW, height: fitH, alt: p.alt });
+            if (p.caption) {
+              const caption = p.caption;
+              this.artifact(() => this.drawText(caption, this.s.small, px, y + fitH + 2, figureW, true, MUTED, 'center'));
+            }
+            return;
+          }
           if (image) {
             parent.add(
               this.doc.struct('Figure', { alt: p.alt }, () => {
                 this.doc.image(image, px, y, { fit: [frameW, h], align: 'center', valign: 'center' });
               }),
             );
+            this.placedPictures.push({ kind: 'photo', page: this.page, width: frameW, height: h, alt: p.alt });
             return;
           }
           parent.add(
             this.doc.struct('Figure', { alt: p.alt }, () => {
+              this.placedPictures.push({ kind: 'placeholder', page: this.page, width: frameW, height: h, alt: p.alt });
               this.doc.save().lineWidth(1).dash(4, { space: 3 }).strokeColor(RULE).rect(px, y, frameW, h).stroke().undash().restore();
               const size = Math.min(this.s.small, NORMAL.small + (h - 80) / 20);
               const textH = Math.min(this.textHeight(p.alt, size, frameW - 16), h - 12);
@@ -259,7 +322,7 @@ class Layout {
   }
 
   /** A photo pdfkit can read, or null (a missing or damaged file prints the placeholder instead). */
-  private openImage(file: string): PDFKit.Mixins.ImageSrc | null {
+  openImage(file: string): PDFKit.Mixins.ImageSrc | null {
     try {
       const img = (this.doc as unknown as { openImage(src: string): unknown }).openImage(file);
       return img ? file : null;
@@ -377,11 +440,16 @@ function exerciseHow(l: Layout, w: ExerciseWords): Piece {
   return l.stack(pieces);
 }
 
-/** Beside the facts: the pictures' share of the width. */
-const pictureShare = (w: number): number => Math.min(w * 0.42, 260);
+/** Beside the facts: the pictures' share of the width (large print: more). */
+const pictureShare = (l: Layout, w: number): number => (l.model.largePrint ? Math.min(w * 0.5, 300) : Math.min(w * 0.42, 260));
 
-function exercisePiece(l: Layout, e: HandoutExercise): Piece {
+/** A figure wider than this (lying down) is drawn start above end, so each stays large. */
+const WIDE_FIGURE = 1.6;
+
+function exercisePiece(l: Layout, exercise: HandoutExercise): Piece {
   const s = l.s;
+  const readable = exercise.pictures.some((p) => p.file && l.openImage(p.file));
+  const e = readable || !exercise.pictures.some((p) => p.file) ? exercise : { ...exercise, pictures: exercise.fallback };
   const title = e.words.map((w) => w.name).join(' / ');
   const rule: Piece = {
     height: () => s.gap * 0.6,
@@ -404,12 +472,26 @@ function exercisePiece(l: Layout, e: HandoutExercise): Piece {
     // The pictures beside the facts, as tall as the page leaves room for (large print: larger).
     const room = (w: number): number => l.pageRoom - l.reserve - rule.height(w) - heading.height(w) - how.height(w) - s.gap;
     const picH = (w: number): number => Math.max(60, Math.min(s.picture, room(w)));
-    const pics = (w: number): Piece => l.pictures(e.pictures, picH(w), e.pictures.length > 1);
+    const aspect = l.figureAspect(e.pictures);
+    const share = (w: number): number => pictureShare(l, w);
+    // A lying-down figure: start above end, each as tall as the share's width allows and the page
+    // leaves room for; full size when the exercise goes on over a page anyway.
+    const stackedH = (w: number): number => {
+      const full = Math.min(share(w) / aspect + s.small * 1.5, s.picture);
+      const each = Math.max(40, Math.min(full, (room(w) - s.gap * 0.6) / 2));
+      const tall = Math.max(2 * each + s.gap * 1.2, facts.height(w - share(w) - COLUMN_GAP));
+      const fits = rule.height(w) + heading.height(w) + tall + how.height(w) <= l.pageRoom - l.reserve;
+      return fits ? each : full;
+    };
+    const pics = (w: number): Piece =>
+      aspect > WIDE_FIGURE && e.pictures.length > 1
+        ? l.pictures(e.pictures, stackedH(w), false)
+        : l.pictures(e.pictures, picH(w), e.pictures.length > 1);
     const top: Piece = {
-      height: (w) => Math.max(pics(w).height(pictureShare(w)), facts.height(w - pictureShare(w) - COLUMN_GAP)),
+      height: (w) => Math.max(pics(w).height(share(w)), facts.height(w - share(w) - COLUMN_GAP)),
       draw: (x, y, w, parent) => {
-        pics(w).draw(x, y, pictureShare(w), parent);
-        facts.draw(x + pictureShare(w) + COLUMN_GAP, y, w - pictureShare(w) - COLUMN_GAP, parent);
+        pics(w).draw(x, y, share(w), parent);
+        facts.draw(x + share(w) + COLUMN_GAP, y, w - share(w) - COLUMN_GAP, parent);
       },
     };
     return l.stack([rule, heading, top, how]);
@@ -625,6 +707,7 @@ export function renderHandoutPdf(model: HandoutModel, fonts: FontSet, out: Writa
   doc.end();
   return finished.then(() => ({
     pageCount,
+    pictures: l.placedPictures,
     pageHeight: doc.page.height,
     marginTop: MARGIN.top,
     marginBottom: MARGIN.bottom,

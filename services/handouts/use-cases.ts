@@ -7,10 +7,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { GivenHandout, HandoutOptions, RenderedHandout } from '../../common/contract/handouts';
 import type { ArgsOf, Channel, ValueOf } from '../../common/contract';
+import type { SavedFigure } from '../../common/contract/figures';
 import type { Patient } from '../../common/contract/patients';
 import type { IssuedVersion, ProgramState } from '../../common/contract/programs';
 import type { SavedSettings } from '../../common/contract/settings';
 import { ServiceError } from '../../common/contract/result';
+import type { CustomFigure } from '../../common/domain/figure';
 import { localDay } from '../../common/domain/patient';
 import type { HandoutInput } from '../../common/handout/model';
 import { programFlags } from '../../common/program/program-flags';
@@ -96,6 +98,13 @@ export async function renderHandout(
     const files = (ex.photos ?? []).map((p) => mediaPath(ctx.dataDir, p.sha256, 'full', p.mime));
     if (files.length > 0) photos[ex.id] = files;
   }
+  // A clinic's own exercises may have figures drawn with the pose editor (built-ins use their code).
+  const figures: Record<string, CustomFigure> = {};
+  for (const ex of Object.values(version.exercises)) {
+    if (ex.origin === 'builtin' || (ex.photos ?? []).length > 0) continue;
+    const saved = (await read(ctx, 'figures.get', { exerciseId: ex.id })) as SavedFigure | null;
+    if (saved) figures[ex.id] = saved.figure;
+  }
   const input: HandoutInput = {
     doc: version.doc,
     versionNumber: version.number,
@@ -105,6 +114,7 @@ export async function renderHandout(
     options: args.options,
     translations: args.options.language === 'en' ? {} : loadSpanishTranslations(resourcesDir, (m) => ctx.log.warn(m)),
     photos,
+    figures,
     today,
   };
 

@@ -57,15 +57,20 @@ export interface HandoutInputOptions {
   photos?: Record<string, string[]>;
   translations?: HandoutInput['translations'];
   patientNote?: string;
+  /** Exercises to print instead of built-ins by code (a clinic's own, made up for a test). */
+  exercises?: Exercise[];
+  figures?: HandoutInput['figures'];
 }
 
 export function handoutInput(o: HandoutInputOptions): HandoutInput {
   const all = seedExercises();
-  const chosen = o.codes.map((code) => {
-    const ex = all.find((e) => e.code === code);
-    if (!ex) throw new Error(`No built-in exercise ${code}`);
-    return ex;
-  });
+  const chosen =
+    o.exercises ??
+    o.codes.map((code) => {
+      const ex = all.find((e) => e.code === code);
+      if (!ex) throw new Error(`No built-in exercise ${code}`);
+      return ex;
+    });
   const stage = o.stage ?? 1;
   const doc = newProgramDoc('Back program', 'lumbar');
   doc.currentStage = stage;
@@ -88,6 +93,7 @@ export function handoutInput(o: HandoutInputOptions): HandoutInput {
     options: { largePrint: false, language: 'en', paper: null, ...o.options },
     translations: o.translations ?? {},
     photos: o.photos ?? {},
+    figures: o.figures,
     today: '2026-11-29',
   };
 }

@@ -59,3 +59,15 @@ export function renderPage(file: string, page: number, prefix: string, dpi = 50)
   execFileSync('pdftoppm', ['-png', '-r', String(dpi), '-f', String(page), '-l', String(page), '-singlefile', file, prefix]);
   return `${prefix}.png`;
 }
+
+/** Every object's /Alt (a tagged PDF's alternate text), decoded, in object order (qpdf's JSON). */
+export function pdfAltTexts(file: string): string[] {
+  const out = execFileSync('qpdf', ['--json', '--json-key=qpdf', file], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  return [...out.matchAll(/"\/Alt": "u:((?:[^"\\]|\\.)*)"/g)].map((m) => JSON.parse(`"${m[1]}"`) as string);
+}
+
+/** How many image XObjects the PDF holds (bitmaps; vector drawings hold none). */
+export function pdfImageCount(file: string): number {
+  const out = execFileSync('qpdf', ['--json', '--json-key=qpdf', file], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  return (out.match(/"\/Subtype": "\/Image"/g) ?? []).length;
+}

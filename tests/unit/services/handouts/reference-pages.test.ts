@@ -48,6 +48,14 @@ describe('handout pages against reviewed references', () => {
     await checkPage('large-print-exercise', handoutInput({ codes: ['L1-01', 'L1-02'], options: { largePrint: true } }), 3);
   });
 
+  it('an exercise page with its start and end figures drawn as vectors (a lying-down figure stacked)', async () => {
+    await checkPage('letter-exercise-figures', handoutInput({ codes: ['L1-01', 'L1-02'] }), 2);
+  });
+
+  it('an upright exercise in large print: start and end figures side by side', async () => {
+    await checkPage('large-print-standing-figures', handoutInput({ codes: ['L3-05'], stage: 3, options: { largePrint: true } }), 3);
+  });
+
   it('sees a changed page (the comparison can fail)', async () => {
     const pdf = path.join(dir, 'changed.pdf');
     await renderHandoutPdf(

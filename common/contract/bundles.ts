@@ -88,6 +88,32 @@ export interface ImportProgress {
   cancellable: boolean;
 }
 
+/** The clinic group's shared folder on this computer (null: none named). */
+export interface GroupFolderInfo {
+  folder: string | null;
+}
+
+/**
+ * A library file in the shared folder: new from a trusted clinic, already imported, this
+ * workstation's own, from a clinic not trusted here, or not readable yet (with the reason).
+ */
+export interface GroupFile {
+  name: string;
+  status: 'new' | 'imported' | 'yours' | 'untrusted' | 'unreadable';
+  clinicName: string | null;
+  createdAt: string | null;
+  fingerprint: string | null;
+  counts: { exercises: number; templates: number; photos: number } | null;
+  problem: string | null;
+}
+
+export interface GroupCheck {
+  /** Null when this computer names no group folder (then nothing is listed). */
+  folder: string | null;
+  checkedAt: string;
+  files: GroupFile[];
+}
+
 export interface ClinicKeyInfo {
   fingerprint: string | null;
   publicKey: string | null;
@@ -105,6 +131,19 @@ const ItemKey = z.string().regex(/^(exercise|template):[A-Za-z0-9-]{1,80}$/, 'Ex
 const Choice = z.enum(['mine', 'theirs', 'both']);
 /** The window's own id for a long preview or import, to ask its progress or cancel it. */
 const JobId = z.uuid();
+/** A file's name in the shared folder, never a path. */
+const GroupFileName = z.string().regex(/^[^/\\.][^/\\]{0,254}\.loadwise-library$/i, 'Expected a library file name');
+
+/** What applying a previewed file takes, wherever the file comes from. */
+const APPLY_CHOICES = {
+  /** The preview's bundleSha256: the file must be the one previewed. */
+  bundleSha256: z.string().regex(/^[a-f0-9]{64}$/),
+  allConflicts: Choice,
+  choices: z.record(ItemKey, Choice).default({}),
+  /** Also trust the signing clinic (a bundle signed by an unknown key). */
+  trustSigner: z.boolean().default(false),
+  jobId: JobId.optional(),
+};
 
 export const bundleCalls = {
   'bundles.exportable': call<ExportableItems>()(z.object({}).strict()),
@@ -112,23 +151,18 @@ export const bundleCalls = {
     maxBytes: MAX_BUNDLE_BYTES,
     fileNoun: 'Library bundles',
   }),
-  'bundles.apply': call<BundleApplyResult>()(
-    z
-      .object({
-        fileName: FileName,
-        /** The preview's bundleSha256: the file must be the one previewed. */
-        bundleSha256: z.string().regex(/^[a-f0-9]{64}$/),
-        allConflicts: Choice,
-        choices: z.record(ItemKey, Choice).default({}),
-        /** Also trust the signing clinic (a bundle signed by an unknown key). */
-        trustSigner: z.boolean().default(false),
-        jobId: JobId.optional(),
-      })
-      .strict(),
-    { maxBytes: MAX_BUNDLE_BYTES, fileNoun: 'Library bundles' },
-  ),
+  'bundles.apply': call<BundleApplyResult>()(z.object({ fileName: FileName, ...APPLY_CHOICES }).strict(), {
+    maxBytes: MAX_BUNDLE_BYTES,
+    fileNoun: 'Library bundles',
+  }),
   'bundles.progress': call<ImportProgress | null>()(z.object({ jobId: JobId }).strict()),
   'bundles.cancel': call<{ cancelled: boolean }>()(z.object({ jobId: JobId }).strict()),
+  'bundles.groupFolder': call<GroupFolderInfo>()(z.object({}).strict()),
+  'bundles.setGroupFolder': call<GroupFolderInfo>()(z.object({ folder: z.string().trim().min(1).max(1000).nullable() }).strict()),
+  'bundles.publish': call<BundleWritten>()(z.object({ licence: LicenceSchema }).strict()),
+  'bundles.checkGroup': call<GroupCheck>()(z.object({}).strict()),
+  'bundles.previewGroupFile': call<BundlePreview>()(z.object({ name: GroupFileName, jobId: JobId.optional() }).strict()),
+  'bundles.applyGroupFile': call<BundleApplyResult>()(z.object({ name: GroupFileName, ...APPLY_CHOICES }).strict()),
   'bundles.keyInfo': call<ClinicKeyInfo>()(z.object({}).strict()),
   'bundles.createKey': call<ClinicKeyInfo>()(z.object({}).strict()),
   'bundles.trustedList': call<TrustedClinic[]>()(z.object({}).strict()),

@@ -103,3 +103,39 @@ export const SHARING_COPY = {
   trustedNone: 'No trusted clinics yet. You can trust a clinic when you import a file it signed.',
   remove: (clinic: string) => `Stop trusting ${clinic}`,
 };
+
+/** The clinic group's shared folder: Settings, the Share screen's group panel, the check at start. */
+export const GROUP_COPY = {
+  settingsHeading: 'Clinic group folder',
+  settingsIntro:
+    'A folder every workstation of your clinic group syncs (a network share or a synced cloud drive). Publishing puts your signed library there; Loadwise checks it when it starts and when you ask.',
+  folderLabel: 'Full path of the shared folder',
+  saveFolder: 'Use this folder',
+  stopUsing: 'Stop using a group folder',
+  folderSaved: 'This computer now uses the clinic group folder.',
+  folderCleared: 'This computer no longer uses a clinic group folder.',
+  heading: 'Clinic group',
+  noFolder: 'Name your clinic group’s shared folder in Settings to publish your library there and see what other sites share.',
+  folderIs: (folder: string) => `Shared folder: ${folder}`,
+  publishLicence: 'Licence for what you publish',
+  publish: 'Publish our library to the group',
+  publishing: 'Publishing…',
+  published: (name: string, n: { exercises: number; templates: number; photos: number }) =>
+    `Published “${name}”: ${n.exercises} exercises, ${n.templates} templates, ${n.photos} photos.`,
+  checkNow: 'Check the folder now',
+  checking: 'Checking…',
+  empty: 'There are no library files in the shared folder yet.',
+  filesLabel: 'Library files in the shared folder',
+  status: {
+    new: 'New, from a trusted clinic',
+    imported: 'Already imported',
+    yours: 'Published from this computer',
+    untrusted: 'From a clinic you do not trust yet: open the file from the folder to check its fingerprint',
+    unreadable: 'Cannot be read yet; it will be checked again',
+  } as Record<'new' | 'imported' | 'yours' | 'untrusted' | 'unreadable', string>,
+  review: (clinic: string) => `Review ${clinic}`,
+  newAtStart: (n: number) =>
+    n === 1
+      ? 'There is a new library file from your clinic group. Open Share to review it.'
+      : `There are ${n} new library files from your clinic group. Open Share to review them.`,
+};

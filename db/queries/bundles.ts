@@ -39,6 +39,11 @@ export function exportableItems(db: DB): {
   return { exercises: exercises.map((e) => ({ ...e, changedBuiltin: e.changedBuiltin === 1 })), templates };
 }
 
+/** SHA-256 of every bundle file an import has taken something from. */
+export function importedBundleShas(db: DB): string[] {
+  return stmt(db, 'SELECT DISTINCT bundle_sha256 FROM bundle_imports').pluck().all() as string[];
+}
+
 export function exerciseOriginById(db: DB, id: string): { origin: string; code: string | null } | null {
   return (
     (stmt(db, 'SELECT origin, code FROM exercises WHERE id = ?').get(id) as { origin: string; code: string | null } | undefined) ?? null

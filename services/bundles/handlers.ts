@@ -3,6 +3,7 @@
 import type { HandlerGroup } from '../handlers';
 import { applyBundle, previewBundle } from './import';
 import { cancelJob, jobProgress } from './import-jobs';
+import { applyGroupFile, checkGroup, groupFolder, previewGroupFile, publishToGroup, setGroupFolder } from './group-folder';
 import { exportableItems } from '../../db/queries/bundles';
 import { clinicKeyInfo, createClinicKey, listTrusted, trustClinic, untrustClinic } from './trust';
 
@@ -12,6 +13,12 @@ export const bundleHandlers: HandlerGroup<
   | 'bundles.apply'
   | 'bundles.progress'
   | 'bundles.cancel'
+  | 'bundles.groupFolder'
+  | 'bundles.setGroupFolder'
+  | 'bundles.publish'
+  | 'bundles.checkGroup'
+  | 'bundles.previewGroupFile'
+  | 'bundles.applyGroupFile'
   | 'bundles.keyInfo'
   | 'bundles.createKey'
   | 'bundles.trustedList'
@@ -23,6 +30,12 @@ export const bundleHandlers: HandlerGroup<
   'bundles.apply': (ctx, args, file) => applyBundle(ctx, file, args),
   'bundles.progress': (ctx, args) => jobProgress(ctx, args.jobId),
   'bundles.cancel': (ctx, args) => cancelJob(ctx, args.jobId),
+  'bundles.groupFolder': (ctx) => groupFolder(ctx),
+  'bundles.setGroupFolder': (ctx, args) => setGroupFolder(ctx, args.folder),
+  'bundles.publish': (ctx, args) => publishToGroup(ctx, args.licence),
+  'bundles.checkGroup': (ctx) => checkGroup(ctx),
+  'bundles.previewGroupFile': (ctx, args) => previewGroupFile(ctx, args.name, args.jobId),
+  'bundles.applyGroupFile': (ctx, args) => applyGroupFile(ctx, args),
   'bundles.keyInfo': (ctx) => clinicKeyInfo(ctx),
   'bundles.createKey': (ctx) => createClinicKey(ctx),
   'bundles.trustedList': (ctx) => listTrusted(ctx),

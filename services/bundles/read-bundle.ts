@@ -245,6 +245,39 @@ function checkSignature(ctx: ServiceContext, zip: ZipFile, entries: Map<string, 
   return { state: trusted ? 'trusted' : 'unknown', fingerprint, publicKey: sig.publicKey, trustedAs: trusted?.clinicName ?? null };
 }
 
+/** The bundle's manifest and signature, checked (every entry a bundle may hold; format, app version; the signature over the manifest). */
+function readHead(ctx: ServiceContext, zip: ZipFile) {
+  const entries = new Map(zip.entries.map((e) => [e.name, e]));
+  for (const e of zip.entries) {
+    if (![MANIFEST_ENTRY, SIGNATURE_ENTRY, EXERCISES_ENTRY, TEMPLATES_ENTRY].includes(e.name) && !MEDIA_ENTRY.test(e.name)) {
+      throw new BundleProblem(e.name, 'is not something a Loadwise library bundle holds');
+    }
+  }
+  const manifestEntry = entries.get(MANIFEST_ENTRY);
+  if (!manifestEntry) throw new BundleProblem(null, 'has no manifest.json, so it is not a Loadwise library bundle');
+  const manifestBytes = zip.read(manifestEntry);
+  const raw = parseJson(MANIFEST_ENTRY, manifestBytes) as Record<string, unknown> | null;
+  if (!raw || typeof raw !== 'object' || raw.format !== BUNDLE_FORMAT)
+    throw new BundleProblem(MANIFEST_ENTRY, 'is not a Loadwise library manifest');
+  if (typeof raw.formatVersion === 'number' && raw.formatVersion > BUNDLE_FORMAT_VERSION) {
+    throw new BundleProblem(
+      MANIFEST_ENTRY,
+      `uses bundle format ${raw.formatVersion}; this Loadwise reads format ${BUNDLE_FORMAT_VERSION}. Update Loadwise to import it`,
+    );
+  }
+  const manifest = validated(MANIFEST_ENTRY, BundleManifestSchema, raw);
+  if (manifest.formatVersion !== BUNDLE_FORMAT_VERSION)
+    throw new BundleProblem(MANIFEST_ENTRY, `uses bundle format ${manifest.formatVersion}, which this Loadwise does not read`);
+  if (isNewer(manifest.appVersion, ctx.appVersion)) {
+    throw new BundleProblem(
+      MANIFEST_ENTRY,
+      `was made by Loadwise ${manifest.appVersion}, newer than this one (${ctx.appVersion}). Update Loadwise to import it`,
+    );
+  }
+  const signature = checkSignature(ctx, zip, entries, manifestBytes);
+  return { entries, manifest, signature };
+}
+
 async function readChecked(
   ctx: ServiceContext,
   file: string,
@@ -253,34 +286,7 @@ async function readChecked(
 ): Promise<Omit<ReadBundle, 'stagingDir' | 'sha256'>> {
   const zip = ZipFile.open(file);
   try {
-    const entries = new Map(zip.entries.map((e) => [e.name, e]));
-    for (const e of zip.entries) {
-      if (![MANIFEST_ENTRY, SIGNATURE_ENTRY, EXERCISES_ENTRY, TEMPLATES_ENTRY].includes(e.name) && !MEDIA_ENTRY.test(e.name)) {
-        throw new BundleProblem(e.name, 'is not something a Loadwise library bundle holds');
-      }
-    }
-    const manifestEntry = entries.get(MANIFEST_ENTRY);
-    if (!manifestEntry) throw new BundleProblem(null, 'has no manifest.json, so it is not a Loadwise library bundle');
-    const manifestBytes = zip.read(manifestEntry);
-    const raw = parseJson(MANIFEST_ENTRY, manifestBytes) as Record<string, unknown> | null;
-    if (!raw || typeof raw !== 'object' || raw.format !== BUNDLE_FORMAT)
-      throw new BundleProblem(MANIFEST_ENTRY, 'is not a Loadwise library manifest');
-    if (typeof raw.formatVersion === 'number' && raw.formatVersion > BUNDLE_FORMAT_VERSION) {
-      throw new BundleProblem(
-        MANIFEST_ENTRY,
-        `uses bundle format ${raw.formatVersion}; this Loadwise reads format ${BUNDLE_FORMAT_VERSION}. Update Loadwise to import it`,
-      );
-    }
-    const manifest = validated(MANIFEST_ENTRY, BundleManifestSchema, raw);
-    if (manifest.formatVersion !== BUNDLE_FORMAT_VERSION)
-      throw new BundleProblem(MANIFEST_ENTRY, `uses bundle format ${manifest.formatVersion}, which this Loadwise does not read`);
-    if (isNewer(manifest.appVersion, ctx.appVersion)) {
-      throw new BundleProblem(
-        MANIFEST_ENTRY,
-        `was made by Loadwise ${manifest.appVersion}, newer than this one (${ctx.appVersion}). Update Loadwise to import it`,
-      );
-    }
-    const signature = checkSignature(ctx, zip, entries, manifestBytes);
+    const { entries, manifest, signature } = readHead(ctx, zip);
 
     // The manifest lists exactly the other entries, each with its size and hash.
     const listed = new Map<string, { sha256: string; bytes: number }>();
@@ -379,13 +385,35 @@ export async function readBundle(ctx: ServiceContext, file: string, fileName = '
     return { ...(await readChecked(ctx, file, dir, job)), sha256, stagingDir: dir };
   } catch (err) {
     fs.rmSync(dir, { recursive: true, force: true });
-    if (err instanceof BundleProblem) {
-      const shown = fileName.replace(/[\u0000-\u001f]/g, '').slice(0, 120);
-      throw new ServiceError(
-        'unsupported_media',
-        `“${shown}” was not imported: ${err.entry ? `${err.entry} ${err.problem}` : `the file ${err.problem}`}. Nothing was changed.`,
-      );
+    throw refusal(err, fileName);
+  }
+}
+
+/** A BundleProblem as the message the clinician sees, naming the file, the entry and the problem. */
+function refusal(err: unknown, fileName: string): unknown {
+  if (!(err instanceof BundleProblem)) return err;
+  const shown = fileName.replace(/[\u0000-\u001f]/g, '').slice(0, 120);
+  return new ServiceError(
+    'unsupported_media',
+    `“${shown}” was not imported: ${err.entry ? `${err.entry} ${err.problem}` : `the file ${err.problem}`}. Nothing was changed.`,
+  );
+}
+
+/**
+ * The manifest and signature of a bundle without reading its records or photos: enough to list a
+ * shared folder (who made each file, when, and whether its key is trusted). Refused like readBundle.
+ */
+export function peekBundle(ctx: ServiceContext, file: string, fileName: string): Pick<ReadBundle, 'manifest' | 'signature' | 'sha256'> {
+  try {
+    const sha256 = fileSha256(file);
+    const zip = ZipFile.open(file);
+    try {
+      const { manifest, signature } = readHead(ctx, zip);
+      return { manifest, signature, sha256 };
+    } finally {
+      zip.close();
     }
-    throw err;
+  } catch (err) {
+    throw refusal(err, fileName);
   }
 }

@@ -6,6 +6,7 @@ import { ToastProvider } from '../components/Toasts';
 import { CommandPalette } from './CommandPalette';
 import { CommandProvider, useCommandRegistry, useCommands } from './commands';
 import { FileTargetProvider } from './file-targets';
+import { GroupCheckAtStart } from '../features/sharing/GroupCheckAtStart';
 import { LeaveGuardProvider, useLeaveGuardSlot } from './leave-guard';
 import { SECTIONS, START_SECTION_ID } from './sections';
 import { shortcutLabel } from './shortcuts';
@@ -118,6 +119,7 @@ export function App() {
     <ToastProvider>
       <CommandProvider>
         <FileTargetProvider>
+          <GroupCheckAtStart />
           <Shell />
         </FileTargetProvider>
       </CommandProvider>

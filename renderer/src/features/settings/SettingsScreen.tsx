@@ -14,6 +14,7 @@ import { useUnloadGuard } from '../../components/useUnloadGuard';
 import { formFromSettings, roleNounOf, settingsChanged, validateSettings, type SettingsErrors, type SettingsForm } from './settings-form';
 import './settings.css';
 import { ClinicKeyPanel } from '../sharing/ClinicKeyPanel';
+import { GroupFolderPanel } from '../sharing/GroupFolderPanel';
 
 const ROLE_LABELS: Record<(typeof ROLE_PRESETS)[number], string> = {
   'physical therapist': 'Physical therapist',
@@ -276,6 +277,7 @@ export function SettingsScreen() {
         </div>
       </form>
       <ClinicKeyPanel />
+      <GroupFolderPanel />
       {asking && <UnsavedChangesDialog subject="the settings" onChoose={(c) => void choose(c)} />}
     </main>
   );

@@ -3,8 +3,9 @@
 // sign. The host writes the file (Electron's save dialog, or a streamed download in browser mode).
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { ExportableItems } from '../../../../common/contract/bundles';
-import { LICENCES, type Licence } from '../../../../common/domain/bundle';
-import { LICENCE_LABELS, SHARING_COPY as COPY } from '../../../../common/copy/en-sharing';
+import type { Licence } from '../../../../common/domain/bundle';
+import { LicenceSelect } from './LicenceSelect';
+import { SHARING_COPY as COPY } from '../../../../common/copy/en-sharing';
 import { api, libraryTransfer } from '../../api';
 import { useToast } from '../../components/Toasts';
 
@@ -159,16 +160,7 @@ export function ExportPanel() {
           note={COPY.templateNote}
         />
       </div>
-      <label className="sharing-field">
-        {COPY.licence}
-        <select value={licence} onChange={(e) => setLicence(e.target.value as Licence)}>
-          {LICENCES.map((l) => (
-            <option key={l} value={l}>
-              {LICENCE_LABELS[l]}
-            </option>
-          ))}
-        </select>
-      </label>
+      <LicenceSelect label={COPY.licence} value={licence} onChange={setLicence} />
       <label className="sharing-check">
         <input type="checkbox" checked={sign} onChange={(e) => setSign(e.target.checked)} />
         {COPY.sign}

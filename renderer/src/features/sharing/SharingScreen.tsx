@@ -5,19 +5,44 @@
 // preview shows who signed it and what would change, with a choice per conflict and for all,
 // before anything is written.
 import { useId, useRef, useState } from 'react';
-import type { BundlePreview, ConflictChoice } from '../../../../common/contract/bundles';
+import type { BundleApplyResult, BundlePreview, ConflictChoice } from '../../../../common/contract/bundles';
+import type { Result } from '../../../../common/contract/result';
 import { LICENCES, type Licence } from '../../../../common/domain/bundle';
 import { CHOICE_LABELS, LICENCE_LABELS, SHARING_COPY as COPY, STATUS_LABELS, signatureLine } from '../../../../common/copy/en-sharing';
 import { api, libraryTransfer } from '../../api';
 import { useBundleInbox, useFileTarget } from '../../app/file-targets';
 import { ImportProgress } from './ImportProgress';
 import { ExportPanel } from './ExportPanel';
+import { GroupPanel } from './GroupPanel';
 import { useToast } from '../../components/Toasts';
 import './sharing.css';
 
 const CHOICES: ConflictChoice[] = ['mine', 'theirs', 'both'];
 
-function Preview({ preview, file, onDone }: { preview: BundlePreview; file: File; onDone(): void }) {
+/** How a previewed file is applied: from the clinician's file (the byte lane) or from the group folder by name. */
+type ApplyWith = (choices: {
+  bundleSha256: string;
+  allConflicts: ConflictChoice;
+  choices: Record<string, ConflictChoice>;
+  trustSigner: boolean;
+  jobId: string;
+}) => Promise<Result<BundleApplyResult>>;
+
+interface Pending {
+  preview: BundlePreview;
+  applyWith: ApplyWith;
+}
+
+const fromFile =
+  (file: File): ApplyWith =>
+  (c) =>
+    api['bundles.apply']({ ...c, fileName: file.name }, file);
+const fromGroup =
+  (name: string): ApplyWith =>
+  (c) =>
+    api['bundles.applyGroupFile']({ ...c, name });
+
+function Preview({ preview, applyWith, onDone }: { preview: BundlePreview; applyWith: ApplyWith; onDone(): void }) {
   const toast = useToast();
   const headingId = useId();
   const [all, setAll] = useState<ConflictChoice>('mine');
@@ -31,10 +56,7 @@ function Preview({ preview, file, onDone }: { preview: BundlePreview; file: File
   const apply = async () => {
     const jobId = crypto.randomUUID();
     setJob(jobId);
-    const r = await api['bundles.apply'](
-      { fileName: file.name, bundleSha256: preview.bundleSha256, allConflicts: all, choices, trustSigner: trust, jobId },
-      file,
-    );
+    const r = await applyWith({ bundleSha256: preview.bundleSha256, allConflicts: all, choices, trustSigner: trust, jobId });
     setJob(null);
     if (!r.ok && r.error.code === 'cancelled') {
       // Stopped before anything changed: the preview stays, to import later or cancel.
@@ -137,7 +159,7 @@ export function SharingScreen() {
   const headingId = useId();
   const importHeadingId = useId();
   const [checking, setChecking] = useState<string | null>(null);
-  const [pending, setPending] = useState<{ preview: BundlePreview; file: File } | null>(null);
+  const [pending, setPending] = useState<Pending | null>(null);
   const input = useRef<HTMLInputElement>(null);
 
   const open = async (file: File) => {
@@ -146,7 +168,7 @@ export function SharingScreen() {
     setChecking(jobId);
     const r = await api['bundles.preview']({ fileName: file.name, jobId }, file);
     setChecking(null);
-    if (r.ok) setPending({ preview: r.value, file });
+    if (r.ok) setPending({ preview: r.value, applyWith: fromFile(file) });
     else toast(r.error.message, 'error');
   };
 
@@ -164,6 +186,7 @@ export function SharingScreen() {
       <h1 id={headingId}>{COPY.heading}</h1>
       <p className="sharing-muted">{COPY.intro}</p>
       <ExportPanel />
+      <GroupPanel onReview={(file, preview) => setPending({ preview, applyWith: fromGroup(file.name) })} />
       <section className="sharing-panel" aria-labelledby={importHeadingId}>
         <h2 id={importHeadingId}>{COPY.importHeading}</h2>
         <label className="sharing-field">
@@ -187,7 +210,7 @@ export function SharingScreen() {
         <Preview
           key={pending.preview.bundleSha256}
           preview={pending.preview}
-          file={pending.file}
+          applyWith={pending.applyWith}
           onDone={() => {
             setPending(null);
             input.current?.focus();

@@ -98,11 +98,11 @@ test('a Type 2 patient after a fusion: created after fixing the form, edited, se
   await p.form.getByRole('button', { name: 'Add patient' }).click();
   await expect(p.record.getByRole('heading', { name: 'MK', level: 2 })).toBeVisible();
   await p.settled();
-  expect(await p.names()).toEqual(['MK', 'TF']);
+  await expect.poll(() => p.names()).toEqual(['MK', 'TF']);
 
   // Search by full name, then open from the keyboard: Arrow Down into the list, Enter.
   await p.searchFor('fenwick');
-  expect(await p.names()).toEqual(['TF']);
+  await expect.poll(() => p.names()).toEqual(['TF']);
   await p.search.press('ArrowDown');
   await expect(p.row('TF')).toBeFocused();
   await page.keyboard.press('Enter');
@@ -119,7 +119,7 @@ test('a Type 2 patient after a fusion: created after fixing the form, edited, se
   await confirm.getByRole('button', { name: 'Archive patient' }).click();
   await expect(p.record.getByText('Archived', { exact: true })).toBeVisible();
   await p.settled();
-  expect(await p.names()).toEqual(['MK']);
+  await expect.poll(() => p.names()).toEqual(['MK']);
   expect(rowsOf(app)[0].archived).toBe(1);
   await p.listPane.getByRole('checkbox', { name: 'Show archived' }).check();
   await expect(p.row('TF')).toContainText('Archived');

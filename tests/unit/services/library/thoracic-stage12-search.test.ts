@@ -1,6 +1,6 @@
-// The thoracic stage 1 and 2 sets (issue 8, audit §3.3) on the real built-in library: each new
-// exercise is found by its clinical name or by an alias a clinician would type, and the region and
-// stage filters together list at least the issue's 12 per stage.
+// The thoracic stage 1 and 2 sets (issue 8, audit §3.3) and the flare-up plan on the real built-in
+// library: each new item is found by its clinical name or by an alias a clinician would type, and the
+// region and stage filters together list at least the issue's 12 thoracic exercises per stage.
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { ServiceContext } from '../../../../services/context';
@@ -16,7 +16,7 @@ beforeEach(async () => {
 const top3 = async (query: string): Promise<(string | null)[]> =>
   (await call(ctx, 'library.search', { query, limit: 3 })).items.map((i) => i.code);
 
-describe('thoracic stages 1 and 2 in search', () => {
+describe('thoracic stages 1 and 2, and the flare-up plan, in search', () => {
   it.each([
     // Clinical names.
     ['crocodile breathing', 'T1-04'],
@@ -42,6 +42,10 @@ describe('thoracic stages 1 and 2 in search', () => {
     ['puppy stretch at the wall', 'T2-05'],
     ['standing side bend', 'T2-04'],
     ['unloaded W', 'T1-09'],
+    // The flare-up plan filed with them (audit §3.2, G-01), in lumbar stage 1.
+    ['flare-up plan', 'L1-17'],
+    ['relative rest', 'L1-17'],
+    ['positions of ease', 'L1-17'],
   ])('"%s" finds %s in the top three', async (query, code) => {
     expect(await top3(query)).toContain(code);
   });

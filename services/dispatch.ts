@@ -13,6 +13,7 @@ import { combineHandlers, type AnyHandler } from './handlers';
 import { draftHandlers } from './drafts/handlers';
 import { figureHandlers } from './figures/handlers';
 import { handoutHandlers } from './handouts/handlers';
+import { importHandlers } from './imports/handlers';
 import { libraryHandlers } from './library/handlers';
 import { mediaHandlers } from './media/handlers';
 import { patientHandlers } from './patients/handlers';
@@ -34,6 +35,7 @@ export const HANDLER_GROUPS: Record<string, Record<string, AnyHandler>> = {
   bundles: bundleHandlers,
   handouts: handoutHandlers,
   figures: figureHandlers,
+  imports: importHandlers,
 };
 const handlers = combineHandlers(HANDLER_GROUPS);
 

@@ -66,6 +66,10 @@ export const CALL_NAMES = [
   'figures.get',
   'figures.save',
   'figures.remove',
+  'imports.read',
+  'imports.run',
+  'imports.mappings',
+  'imports.saveMapping',
 ] as const;
 export type CallName = (typeof CALL_NAMES)[number];
 
@@ -75,6 +79,8 @@ export const BYTE_CALL_NAMES = [
   'backups.importAll',
   'bundles.preview',
   'bundles.apply',
+  'imports.read',
+  'imports.run',
 ] as const satisfies readonly CallName[];
 export type ByteCallName = (typeof BYTE_CALL_NAMES)[number];
 

@@ -11,6 +11,7 @@ import type { CallSpec } from './define';
 import { draftCalls } from './drafts';
 import { figureCalls } from './figures';
 import { handoutCalls } from './handouts';
+import { importCalls } from './imports';
 import { libraryCalls } from './library';
 import { mediaCalls } from './media';
 import { patientCalls } from './patients';
@@ -25,6 +26,7 @@ export * from './bundles';
 export * from './drafts';
 export * from './figures';
 export * from './handouts';
+export * from './imports';
 export * from './library';
 export * from './media';
 export * from './settings';
@@ -46,6 +48,7 @@ export const CONTRACT_GROUPS = {
   bundles: bundleCalls,
   handouts: handoutCalls,
   figures: figureCalls,
+  imports: importCalls,
 } as const;
 
 export const contract = {
@@ -62,6 +65,7 @@ export const contract = {
   ...bundleCalls,
   ...handoutCalls,
   ...figureCalls,
+  ...importCalls,
 };
 
 export type Contract = typeof contract;

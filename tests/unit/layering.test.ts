@@ -35,7 +35,8 @@ export const LAYERS: Layer[] = [
     folders: ['common', 'db'],
     node: true,
     // fflate: shared library bundles (zip) are written and read here. pdfkit: handouts are laid out here.
-    packages: ['zod', 'sharp', 'better-sqlite3', 'fflate', 'pdfkit'],
+    // papaparse: CSV files from other tools are read here.
+    packages: ['zod', 'sharp', 'better-sqlite3', 'fflate', 'pdfkit', 'papaparse'],
     why: 'use cases serve both hosts and know neither',
   },
   {

@@ -14,6 +14,7 @@ import { useBundleInbox, useFileTarget } from '../../app/file-targets';
 import { ImportProgress } from './ImportProgress';
 import { ExportPanel } from './ExportPanel';
 import { GroupPanel } from './GroupPanel';
+import { ToolImportPanel } from './ToolImportPanel';
 import { useToast } from '../../components/Toasts';
 import './sharing.css';
 
@@ -217,6 +218,7 @@ export function SharingScreen() {
           }}
         />
       )}
+      <ToolImportPanel />
     </main>
   );
 }

@@ -71,6 +71,24 @@ const VALID_ARGS: Record<Channel, Record<string, unknown>> = {
   'bundles.previewGroupFile': { name: 'North Spine Clinic 3f2a91c0aa11.loadwise-library' },
   'bundles.applyGroupFile': { name: 'North.loadwise-library', bundleSha256: 'a'.repeat(64), allConflicts: 'mine' },
   'bundles.keyInfo': {},
+  'imports.read': { fileName: 'Exercises.csv' },
+  'imports.run': {
+    fileName: 'Exercises.csv',
+    mapping: {
+      columns: { name: 'Name' },
+      useFile: { stage: false, region: false, ratings: false },
+      defaults: { stage: 1, region: 'lumbar', position: 'standing' },
+    },
+  },
+  'imports.mappings': {},
+  'imports.saveMapping': {
+    name: 'From our spreadsheet',
+    mapping: {
+      columns: { name: 'Name' },
+      useFile: { stage: false, region: false, ratings: false },
+      defaults: { stage: 1, region: 'lumbar', position: 'standing' },
+    },
+  },
   'bundles.createKey': {},
   'bundles.trustedList': {},
   'bundles.trust': { clinicName: 'North Clinic', publicKey: `${'A'.repeat(43)}=` },

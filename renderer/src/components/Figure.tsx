@@ -87,20 +87,48 @@ export function pairSceneFor(code: string): Scene | null {
  * decorative where it sits inside a control already named by the exercise (a result card, a
  * program item), as photo thumbnails are.
  */
+/** Calls back once the element comes within `margin` of the viewport (at once where that cannot be known). */
+function useNearViewport(margin: string): [(el: Element | null) => void, boolean] {
+  const [near, setNear] = useState(() => typeof IntersectionObserver === 'undefined');
+  const [el, setEl] = useState<Element | null>(null);
+  useEffect(() => {
+    if (near || !el) return;
+    const io = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((e) => e.isIntersecting)) setNear(true);
+      },
+      { rootMargin: margin },
+    );
+    io.observe(el);
+    return () => io.disconnect();
+  }, [el, near, margin]);
+  return [setEl, near];
+}
+
+/**
+ * A start-and-end thumbnail. `lazy` draws it only once its card comes near the window: a list of
+ * 50 cards then holds a few hundred SVG elements instead of thousands, which keeps the first
+ * render and every accessibility scan quick; the box keeps its size meanwhile, so nothing moves.
+ */
 export function FigureThumbnail({
   code,
   name,
   className = 'figure-thumb',
   decorative = false,
+  lazy = false,
 }: {
   code: string | null;
   name: string;
   className?: string;
   decorative?: boolean;
+  lazy?: boolean;
 }) {
-  const scene = code ? pairSceneFor(code) : null;
+  const [ref, near] = useNearViewport('400px');
   const model = code ? figureFor(code) : null;
-  if (!scene || !model) return null;
+  if (!code || !model) return null;
+  if (lazy && !near) return <span ref={ref} className={`${className} figure-pending`} aria-hidden="true" />;
+  const scene = pairSceneFor(code);
+  if (!scene) return null;
   return <FigureSvg className={className} scene={scene} label={decorative ? undefined : altText(name, model)} />;
 }
 

@@ -51,7 +51,7 @@ function StageItem({ item, index, count, stage, exercise, flags, acknowledged, s
         <span aria-hidden="true">⋮⋮</span>
       </button>
       <button type="button" className="stage-item-main" onClick={onSelect} aria-pressed={selected}>
-        <FigureThumbnail code={exercise?.code ?? null} name={name} className="stage-item-figure" decorative />
+        <FigureThumbnail code={exercise?.code ?? null} name={name} className="stage-item-figure" decorative lazy />
         <span className="stage-item-title">
           {exercise?.code ? <span className="result-code">{exercise.code}</span> : null} {name}
         </span>

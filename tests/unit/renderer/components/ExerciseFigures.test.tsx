@@ -81,7 +81,22 @@ describe('ExerciseFigures', () => {
 });
 
 describe('result card thumbnails', () => {
-  it('shows the figure where there is no photo, and the photo where there is one', () => {
+  it('shows the figure where there is no photo, once its card comes near the window, and the photo where there is one', () => {
+    // The window as the observer sees it: nothing is near until `come` reports the cards.
+    const observed: Element[] = [];
+    let report: ((entries: { isIntersecting: boolean; target: Element }[]) => void) | null = null;
+    vi.stubGlobal(
+      'IntersectionObserver',
+      class {
+        constructor(cb: typeof report) {
+          report = cb;
+        }
+        observe(el: Element) {
+          observed.push(el);
+        }
+        disconnect() {}
+      },
+    );
     const bridge = { ...summary(1, 'Bridge'), code: 'L2-06' };
     const photographed = { ...summary(2, 'Bird dog'), code: 'L2-01', photoSha256: 'a'.repeat(64) };
     const own = summary(3, 'Our own');
@@ -97,10 +112,16 @@ describe('result card thumbnails', () => {
       />,
     );
     const [a, b, c] = within(screen.getByRole('listbox')).getAllByRole('option');
+    // Not yet near: an empty box of the same size, hidden from assistive technology.
+    expect(a.querySelector('svg')).toBeNull();
+    expect(a.querySelector('.result-figure.figure-pending')!.getAttribute('aria-hidden')).toBe('true');
+    expect(observed).toHaveLength(1);
+    act(() => report!(observed.map((target) => ({ isIntersecting: true, target }))));
     expect(a.querySelector('svg.result-figure')).not.toBeNull();
     expect(a.querySelector('svg.result-figure')!.getAttribute('aria-hidden')).toBe('true');
     expect(b.querySelector('svg')).toBeNull();
     expect(b.querySelector('img.result-thumb')).not.toBeNull();
     expect(c.querySelector('svg, img')).toBeNull();
+    vi.unstubAllGlobals();
   });
 });

@@ -4,7 +4,7 @@
 // program and says why, so the screen never shows what is not saved for long.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ProgramExercise, ProgramHistory, ProgramState } from '../../../../common/contract';
-import type { ProgramAction, ProgramDoc } from '../../../../common/domain/program';
+import type { ProgramAction } from '../../../../common/domain/program';
 import { applyAction } from '../../../../common/program/reducer';
 import { api } from '../../api';
 
@@ -136,5 +136,3 @@ export function useProgram(programId: string): OpenProgram {
 /** The undo and redo words for buttons and menus. */
 export const historyLabel = (history: ProgramHistory | undefined, direction: 'undo' | 'redo'): string | null =>
   history?.[direction] ? `${direction === 'undo' ? 'Undo' : 'Redo'} ${history[direction]}` : null;
-
-export type { ProgramDoc };

@@ -11,12 +11,17 @@ import { HANDOUT_ID_PATTERN } from './handout-files';
 export const HANDOUT_LANGUAGES = ['en', 'es', 'en+es'] as const;
 export type HandoutLanguageOption = (typeof HANDOUT_LANGUAGES)[number];
 
+export const HANDOUT_DOCUMENTS = ['handout', 'summary'] as const;
+export type HandoutDocument = (typeof HANDOUT_DOCUMENTS)[number];
+
 export const HandoutOptionsSchema = z
   .object({
     largePrint: z.boolean().default(false),
     language: z.enum(HANDOUT_LANGUAGES, 'Choose English, Spanish or both').default('en'),
     /** Null: the clinic's paper size from settings. */
     paper: z.enum(PAPER_SIZES, 'Choose Letter or A4').nullable().default(null),
+    /** The patient's handout (the default), or the clinician summary for the clinic's file (English, never recorded as given). */
+    document: z.enum(HANDOUT_DOCUMENTS, 'Choose the patient handout or the clinician summary').optional(),
   })
   .strict();
 export type HandoutOptions = z.output<typeof HandoutOptionsSchema>;

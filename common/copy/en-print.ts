@@ -5,6 +5,12 @@ export const PRINT_COPY = {
   openButton: 'Print or preview…',
   version: (n: number) => `Version ${n}, as issued`,
   noVersion: 'Issue a version first: the handout prints an issued version, exactly as the patient received it.',
+  document: 'What to print',
+  documents: { handout: 'Patient handout', summary: 'Clinician summary' },
+  summaryNote:
+    'For the clinic’s file: patient, flags and acknowledgements, tests, criteria and full doses. Not noted as given to the patient.',
+  summarySaved: 'Clinician summary saved.',
+  summaryPrinted: 'Clinician summary opened for printing.',
   largePrint: 'Large print (16 pt, two exercises a page at most)',
   language: 'Language',
   languages: { en: 'English', es: 'Spanish', 'en+es': 'English and Spanish side by side' },

@@ -7,11 +7,15 @@ import { createHash } from 'node:crypto';
 import { Transform } from 'node:stream';
 import { parentPort } from 'node:worker_threads';
 import { buildHandoutModel, type HandoutInput } from '../../common/handout/model';
+import { buildSummaryModel, type SummaryInput } from '../../common/handout/summary-model';
 import { loadFonts } from './fonts';
+import { renderSummaryPdf } from './summary-layout';
 import { renderHandoutPdf, type LayoutReport } from './layout';
 
 export interface HandoutJob {
   input: HandoutInput;
+  /** Set for a clinician summary instead of the patient's handout. */
+  summary?: SummaryInput;
   resourcesDir: string;
   outFile: string;
 }
@@ -21,7 +25,7 @@ export type HandoutAnswer =
 
 /** Renders one handout to `job.outFile` (used by the worker, and directly by tests and the bench). */
 export async function renderHandoutFile(job: HandoutJob): Promise<Extract<HandoutAnswer, { ok: true }>> {
-  const model = buildHandoutModel(job.input);
+  const model = job.summary ? null : buildHandoutModel(job.input);
   const fonts = loadFonts(job.resourcesDir);
   const hash = createHash('sha256');
   let bytes = 0;
@@ -38,9 +42,11 @@ export async function renderHandoutFile(job: HandoutJob): Promise<Extract<Handou
     file.once('error', reject);
   });
   counter.pipe(file);
-  const report = await renderHandoutPdf(model, fonts, counter);
+  const report = model
+    ? await renderHandoutPdf(model, fonts, counter)
+    : await renderSummaryPdf(buildSummaryModel(job.summary!), fonts, counter);
   await written;
-  return { ok: true, report, sha256: hash.digest('hex'), bytes, untranslated: model.untranslated };
+  return { ok: true, report, sha256: hash.digest('hex'), bytes, untranslated: model?.untranslated ?? [] };
 }
 
 // One job at a time (the caller queues them); the thread stays for the next handout, warm.

@@ -16,7 +16,7 @@ type Doc = PDFKit.PDFDocument;
 type Struct = PDFKit.PDFStructureElement;
 
 export interface PlacedBlock {
-  kind: 'header' | 'where' | 'box' | 'exercises-heading' | 'exercise' | 'log';
+  kind: 'header' | 'where' | 'box' | 'exercises-heading' | 'exercise' | 'log' | 'section' | 'row';
   /** The exercise's item id, or the box kind. */
   key: string;
   /** 1-based page of the block's top and of its bottom. */
@@ -46,7 +46,7 @@ export interface LayoutReport {
   blocks: PlacedBlock[];
 }
 
-interface Sizes {
+export interface Sizes {
   body: number;
   small: number;
   h1: number;
@@ -61,22 +61,22 @@ interface Sizes {
 const NORMAL: Sizes = { body: 11.5, small: 10, h1: 20, h2: 15, h3: 13.5, gap: 10, picture: 110, lineGap: 1.5, logRow: 24 };
 const LARGE: Sizes = { body: 16, small: 14, h1: 26, h2: 21, h3: 19, gap: 14, picture: 180, lineGap: 2.5, logRow: 34 };
 /** Half an inch beyond the usual: home printers clip up to about 0.25 in. */
-const MARGIN = { top: 54, bottom: 72, left: 54, right: 54 };
-const INK = '#1a1a1a';
-const MUTED = '#555555';
-const STOP = '#a4161a';
-const RULE = '#888888';
-const COLUMN_GAP = 18;
+export const MARGIN = { top: 54, bottom: 72, left: 54, right: 54 };
+export const INK = '#1a1a1a';
+export const MUTED = '#555555';
+export const STOP = '#a4161a';
+export const RULE = '#888888';
+export const COLUMN_GAP = 18;
 
 /** Something that can say how tall it is at a width, and draw itself there inside a structure element. */
-interface Piece {
+export interface Piece {
   height(width: number): number;
   draw(x: number, y: number, width: number, parent: Struct): void;
   /** The pieces it is made of, for a block taller than a page (placed one by one, each whole). */
   parts?(): { piece: Piece; lang?: string }[];
 }
 
-class Layout {
+export class Layout {
   readonly s: Sizes;
   readonly left = MARGIN.left;
   readonly width: number;
@@ -91,9 +91,10 @@ class Layout {
 
   constructor(
     readonly doc: Doc,
-    readonly model: HandoutModel,
+    readonly model: Pick<HandoutModel, 'largePrint'>,
+    sizes?: Sizes,
   ) {
-    this.s = model.largePrint ? LARGE : NORMAL;
+    this.s = sizes ?? (model.largePrint ? LARGE : NORMAL);
     this.width = doc.page.width - MARGIN.left - MARGIN.right;
     this.bottomY = doc.page.height - MARGIN.bottom;
   }
@@ -629,7 +630,7 @@ function drawLog(l: Layout, m: HandoutModel): void {
   l.blocks.push({ kind: 'log', key: 'log', firstPage: first, lastPage: l.page, top, bottom: l.y, height: l.y - top });
 }
 
-function drawFooters(doc: Doc, m: HandoutModel, size: number): void {
+export function drawFooters(doc: Doc, m: Pick<HandoutModel, 'pageLabel'>, size: number): void {
   const range = doc.bufferedPageRange();
   for (let i = range.start; i < range.start + range.count; i++) {
     doc.switchToPage(i);
@@ -652,8 +653,12 @@ function drawFooters(doc: Doc, m: HandoutModel, size: number): void {
   }
 }
 
-/** Writes the handout to `out` (the PDF streams as pdfkit finishes it) and reports the layout. */
-export function renderHandoutPdf(model: HandoutModel, fonts: FontSet, out: Writable): Promise<LayoutReport> {
+/** A tagged pdfkit document with the handout faces registered, piped to `out`; `finished` when written. */
+export function openDocument(
+  model: Pick<HandoutModel, 'paper' | 'lang' | 'title'> & { subject: string },
+  fonts: FontSet,
+  out: Writable,
+): { doc: Doc; finished: Promise<void> } {
   const doc = new PDFDocument({
     size: model.paper === 'a4' ? 'A4' : 'LETTER',
     margins: MARGIN,
@@ -665,7 +670,7 @@ export function renderHandoutPdf(model: HandoutModel, fonts: FontSet, out: Writa
     // and chosen by name, so each is parsed once (a face given here as bytes and registered again
     // would be parsed anew on every font change: pdfkit finds it equal by name and skips its cache).
     font: null as unknown as string,
-    info: { Title: model.title, Creator: 'Loadwise', Producer: 'Loadwise', Subject: model.titles[0]?.text ?? '' },
+    info: { Title: model.title, Creator: 'Loadwise', Producer: 'Loadwise', Subject: model.subject },
     pdfVersion: '1.7',
   });
   doc.registerFont('regular', fonts.regular as unknown as string);
@@ -678,6 +683,12 @@ export function renderHandoutPdf(model: HandoutModel, fonts: FontSet, out: Writa
   });
   doc.pipe(out);
 
+  return { doc, finished };
+}
+
+/** Writes the handout to `out` (the PDF streams as pdfkit finishes it) and reports the layout. */
+export function renderHandoutPdf(model: HandoutModel, fonts: FontSet, out: Writable): Promise<LayoutReport> {
+  const { doc, finished } = openDocument({ ...model, subject: model.titles[0]?.text ?? '' }, fonts, out);
   const l = new Layout(doc, model);
   l.place('header', 'header', headerPiece(l, model), 'Sect');
   l.place('where', 'where', wherePiece(l, model), 'Sect');

@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { GivenHandout, HandoutOptions, RenderedHandout } from '../../common/contract/handouts';
 import type { ArgsOf, Channel, ValueOf } from '../../common/contract';
+import type { Measurement } from '../../common/contract/assessments';
 import type { SavedFigure } from '../../common/contract/figures';
 import type { Patient } from '../../common/contract/patients';
 import type { IssuedVersion, ProgramState } from '../../common/contract/programs';
@@ -15,6 +16,7 @@ import { ServiceError } from '../../common/contract/result';
 import type { CustomFigure } from '../../common/domain/figure';
 import { localDay } from '../../common/domain/patient';
 import type { HandoutInput } from '../../common/handout/model';
+import type { SummaryInput } from '../../common/handout/summary-model';
 import { programFlags } from '../../common/program/program-flags';
 import { insertGivenHandout, listGivenHandouts } from '../../db/queries/handouts';
 import { readProgram } from '../../db/queries/programs';
@@ -61,16 +63,18 @@ async function read<C extends Channel>(ctx: ServiceContext, channel: C, args: Ar
   throw new ServiceError('internal', message);
 }
 
+const safeName = (displayName: string): string => displayName.replace(/[<>:"/\\|?*\u0000-\u001f]/g, '_').slice(0, 60);
+
 /** "Handout J.D. v2 2026-11-29.pdf" (large print and language noted). */
 export function handoutFileName(displayName: string, version: number, today: string, options: HandoutOptions): string {
+  if (options.document === 'summary') return `Clinician summary ${safeName(displayName)} v${version} ${today}.pdf`;
   const extras = [
     options.largePrint ? 'large print' : '',
     options.language === 'es' ? 'Spanish' : options.language === 'en+es' ? 'English-Spanish' : '',
   ]
     .filter(Boolean)
     .join(', ');
-  const name = displayName.replace(/[<>:"/\\|?*\u0000-\u001f]/g, '_').slice(0, 60);
-  return `Handout ${name} v${version} ${today}${extras ? ` (${extras})` : ''}.pdf`;
+  return `Handout ${safeName(displayName)} v${version} ${today}${extras ? ` (${extras})` : ''}.pdf`;
 }
 
 export async function renderHandout(
@@ -85,7 +89,11 @@ export async function renderHandout(
 
   // An emergency red flag on the patient's screen today stops the program: nothing prints.
   const flags = programFlags(patient.clinical, version.doc, version.exercises, today);
-  if ([...flags.program, ...flags.items.flatMap((i) => i.flags)].some((f) => f.kind === 'red-flag-emergency')) {
+  // The clinician summary still prints: it is the clinic's record of that screen.
+  if (
+    args.options.document !== 'summary' &&
+    [...flags.program, ...flags.items.flatMap((i) => i.flags)].some((f) => f.kind === 'red-flag-emergency')
+  ) {
     throw new ServiceError(
       'conflict',
       'This patient has an emergency red flag on their screen. Send them for emergency care; no handout prints until the screen is updated.',
@@ -123,7 +131,23 @@ export async function renderHandout(
   const id = randomBytes(32).toString('base64url');
   const file = path.join(dir, `${id}.pdf`);
   const workersDir = ctx.workersDir ?? path.resolve(__dirname, '..', 'workers');
-  const answer = await renderOffThread(workersDir, { input, resourcesDir, outFile: file });
+  const summary: SummaryInput | undefined =
+    args.options.document === 'summary'
+      ? {
+          doc: version.doc,
+          versionNumber: version.number,
+          issuedAt: version.issuedAt,
+          clinician: version.clinician,
+          exercises: version.exercises,
+          flags: version.flags,
+          patient: { displayName: patient.displayName, clinical: patient.clinical },
+          measurements: (await read(ctx, 'assessments.list', { patientId: patient.id })) as Measurement[],
+          settings,
+          paper: args.options.paper,
+          today,
+        }
+      : undefined;
+  const answer = await renderOffThread(workersDir, { input, summary, resourcesDir, outFile: file });
   if (!answer.ok) {
     fs.rmSync(file, { force: true });
     ctx.log.error('a handout could not be laid out', new Error(answer.message));
@@ -151,6 +175,8 @@ export async function renderHandout(
 export function recordGiven(ctx: ServiceContext, args: { id: string; how: 'saved' | 'printed' }): GivenHandout {
   const k = keptOf(ctx).get(args.id);
   if (!k) throw new ServiceError('not_found', 'This handout is no longer ready. Make the preview again, then save or print it.');
+  if (k.handout.options.document === 'summary')
+    throw new ServiceError('conflict', 'A clinician summary is for the clinic’s file and is not recorded as given to the patient.');
   const row = readProgram(ctx.db, k.programId);
   if (!row) throw new ServiceError('not_found', 'This program no longer exists.');
   const given: GivenHandout = {

@@ -6,7 +6,8 @@
 import { execFileSync } from 'node:child_process';
 import { postCall } from '../../support/cli-process';
 import { seriousViolations } from './axe';
-import { expect, test } from './fixtures';
+import type { Page } from '@playwright/test';
+import { expect, test, type AppUnderTest } from './fixtures';
 import { createPatient } from './programs-page';
 
 async function callOk<T>(app: { bridge: { port: number; token: string } }, name: string, args: unknown): Promise<T> {
@@ -16,7 +17,8 @@ async function callOk<T>(app: { bridge: { port: number; token: string } }, name:
   return body.value;
 }
 
-test('preview, options, save as PDF and print a handout; each recorded on the version', async ({ page, app }) => {
+/** José Núñez with a one-exercise program, version 1 issued, open in the builder. */
+async function openIssuedProgram(page: Page, app: AppUnderTest): Promise<{ id: string }> {
   const patientId = await createPatient(app, { displayName: 'José Núñez' });
   const program = await callOk<{ id: string }>(app, 'programs.create', { patientId, title: 'Back plan' });
   const found = await callOk<{ items: { id: string; code: string }[] }>(app, 'library.search', { query: 'L1-01', limit: 5 });
@@ -34,6 +36,11 @@ test('preview, options, save as PDF and print a handout; each recorded on the ve
   await page.getByRole('button', { name: 'Back plan' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Back plan' })).toBeVisible();
 
+  return program;
+}
+
+test('preview, options, save as PDF and print a handout; each recorded on the version', async ({ page, app }) => {
+  const program = await openIssuedProgram(page, app);
   await page.keyboard.press('Control+p');
   const dialog = page.getByRole('dialog', { name: 'Print the handout' });
   await expect(dialog).toBeVisible();
@@ -88,4 +95,26 @@ test('preview, options, save as PDF and print a handout; each recorded on the ve
 
   await dialog.getByRole('button', { name: 'Close' }).click();
   await expect(dialog).toBeHidden();
+});
+
+test('the clinician summary in the preview: drawn, saved with its own name, never noted as given', async ({ page, app }) => {
+  const program = await openIssuedProgram(page, app);
+  await page.keyboard.press('Control+p');
+  const dialog = page.getByRole('dialog', { name: 'Print the handout' });
+  await expect(dialog.getByRole('status')).toHaveText(/Handout ready/, { timeout: 20_000 });
+  await dialog.getByLabel('What to print').selectOption('summary');
+  await expect(dialog.getByLabel('Language')).toBeDisabled();
+  await expect(dialog.getByRole('status')).toHaveText(/ready: 1 page\./, { timeout: 20_000 });
+  expect(await seriousViolations(page, ['color-contrast', 'label', 'button-name', 'aria-allowed-attr'])).toEqual([]);
+  const downloading = page.waitForEvent('download');
+  await dialog.getByRole('button', { name: 'Save as PDF' }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toBe(`Clinician summary José Núñez v1 ${new Date().toLocaleDateString('en-CA')}.pdf`);
+  const file = await download.path();
+  execFileSync('qpdf', ['--check', file]);
+  const text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+  expect(text).toContain('Clinician summary: José Núñez');
+  expect(text).toContain('Leaving stage 1 for stage 2');
+  await expect(dialog.getByText('Clinician summary saved.')).toBeVisible();
+  expect(await callOk(app, 'handouts.listGiven', { programId: program.id })).toEqual([]);
 });

@@ -4,10 +4,11 @@
 // PDF goes through the host (a native dialog in Electron, a download in browser mode); Print opens
 // the PDF for the browser's own print in browser mode and prints the drawn pages in Electron. Each
 // saved or printed handout is recorded on the version (options, pages, SHA-256). An emergency
-// red flag keeps everything from printing.
+// red flag keeps everything from printing. The clinician summary (patient, flags with their
+// acknowledgements, tests, criteria, full doses) is the other choice: English, never noted as given.
 import { useEffect, useId, useRef, useState } from 'react';
 import { api, handoutPdf, host, transport } from '../../api';
-import type { HandoutLanguageOption, RenderedHandout } from '../../../../common/contract/handouts';
+import type { HandoutDocument, HandoutLanguageOption, RenderedHandout } from '../../../../common/contract/handouts';
 import { PRINT_COPY as T } from '../../../../common/copy/en-print';
 import { useModalDialog } from '../../components/useModalDialog';
 import { openPdf, type PdfPages } from './pdf-pages';
@@ -27,9 +28,11 @@ const PAGE_WIDTH = 520;
 
 export function HandoutPreview({ programId, version, blocked, onClose }: Props) {
   const dialog = useRef<HTMLDialogElement>(null);
-  const first = useRef<HTMLInputElement>(null);
+  const first = useRef<HTMLSelectElement>(null);
   useModalDialog(dialog, first);
   const id = useId();
+  const [kind, setKind] = useState<HandoutDocument>('handout');
+  const summary = kind === 'summary';
   const [largePrint, setLargePrint] = useState(false);
   const [language, setLanguage] = useState<HandoutLanguageOption>('en');
   const [paper, setPaper] = useState<Paper>('clinic');
@@ -51,7 +54,9 @@ export function HandoutPreview({ programId, version, blocked, onClose }: Props) 
       const r = await api['handouts.render']({
         programId,
         version,
-        options: { largePrint, language, paper: paper === 'clinic' ? null : paper },
+        options: summary
+          ? { largePrint: false, language: 'en', paper: paper === 'clinic' ? null : paper, document: kind }
+          : { largePrint, language, paper: paper === 'clinic' ? null : paper },
       });
       if (!current) return;
       if (!r.ok) {
@@ -84,7 +89,7 @@ export function HandoutPreview({ programId, version, blocked, onClose }: Props) 
     return () => {
       current = false;
     };
-  }, [programId, version, largePrint, language, paper, blocked]);
+  }, [programId, version, largePrint, language, paper, blocked, summary, kind]);
 
   useEffect(() => {
     if (!pages) return;
@@ -104,6 +109,7 @@ export function HandoutPreview({ programId, version, blocked, onClose }: Props) 
 
   const given = async (how: 'saved' | 'printed'): Promise<void> => {
     if (!handout) return;
+    if (handout.options.document === 'summary') return setNotice(how === 'saved' ? T.summarySaved : T.summaryPrinted);
     const r = await api['handouts.recordGiven']({ id: handout.id, how });
     if (r.ok) setNotice(how === 'saved' ? T.saved : T.printed);
     else setError(r.error.message);
@@ -130,8 +136,25 @@ export function HandoutPreview({ programId, version, blocked, onClose }: Props) 
         <aside className="handout-options">
           <h2 id={`${id}-title`}>{T.title}</h2>
           <p>{version === null ? T.noVersion : T.version(version)}</p>
+          <label htmlFor={`${id}-document`} className="field-label">
+            {T.document}
+          </label>
+          <select
+            ref={first}
+            id={`${id}-document`}
+            className="input"
+            value={kind}
+            onChange={(e) => setKind(e.target.value as HandoutDocument)}
+          >
+            {(Object.keys(T.documents) as HandoutDocument[]).map((d) => (
+              <option key={d} value={d}>
+                {T.documents[d]}
+              </option>
+            ))}
+          </select>
+          {summary ? <p className="handout-note">{T.summaryNote}</p> : null}
           <label className="check">
-            <input ref={first} type="checkbox" checked={largePrint} onChange={(e) => setLargePrint(e.target.checked)} />
+            <input type="checkbox" checked={largePrint} disabled={summary} onChange={(e) => setLargePrint(e.target.checked)} />
             {T.largePrint}
           </label>
           <label htmlFor={`${id}-language`} className="field-label">
@@ -140,6 +163,7 @@ export function HandoutPreview({ programId, version, blocked, onClose }: Props) 
           <select
             id={`${id}-language`}
             className="input"
+            disabled={summary}
             value={language}
             onChange={(e) => setLanguage(e.target.value as HandoutLanguageOption)}
           >

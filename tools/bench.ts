@@ -22,6 +22,10 @@
 //                                       with figure thumbnails painted in Chromium (tools/bench/figures.ts)
 //   pdf_handout_ms / pdf_raw_ms         a 40-exercise handout with two photos each, by the handout
 //                                       worker, and the same by bare pdfkit (tools/bench/handouts.ts)
+//   bundle_export_ms / bundle_import_ms 10,000 exercises with 2,000 photos as a signed library file,
+//   bundle_import_raw_ms                and imported into a fresh library; the same rows straight
+//   bundle_import_rss_mb                into SQLite; RSS growth during the import; CSV rows
+//   csv_import_rows_per_s               imported per second (tools/bench/bundles.ts)
 import { spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
@@ -50,6 +54,8 @@ import { SearchFiltersSchema } from '../common/contract';
 import { measurePrograms } from './bench/programs';
 import { measureFigureRender, measureThumbsPaint } from './bench/figures';
 import { measureHandouts } from './bench/handouts';
+import { measureBundles } from './bench/bundles';
+import { clinicIdentity } from './bench/identity';
 
 const root = path.resolve(__dirname, '..', '..');
 const seedDir = path.join(root, 'resources', 'seed');
@@ -100,28 +106,13 @@ function generateLibrary(db: Parameters<typeof writeExercise>[0], count: number)
       const base = pick(seed);
       const { code: _c, id: _i, contentVersion: _v, progressions: _p, regressions: _r, ...draft } = base;
       const word = pick(EXTRA_WORDS);
-      writeExercise(
-        db,
-        {
-          id: randomUUID(),
-          code: null,
-          origin: 'clinic',
-          originBundleId: null,
-          originBundleName: null,
-          basedOnId: null,
-          contentVersion: 1,
-          createdAt: stamp,
-          updatedAt: stamp,
-          archivedAt: null,
-        },
-        {
-          ...draft,
-          stage: pick(STAGES),
-          position: rand() < 0.7 ? draft.position : pick(POSITIONS),
-          equipment: rand() < 0.7 ? draft.equipment : [pick(EQUIPMENT)],
-          text: { ...draft.text, name: `${draft.text.name} ${word} ${i}`, steps: [...draft.text.steps, `Keep it ${word}.`] },
-        },
-      );
+      writeExercise(db, clinicIdentity(stamp), {
+        ...draft,
+        stage: pick(STAGES),
+        position: rand() < 0.7 ? draft.position : pick(POSITIONS),
+        equipment: rand() < 0.7 ? draft.equipment : [pick(EQUIPMENT)],
+        text: { ...draft.text, name: `${draft.text.name} ${word} ${i}`, steps: [...draft.text.steps, `Keep it ${word}.`] },
+      });
     }
   });
   for (let from = 0; from < count; from += 5000) insert.immediate(from, Math.min(count, from + 5000));
@@ -550,6 +541,10 @@ async function main(): Promise<void> {
   log(`program (40 items): open ${round(programs.open)} ms, flags ${round(programs.flags)} ms, edit ${round(programs.edit)} ms (p95)`);
   const handouts = await measureHandouts(seedDir, path.join(root, 'resources'), path.join(root, 'out', 'workers'));
   log(`handout (40 exercises, 2 photos each): ${round(handouts.handout)} ms, bare pdfkit ${round(handouts.raw)} ms`);
+  const bundles = await measureBundles({ seedDir, workersDir: path.join(root, 'out', 'workers') });
+  log(
+    `bundles: export ${round(bundles.exportMs)} ms, import ${round(bundles.importMs)} ms (raw ${round(bundles.importRawMs)} ms, RSS +${round(bundles.importRssMb)} MB), CSV ${Math.round(bundles.csvRowsPerS)} rows/s`,
+  );
   const figureRender = measureFigureRender();
   const figureBrowser = await launchChromium();
   const thumbsPaint = figureBrowser ? await measureThumbsPaint(figureBrowser).finally(() => figureBrowser.close()) : null;
@@ -581,6 +576,11 @@ async function main(): Promise<void> {
     thumbs_paint_ms: thumbsPaint === null ? null : round(thumbsPaint),
     pdf_handout_ms: round(handouts.handout),
     pdf_raw_ms: round(handouts.raw),
+    bundle_export_ms: round(bundles.exportMs),
+    bundle_import_ms: round(bundles.importMs),
+    bundle_import_raw_ms: round(bundles.importRawMs),
+    bundle_import_rss_mb: round(bundles.importRssMb),
+    csv_import_rows_per_s: Math.round(bundles.csvRowsPerS),
     exercises: EXERCISES,
     search_samples: search.samples,
     queries: QUERIES.length,

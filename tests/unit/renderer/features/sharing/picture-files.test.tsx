@@ -1,4 +1,4 @@
-// Matching an imported file's picture paths to the files of the folder the clinician chose.
+// Matching an imported file's picture paths to the files of the folder the clinician chose (.tsx: renderer code is type-checked with tsconfig.web.json).
 import { describe, expect, it } from 'vitest';
 import { pictureFinder } from '../../../../../renderer/src/features/sharing/picture-files';
 

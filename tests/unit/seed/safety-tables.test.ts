@@ -58,7 +58,9 @@ describe('the restriction map on the library', () => {
       'L4-14',
       'T1-01',
       'T1-02',
+      'T1-12', // isometric rotation against a wall: resisted twisting effort, no movement
       'T2-02',
+      'T2-06', // half-kneeling rotation, unloaded
       'T3-01',
       'T4-01',
     ]);

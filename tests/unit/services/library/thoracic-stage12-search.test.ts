@@ -1,20 +1,11 @@
 // The thoracic stage 1 and 2 sets (issue 8, audit §3.3) and the flare-up plan on the real built-in
 // library: each new item is found by its clinical name or by an alias a clinician would type, and the
 // region and stage filters together list at least the issue's 12 thoracic exercises per stage.
-import path from 'node:path';
-import { beforeEach, describe, expect, it } from 'vitest';
-import type { ServiceContext } from '../../../../services/context';
+import { describe, expect, it } from 'vitest';
 import { call } from '../../../support/call';
-import { bootTestServices } from '../../../support/fixtures';
-import { repoRoot } from '../../../support/repo';
+import { topCodes, useSeedLibrary } from '../../../support/seed-search';
 
-let ctx: ServiceContext;
-beforeEach(async () => {
-  ({ ctx } = await bootTestServices({ seedDir: path.join(repoRoot, 'resources', 'seed') }));
-});
-
-const top3 = async (query: string): Promise<(string | null)[]> =>
-  (await call(ctx, 'library.search', { query, limit: 3 })).items.map((i) => i.code);
+const ctx = useSeedLibrary();
 
 describe('thoracic stages 1 and 2, and the flare-up plan, in search', () => {
   it.each([
@@ -47,7 +38,7 @@ describe('thoracic stages 1 and 2, and the flare-up plan, in search', () => {
     ['relative rest', 'L1-17'],
     ['positions of ease', 'L1-17'],
   ])('"%s" finds %s in the top three', async (query, code) => {
-    expect(await top3(query)).toContain(code);
+    expect(await topCodes(ctx(), query)).toContain(code);
   });
 
   it('lists at least 12 thoracic exercises in stage 1 and in stage 2, the new ones among them', async () => {
@@ -55,7 +46,7 @@ describe('thoracic stages 1 and 2, and the flare-up plan, in search', () => {
       [1, ['T1-03', 'T1-07', 'T1-12']],
       [2, ['T2-03', 'T2-08', 'T2-12']],
     ] as const) {
-      const found = await call(ctx, 'library.search', { query: '', filters: { regions: ['thoracic'], stages: [stage] }, limit: 100 });
+      const found = await call(ctx(), 'library.search', { query: '', filters: { regions: ['thoracic'], stages: [stage] }, limit: 100 });
       expect(found.total, `stage ${stage}`).toBeGreaterThanOrEqual(12);
       expect(found.items.every((i) => i.region === 'thoracic')).toBe(true);
       expect(found.items.map((i) => i.code)).toEqual(expect.arrayContaining([...codes]));

@@ -35,7 +35,8 @@ export const RESTRICTION_FEATURES: Readonly<Record<Exclude<RestrictionKind, 'lif
   'no-rotation': {
     trunk: {
       tags: ['rotation', 'stir the pot', 'swimming', 'elliptical'],
-      names: [/(?<!anti-)\brotation\b/i, /\b(twist|wood ?chop)/i],
+      // A shoulder's or a hip's external or internal rotation is not the trunk turning.
+      names: [/(?<!anti-|external |internal )\brotation\b/i, /\b(twist|wood ?chop)/i],
       skipNamesIn: ['cervical'],
     },
     neck: {

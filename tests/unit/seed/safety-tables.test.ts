@@ -62,8 +62,16 @@ describe('the restriction map on the library', () => {
       'T2-02',
       'T2-06', // half-kneeling rotation, unloaded
       'T3-01',
+      'T3-07', // split-stance rotational row
+      'T3-08', // cable chop
+      'T3-09', // cable lift
       'T4-01',
+      'T4-05', // sport rotation drill
+      'T4-06', // seated turn-and-reach
+      'T4-09', // rotational push-up
     ]);
+    // A shoulder's external rotation (T3-04, the band W) is not the trunk turning.
+    expect(codesMatching(RESTRICTION_FEATURES['no-rotation'].trunk)).not.toContain('T3-04');
   });
 
   it('no rotation (neck)', () => {
@@ -87,17 +95,31 @@ describe('the restriction map on the library', () => {
       'L4-08',
       'L4-10',
       'T4-01', // lifts and places a load (tag "lifting")
+      'T4-08', // shoveling: a bent, loaded lift
     ]);
     expect(codesMatching(RESTRICTION_FEATURES['no-loaded-flexion'].neck)).toEqual(['C2-04', 'C2-05', 'C2-07', 'C3-01', 'C3-02', 'C3-03']);
   });
 
   it('no overhead resistance', () => {
-    expect(codesMatching(RESTRICTION_FEATURES['no-overhead-resistance'].trunk)).toEqual(['C3-12', 'C3-13', 'C4-03', 'L3-09', 'L4-02']);
+    expect(codesMatching(RESTRICTION_FEATURES['no-overhead-resistance'].trunk)).toEqual([
+      'C3-12',
+      'C3-13',
+      'C4-03',
+      'L3-09',
+      'L4-02',
+      'T3-03', // prone Y raise with weights: arms overhead against resistance
+      'T3-05', // straight-arm pulldown from overhead
+      'T3-11', // overhead press
+      'T4-02', // overhead carry
+      'T4-10', // overhead throwing
+      'T4-11', // get-up with the weight held overhead
+    ]);
   });
 
   it('no built-in is a diathermy item; the battery-site codes exist', () => {
     expect(codesMatching(SCS_HARD_BLOCK)).toEqual([]);
     for (const code of IPG_PRESSURE.codes) expect(byCode.has(code), code).toBe(true);
-    expect(codesMatching(IPG_PRESSURE.matcher)).toEqual(['C3-06', 'L3-04']);
+    // T3-03 lies chest-down on a bench: pressure over an abdominal or chest battery site.
+    expect(codesMatching(IPG_PRESSURE.matcher)).toEqual(['C3-06', 'L3-04', 'T3-03']);
   });
 });

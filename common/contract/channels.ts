@@ -61,6 +61,7 @@ export const CALL_NAMES = [
   'bundles.trust',
   'bundles.untrust',
   'handouts.render',
+  'handouts.renderCatalogue',
   'handouts.recordGiven',
   'handouts.listGiven',
   'figures.get',

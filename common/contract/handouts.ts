@@ -4,6 +4,7 @@
 // print. `handouts.recordGiven` notes on the issued version that this exact file (options, pages,
 // SHA-256) went to the patient.
 import { z } from 'zod';
+import { SearchFiltersSchema, SearchSortSchema } from '../domain/search';
 import { PAPER_SIZES } from './settings';
 import { call, Id } from './define';
 import { HANDOUT_ID_PATTERN } from './handout-files';
@@ -35,7 +36,8 @@ export interface RenderedHandout {
   pageCount: number;
   sha256: string;
   bytes: number;
-  options: HandoutOptions & { paper: 'letter' | 'a4' };
+  /** `document: 'catalogue'` for the library catalogue (handouts.renderCatalogue). */
+  options: Omit<HandoutOptions, 'document'> & { paper: 'letter' | 'a4'; document?: HandoutDocument | 'catalogue' };
   /** Exercises printed with English text in a Spanish handout (no translation yet), by name. */
   untranslated: string[];
 }
@@ -55,6 +57,18 @@ export const HandoutId = z.string().regex(HANDOUT_ID_PATTERN, 'Expected a handou
 export const handoutCalls = {
   'handouts.render': call<RenderedHandout>()(
     z.object({ programId: Id, version: z.number().int().min(1), options: HandoutOptionsSchema.default(DEFAULT_HANDOUT_OPTIONS) }).strict(),
+  ),
+  // The library catalogue: every exercise the library screen's search and filters find, for a
+  // clinic's printed binder (English; kept and fetched like a handout, never recorded as given).
+  'handouts.renderCatalogue': call<RenderedHandout>()(
+    z
+      .object({
+        query: z.string().max(200).default(''),
+        filters: SearchFiltersSchema.default(SearchFiltersSchema.parse({})),
+        sort: SearchSortSchema.default('relevance'),
+        paper: z.enum(PAPER_SIZES, 'Choose Letter or A4').nullable().default(null),
+      })
+      .strict(),
   ),
   'handouts.recordGiven': call<GivenHandout>()(z.object({ id: HandoutId, how: z.enum(['saved', 'printed']) }).strict()),
   'handouts.listGiven': call<GivenHandout[]>()(z.object({ programId: Id }).strict()),

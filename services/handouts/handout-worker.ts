@@ -8,14 +8,18 @@ import { Transform } from 'node:stream';
 import { parentPort } from 'node:worker_threads';
 import { buildHandoutModel, type HandoutInput } from '../../common/handout/model';
 import { buildSummaryModel, type SummaryInput } from '../../common/handout/summary-model';
+import { buildCatalogueModel, type CatalogueInput } from '../../common/handout/catalogue-model';
+import { renderCataloguePdf } from './catalogue-layout';
 import { loadFonts } from './fonts';
 import { renderSummaryPdf } from './summary-layout';
 import { renderHandoutPdf, type LayoutReport } from './layout';
 
 export interface HandoutJob {
-  input: HandoutInput;
+  input: HandoutInput | null;
   /** Set for a clinician summary instead of the patient's handout. */
   summary?: SummaryInput;
+  /** Set for the library catalogue (then `input` is null). */
+  catalogue?: CatalogueInput;
   resourcesDir: string;
   outFile: string;
 }
@@ -25,7 +29,7 @@ export type HandoutAnswer =
 
 /** Renders one handout to `job.outFile` (used by the worker, and directly by tests and the bench). */
 export async function renderHandoutFile(job: HandoutJob): Promise<Extract<HandoutAnswer, { ok: true }>> {
-  const model = job.summary ? null : buildHandoutModel(job.input);
+  const model = job.summary || job.catalogue || !job.input ? null : buildHandoutModel(job.input);
   const fonts = loadFonts(job.resourcesDir);
   const hash = createHash('sha256');
   let bytes = 0;
@@ -44,7 +48,9 @@ export async function renderHandoutFile(job: HandoutJob): Promise<Extract<Handou
   counter.pipe(file);
   const report = model
     ? await renderHandoutPdf(model, fonts, counter)
-    : await renderSummaryPdf(buildSummaryModel(job.summary!), fonts, counter);
+    : job.catalogue
+      ? await renderCataloguePdf(buildCatalogueModel(job.catalogue), fonts, counter)
+      : await renderSummaryPdf(buildSummaryModel(job.summary!), fonts, counter);
   await written;
   return { ok: true, report, sha256: hash.digest('hex'), bytes, untranslated: model?.untranslated ?? [] };
 }

@@ -421,6 +421,23 @@ function flatten(piece: Piece): { piece: Piece; lang?: string }[] {
     : [{ piece }];
 }
 
+/** A thin rule above an entry (an artifact), with a little room below it. */
+export function ruleLine(l: Layout): Piece {
+  return {
+    height: () => l.s.gap * 0.6,
+    draw: (x, y, w) =>
+      l.artifact(
+        () =>
+          void l.doc
+            .lineWidth(0.6)
+            .strokeColor(RULE)
+            .moveTo(x, y)
+            .lineTo(x + w, y)
+            .stroke(),
+      ),
+  };
+}
+
 /** The dose, side and effort: what to do, at a glance. */
 function exerciseFacts(l: Layout, w: ExerciseWords): Piece {
   return l.stack([
@@ -452,19 +469,7 @@ function exercisePiece(l: Layout, exercise: HandoutExercise): Piece {
   const readable = exercise.pictures.some((p) => p.file && l.openImage(p.file));
   const e = readable || !exercise.pictures.some((p) => p.file) ? exercise : { ...exercise, pictures: exercise.fallback };
   const title = e.words.map((w) => w.name).join(' / ');
-  const rule: Piece = {
-    height: () => s.gap * 0.6,
-    draw: (x, y, w) =>
-      l.artifact(
-        () =>
-          void l.doc
-            .lineWidth(0.6)
-            .strokeColor(RULE)
-            .moveTo(x, y)
-            .lineTo(x + w, y)
-            .stroke(),
-      ),
-  };
+  const rule = ruleLine(l);
   const heading = l.heading(`${e.number}. ${title}`, 'H3', s.h3);
   if (e.words.length === 1) {
     const words = e.words[0] as ExerciseWords;
@@ -713,7 +718,13 @@ export function renderHandoutPdf(model: HandoutModel, fonts: FontSet, out: Writa
     l.exercisesOnPage = l.page === before ? l.exercisesOnPage + 1 : 1;
   }
   drawLog(l, model);
-  drawFooters(doc, model, l.s.small);
+  return endDocument(l, model, finished);
+}
+
+/** Numbers the pages, ends the document and reports, once written, where everything landed. */
+export function endDocument(l: Layout, m: Pick<HandoutModel, 'pageLabel'>, finished: Promise<void>): Promise<LayoutReport> {
+  const doc = l.doc;
+  drawFooters(doc, m, l.s.small);
   const pageCount = doc.bufferedPageRange().count;
   doc.end();
   return finished.then(() => ({
@@ -724,4 +735,13 @@ export function renderHandoutPdf(model: HandoutModel, fonts: FontSet, out: Writa
     marginBottom: MARGIN.bottom,
     blocks: l.blocks,
   }));
+}
+
+/** A clinic's record's title block: the clinic's name small, the heading, and short lines below. */
+export function titleBlock(l: Layout, clinicName: string, heading: string, lines: string[]): Piece {
+  return l.stack([
+    ...(clinicName ? [l.para(clinicName, { size: l.s.small, color: MUTED })] : []),
+    l.heading(heading, 'H1', l.s.h1),
+    ...lines.map((t) => l.para(t, { size: l.s.small })),
+  ]);
 }

@@ -5,7 +5,7 @@
 import type { Writable } from 'node:stream';
 import type { SummaryModel, SummaryTest } from '../../common/handout/summary-model';
 import type { FontSet } from './fonts';
-import { drawFooters, INK, Layout, MARGIN, MUTED, openDocument, RULE, STOP, type LayoutReport, type Piece, type Sizes } from './layout';
+import { endDocument, INK, Layout, MUTED, openDocument, RULE, STOP, titleBlock, type LayoutReport, type Piece, type Sizes } from './layout';
 
 const COMPACT: Sizes = { body: 9.5, small: 8.5, h1: 17, h2: 12.5, h3: 10.5, gap: 8, picture: 0, lineGap: 1, logRow: 18 };
 const CHART_W = 70;
@@ -167,12 +167,7 @@ export function renderSummaryPdf(model: SummaryModel, fonts: FontSet, out: Writa
   const l = new Layout(doc, { largePrint: false }, COMPACT);
   const s = l.s;
 
-  const header = l.stack([
-    ...(model.clinicName ? [l.para(model.clinicName, { size: s.small, color: MUTED })] : []),
-    l.heading(model.heading, 'H1', s.h1),
-    ...model.headerLines.map((t) => l.para(t, { size: s.small })),
-  ]);
-  l.place('header', 'header', header, 'Sect');
+  l.place('header', 'header', titleBlock(l, model.clinicName, model.heading, model.headerLines), 'Sect');
 
   const half = (w: number): number => (w - 18) / 2;
   const patient = l.stack(model.patientLines.map((p) => l.para(p.value, { label: `${p.label}:` })));
@@ -267,15 +262,5 @@ export function renderSummaryPdf(model: SummaryModel, fonts: FontSet, out: Writa
   if (empty.length > 0)
     l.place('section', 'empty-stages', l.para(`No exercises yet in ${empty.join('; ')}.`, { size: s.small, color: MUTED }), 'Sect');
 
-  drawFooters(doc, model, s.small);
-  const pageCount = doc.bufferedPageRange().count;
-  doc.end();
-  return finished.then(() => ({
-    pageCount,
-    pictures: [],
-    pageHeight: doc.page.height,
-    marginTop: MARGIN.top,
-    marginBottom: MARGIN.bottom,
-    blocks: l.blocks,
-  }));
+  return endDocument(l, model, finished);
 }

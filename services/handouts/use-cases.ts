@@ -11,7 +11,9 @@ import type { Measurement } from '../../common/contract/assessments';
 import type { SavedFigure } from '../../common/contract/figures';
 import type { Patient } from '../../common/contract/patients';
 import type { IssuedVersion, ProgramState } from '../../common/contract/programs';
-import type { SavedSettings } from '../../common/contract/settings';
+import type { PaperSize, SavedSettings } from '../../common/contract/settings';
+import type { Exercise } from '../../common/domain/exercise';
+import type { SearchFilters, SearchResult, SearchSort } from '../../common/domain/search';
 import { ServiceError } from '../../common/contract/result';
 import type { CustomFigure } from '../../common/domain/figure';
 import { localDay } from '../../common/domain/patient';
@@ -24,6 +26,7 @@ import type { ServiceContext } from '../context';
 import { mediaPath } from '../media/store';
 import { stagingDir } from '../staging';
 import { defaultResourcesDir } from './fonts';
+import type { HandoutJob } from './handout-worker';
 import { renderOffThread } from './render-off-thread';
 import { loadSpanishTranslations } from './translations';
 
@@ -61,6 +64,26 @@ async function read<C extends Channel>(ctx: ServiceContext, channel: C, args: Ar
   if (code === 'database_busy') throw new ServiceError('database_busy', message);
   if (code === 'disk_problem') throw new ServiceError('disk_problem', message);
   throw new ServiceError('internal', message);
+}
+
+/** The exercises' photo files, and the pose-editor figures of a clinic's own exercises without photos. */
+async function picturesOf(
+  ctx: ServiceContext,
+  exercises: Exercise[],
+): Promise<{ photos: Record<string, string[]>; figures: Record<string, CustomFigure> }> {
+  const photos: Record<string, string[]> = {};
+  for (const ex of exercises) {
+    const files = (ex.photos ?? []).map((p) => mediaPath(ctx.dataDir, p.sha256, 'full', p.mime));
+    if (files.length > 0) photos[ex.id] = files;
+  }
+  // A clinic's own exercises may have figures drawn with the pose editor (built-ins use their code).
+  const figures: Record<string, CustomFigure> = {};
+  for (const ex of exercises) {
+    if (ex.origin === 'builtin' || (ex.photos ?? []).length > 0) continue;
+    const saved = (await read(ctx, 'figures.get', { exerciseId: ex.id })) as SavedFigure | null;
+    if (saved) figures[ex.id] = saved.figure;
+  }
+  return { photos, figures };
 }
 
 const safeName = (displayName: string): string => displayName.replace(/[<>:"/\\|?*\u0000-\u001f]/g, '_').slice(0, 60);
@@ -101,18 +124,7 @@ export async function renderHandout(
   }
 
   const resourcesDir = ctx.resourcesDir ?? defaultResourcesDir();
-  const photos: Record<string, string[]> = {};
-  for (const ex of Object.values(version.exercises)) {
-    const files = (ex.photos ?? []).map((p) => mediaPath(ctx.dataDir, p.sha256, 'full', p.mime));
-    if (files.length > 0) photos[ex.id] = files;
-  }
-  // A clinic's own exercises may have figures drawn with the pose editor (built-ins use their code).
-  const figures: Record<string, CustomFigure> = {};
-  for (const ex of Object.values(version.exercises)) {
-    if (ex.origin === 'builtin' || (ex.photos ?? []).length > 0) continue;
-    const saved = (await read(ctx, 'figures.get', { exerciseId: ex.id })) as SavedFigure | null;
-    if (saved) figures[ex.id] = saved.figure;
-  }
+  const { photos, figures } = await picturesOf(ctx, Object.values(version.exercises));
   const input: HandoutInput = {
     doc: version.doc,
     versionNumber: version.number,
@@ -130,7 +142,6 @@ export async function renderHandout(
   fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
   const id = randomBytes(32).toString('base64url');
   const file = path.join(dir, `${id}.pdf`);
-  const workersDir = ctx.workersDir ?? path.resolve(__dirname, '..', 'workers');
   const summary: SummaryInput | undefined =
     args.options.document === 'summary'
       ? {
@@ -147,23 +158,45 @@ export async function renderHandout(
           today,
         }
       : undefined;
-  const answer = await renderOffThread(workersDir, { input, summary, resourcesDir, outFile: file });
+  return keepRendered(
+    ctx,
+    { input, summary, resourcesDir, outFile: file },
+    id,
+    { programId: args.programId, versionNumber: version.number },
+    {
+      fileName: handoutFileName(patient.displayName, version.number, today, args.options),
+      options: { ...args.options, paper: args.options.paper ?? settings.paperSize },
+    },
+    'The handout could not be made. Nothing was changed. Try again, or try without large print.',
+  );
+}
+
+/** Lays out the job in the worker and keeps its file (the oldest beyond KEPT_HANDOUTS removed). */
+async function keepRendered(
+  ctx: ServiceContext,
+  job: HandoutJob,
+  id: string,
+  of: { programId: string; versionNumber: number },
+  named: Pick<RenderedHandout, 'fileName' | 'options'>,
+  failed: string,
+): Promise<RenderedHandout> {
+  const workersDir = ctx.workersDir ?? path.resolve(__dirname, '..', 'workers');
+  const answer = await renderOffThread(workersDir, job);
   if (!answer.ok) {
-    fs.rmSync(file, { force: true });
+    fs.rmSync(job.outFile, { force: true });
     ctx.log.error('a handout could not be laid out', new Error(answer.message));
-    throw new ServiceError('internal', 'The handout could not be made. Nothing was changed. Try again, or try without large print.');
+    throw new ServiceError('internal', failed);
   }
   const handout: RenderedHandout = {
     id,
-    fileName: handoutFileName(patient.displayName, version.number, today, args.options),
+    ...named,
     pageCount: answer.report.pageCount,
     sha256: answer.sha256,
     bytes: answer.bytes,
-    options: { ...args.options, paper: args.options.paper ?? settings.paperSize },
     untranslated: answer.untranslated,
   };
   const map = keptOf(ctx);
-  map.set(id, { file, programId: args.programId, versionNumber: version.number, handout });
+  map.set(id, { file: job.outFile, ...of, handout });
   for (const [oldId, old] of map) {
     if (map.size <= KEPT_HANDOUTS) break;
     map.delete(oldId);
@@ -172,9 +205,59 @@ export async function renderHandout(
   return handout;
 }
 
+/** The most exercises one catalogue prints (the search's pages are read until they end or reach it). */
+export const CATALOGUE_MAX = 1000;
+const SEARCH_PAGE = 200;
+
+/** The library catalogue: every exercise the library screen's search and filters find, in its order. */
+export async function renderCatalogue(
+  ctx: ServiceContext,
+  args: { query: string; filters: SearchFilters; sort: SearchSort; paper: PaperSize | null },
+): Promise<RenderedHandout> {
+  const ids: string[] = [];
+  for (let offset = 0; ids.length < CATALOGUE_MAX; offset += SEARCH_PAGE) {
+    const page = (await read(ctx, 'library.search', {
+      query: args.query,
+      filters: args.filters,
+      sort: args.sort,
+      limit: SEARCH_PAGE,
+      offset,
+    })) as SearchResult;
+    ids.push(...page.items.map((i) => i.id));
+    if (page.items.length < SEARCH_PAGE) break;
+  }
+  const exercises: Exercise[] = [];
+  for (const exerciseId of ids.slice(0, CATALOGUE_MAX)) exercises.push((await read(ctx, 'library.get', { id: exerciseId })) as Exercise);
+  const { settings } = (await read(ctx, 'settings.get', {})) as SavedSettings;
+  const today = localDay(ctx.now());
+  const { photos, figures } = await picturesOf(ctx, exercises);
+  const dir = path.join(stagingDir(ctx.dataDir), 'handouts');
+  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const id = randomBytes(32).toString('base64url');
+  const paper = args.paper ?? settings.paperSize;
+  return keepRendered(
+    ctx,
+    {
+      input: null,
+      catalogue: { exercises, query: args.query, filters: args.filters, photos, figures, settings, paper, today },
+      resourcesDir: ctx.resourcesDir ?? defaultResourcesDir(),
+      outFile: path.join(dir, `${id}.pdf`),
+    },
+    id,
+    { programId: '', versionNumber: 0 },
+    {
+      fileName: `Library catalogue ${today}.pdf`,
+      options: { largePrint: false, language: 'en', paper, document: 'catalogue' },
+    },
+    'The catalogue could not be made. Nothing was changed. Try again, or narrow the filter.',
+  );
+}
+
 export function recordGiven(ctx: ServiceContext, args: { id: string; how: 'saved' | 'printed' }): GivenHandout {
   const k = keptOf(ctx).get(args.id);
   if (!k) throw new ServiceError('not_found', 'This handout is no longer ready. Make the preview again, then save or print it.');
+  if (k.handout.options.document === 'catalogue')
+    throw new ServiceError('conflict', 'A library catalogue belongs to no patient and is not recorded as given.');
   if (k.handout.options.document === 'summary')
     throw new ServiceError('conflict', 'A clinician summary is for the clinic’s file and is not recorded as given to the patient.');
   const row = readProgram(ctx.db, k.programId);

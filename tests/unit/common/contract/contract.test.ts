@@ -94,6 +94,7 @@ const VALID_ARGS: Record<Channel, Record<string, unknown>> = {
   'bundles.trust': { clinicName: 'North Clinic', publicKey: `${'A'.repeat(43)}=` },
   'bundles.untrust': { fingerprint: 'b'.repeat(64) },
   'handouts.render': { programId: ID, version: 1, options: { largePrint: true, language: 'en+es', paper: 'a4' } },
+  'handouts.renderCatalogue': { query: 'bridge', filters: { stages: [1], generators: ['disc'] }, sort: 'stage', paper: 'a4' },
   'handouts.recordGiven': { id: 'c'.repeat(43), how: 'printed' },
   'handouts.listGiven': { programId: ID },
   'figures.get': { exerciseId: ID },

@@ -468,6 +468,7 @@ describe('library through dispatch', () => {
       ['assessments.record', { patientId: randomUUID(), measureId: 'nprs', date: SECRET }, 'date'],
       ['assessments.remove', { patientId: randomUUID(), id: SECRET }, 'id'],
       ['handouts.render', { programId: randomUUID(), version: 1, options: { language: SECRET } }, 'options.language'],
+      ['handouts.renderCatalogue', { filters: { stages: [SECRET] } }, 'filters.stages.0'],
       ['handouts.recordGiven', { id: SECRET, how: 'saved' }, 'id'],
       ['handouts.listGiven', { programId: SECRET }, 'programId'],
     ];

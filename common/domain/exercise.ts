@@ -271,4 +271,6 @@ export interface ExerciseSummary {
   photoSha256: string | null;
   /** Some pain generator has no rating yet: the card says so, and no filter counts it as suitable. */
   notRated: boolean;
+  /** A clinic exercise's own figure from the pose editor (JSON text of a CustomFigure), or null. */
+  figureJson?: string | null;
 }

@@ -37,6 +37,7 @@ interface SummaryRow {
   archived_at: string | null;
   ratings: string | null;
   photo: string | null;
+  figure: string | null;
   unrated: 0 | 1;
 }
 
@@ -157,6 +158,7 @@ export class LibrarySearch {
               : 'NULL'
           } AS ratings,
           (SELECT m.sha256 FROM exercise_media m WHERE m.exercise_seq = e.seq ORDER BY m.position LIMIT 1) AS photo,
+          (SELECT f.figure_json FROM exercise_figures f WHERE f.exercise_id = e.id) AS figure,
           EXISTS (SELECT 1 FROM exercise_suitability u WHERE u.exercise_seq = e.seq AND u.rating = 'not-rated') AS unrated
         FROM (${inner}) p CROSS JOIN exercises e ON e.seq = p.seq
         CROSS JOIN exercise_text t ON t.exercise_seq = e.seq AND t.locale = '${DEFAULT_LOCALE}'
@@ -309,6 +311,7 @@ export class LibrarySearch {
           : [],
         photoSha256: r.photo,
         notRated: r.unrated === 1,
+        figureJson: r.figure,
       })),
       total: Math.min(total, SEARCH_COUNT_CAP),
       totalIsCapped: total > SEARCH_COUNT_CAP,

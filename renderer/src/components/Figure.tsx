@@ -8,6 +8,8 @@ import { solveBody } from '../../../common/figures/body';
 import { svgPathData, type Primitive } from '../../../common/figures/geometry';
 import { figureFor } from '../../../common/figures/library';
 import { interpolatePose, type FigureModel } from '../../../common/figures/pose';
+import { resolveCustomFigure } from '../../../common/figures/custom';
+import type { CustomFigure } from '../../../common/domain/figure';
 import { figureScenes, pairScene, sceneOfBody, type Scene } from '../../../common/figures/scene';
 import { viewBoxOf } from '../../../common/figures/svg';
 import './figures.css';
@@ -72,6 +74,21 @@ export function FigureSvg({ scene, label, className }: { scene: Scene; label?: s
 const pairs = new Map<string, Scene>();
 
 /** The start and end thumbnail of a built-in exercise, cached by code (thumbnails repaint often). */
+/** The start and end thumbnail of a clinic's own figure (its JSON text as saved), cached by that text. */
+export function customPairScene(figureJson: string): { scene: Scene; model: FigureModel } | null {
+  const cached = customPairs.get(figureJson);
+  if (cached) return cached;
+  try {
+    const model = resolveCustomFigure(JSON.parse(figureJson) as CustomFigure);
+    const made = { scene: pairScene(model, 'fit'), model };
+    customPairs.set(figureJson, made);
+    return made;
+  } catch {
+    return null;
+  }
+}
+const customPairs = new Map<string, { scene: Scene; model: FigureModel }>();
+
 export function pairSceneFor(code: string): Scene | null {
   const cached = pairs.get(code);
   if (cached) return cached;
@@ -116,19 +133,24 @@ export function FigureThumbnail({
   className = 'figure-thumb',
   decorative = false,
   lazy = false,
+  figureJson = null,
 }: {
   code: string | null;
   name: string;
   className?: string;
   decorative?: boolean;
   lazy?: boolean;
+  /** A clinic exercise's own figure (JSON text as saved): drawn when there is no built-in one. */
+  figureJson?: string | null;
 }) {
   const [ref, near] = useNearViewport('400px');
-  const model = code ? figureFor(code) : null;
-  if (!code || !model) return null;
+  const builtin = code ? figureFor(code) : null;
+  if (!builtin && !figureJson) return null;
   if (lazy && !near) return <span ref={ref} className={`${className} figure-pending`} aria-hidden="true" />;
-  const scene = pairSceneFor(code);
-  if (!scene) return null;
+  const custom = builtin ? null : customPairScene(figureJson as string);
+  const model = builtin ?? custom?.model ?? null;
+  const scene = builtin ? pairSceneFor(code as string) : (custom?.scene ?? null);
+  if (!scene || !model) return null;
   return <FigureSvg className={className} scene={scene} label={decorative ? undefined : altText(name, model)} />;
 }
 

@@ -76,4 +76,9 @@ test('a clinic copy gets its own figure from the pose editor, set from the keybo
   await expect(detail.getByRole('button', { name: 'Edit figure' })).toBeVisible();
   const row = app.db().prepare('SELECT figure_json FROM exercise_figures WHERE exercise_id = ?').get(copy) as { figure_json: string };
   expect(JSON.parse(row.figure_json)).toMatchObject({ from: 'L2-06', start: { kneeFlexR: 150 } });
+  // The copy's result card shows its own figure now (it had none: copies have no code).
+  await expect(page.locator(`#result-${copy} svg.result-figure`)).toHaveCount(0);
+  await lib.searchFor('glute bridge copy');
+  await lib.searchFor('glute bridge');
+  await expect(page.locator(`#result-${copy} svg.result-figure`)).toBeVisible();
 });

@@ -182,7 +182,14 @@ export function ResultList({
                   <img className="result-thumb" src={mediaUrl(item.photoSha256, 'thumb')} alt="" loading="lazy" decoding="async" />
                 ) : (
                   // No photo: the built-in figure's start and end, drawn from its poses.
-                  <FigureThumbnail code={item.code} name={item.name} className="result-thumb result-figure" decorative lazy />
+                  <FigureThumbnail
+                    code={item.code}
+                    figureJson={item.figureJson}
+                    name={item.name}
+                    className="result-thumb result-figure"
+                    decorative
+                    lazy
+                  />
                 )}
                 {/* Clinicians read the clinical name first, the patient's name under it. The option is named
                     by all it shows; the test id marks which part is the patient-facing name. */}

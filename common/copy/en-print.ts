@@ -26,4 +26,18 @@ export const PRINT_COPY = {
   printed: 'Opened for printing, and noted on the version as given.',
   blocked: 'An emergency red flag is open for this patient: send them for emergency care. Nothing prints until the screen is updated.',
   pageLabel: (n: number, of: number) => `Page ${n} of ${of}`,
+  catalogue: {
+    title: 'Print the library catalogue',
+    openButton: 'Print catalogue…',
+    command: 'Print catalogue of the current filter',
+    scope: (count: number | null) =>
+      count === null
+        ? 'Every exercise the current search and filters find.'
+        : `The ${count} exercises the current search and filters find.`,
+    note: 'Each exercise with its picture, names, stage, dose and ratings, for the clinic’s binder.',
+    preparing: 'Preparing the catalogue…',
+    ready: (pages: number) => `Catalogue ready: ${pages} ${pages === 1 ? 'page' : 'pages'}.`,
+    saved: 'Catalogue saved.',
+    printed: 'Catalogue opened for printing.',
+  },
 } as const;

@@ -6,6 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import { postCall } from '../../support/cli-process';
 import { seriousViolations } from './axe';
+import { darkPixels } from './pdf-canvas';
 import type { Page } from '@playwright/test';
 import { expect, test, type AppUnderTest } from './fixtures';
 import { createPatient } from './programs-page';
@@ -49,16 +50,7 @@ test('preview, options, save as PDF and print a handout; each recorded on the ve
   const count = await pages.count();
   expect(count).toBeGreaterThan(1);
   // pdf.js drew the first page: it has dark (text) pixels, not a blank canvas.
-  await expect
-    .poll(() =>
-      pages.first().evaluate((c: HTMLCanvasElement) => {
-        const data = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
-        let dark = 0;
-        for (let i = 0; i < data.length; i += 4) if (data[i]! < 100 && data[i + 3]! > 0) dark++;
-        return dark;
-      }),
-    )
-    .toBeGreaterThan(500);
+  await expect.poll(() => darkPixels(pages.first())).toBeGreaterThan(500);
   expect(await seriousViolations(page, ['color-contrast', 'label', 'button-name', 'aria-allowed-attr'])).toEqual([]);
 
   await dialog.getByLabel(/Large print/).check();

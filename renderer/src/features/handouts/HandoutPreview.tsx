@@ -6,29 +6,46 @@
 // saved or printed handout is recorded on the version (options, pages, SHA-256). An emergency
 // red flag keeps everything from printing. The clinician summary (patient, flags with their
 // acknowledgements, tests, criteria, full doses) is the other choice: English, never noted as given.
+// From the library screen the same preview shows the library catalogue of the current search and
+// filters (paper is its one option; nothing is recorded).
 import { useEffect, useId, useRef, useState } from 'react';
 import { api, handoutPdf, host, transport } from '../../api';
 import type { HandoutDocument, HandoutLanguageOption, RenderedHandout } from '../../../../common/contract/handouts';
+import type { SearchFiltersInput, SearchSort } from '../../../../common/contract';
 import { PRINT_COPY as T } from '../../../../common/copy/en-print';
 import { useModalDialog } from '../../components/useModalDialog';
 import { openPdf, type PdfPages } from './pdf-pages';
 import './handouts.css';
 
-interface Props {
-  programId: string;
-  /** The latest issued version; null when none is issued yet. */
-  version: number | null;
-  /** An emergency red flag is open: nothing prints. */
-  blocked: boolean;
-  onClose(): void;
+/** The library screen's search, printed as the catalogue. */
+export interface CatalogueRequest {
+  query: string;
+  filters: SearchFiltersInput;
+  sort: SearchSort;
+  /** How many exercises it finds (for the dialog's wording), when known. */
+  count: number | null;
 }
+
+type Props = (
+  | {
+      programId: string;
+      /** The latest issued version; null when none is issued yet. */
+      version: number | null;
+      /** An emergency red flag is open: nothing prints. */
+      blocked: boolean;
+      catalogue?: undefined;
+    }
+  | { catalogue: CatalogueRequest; programId?: undefined; version?: undefined; blocked?: undefined }
+) & { onClose(): void };
 
 type Paper = 'clinic' | 'letter' | 'a4';
 const PAGE_WIDTH = 520;
 
-export function HandoutPreview({ programId, version, blocked, onClose }: Props) {
+export function HandoutPreview({ programId, version = null, blocked = false, catalogue, onClose }: Props) {
   const dialog = useRef<HTMLDialogElement>(null);
   const first = useRef<HTMLSelectElement>(null);
+  const C = T.catalogue;
+  const catalogueKey = catalogue ? JSON.stringify({ query: catalogue.query, filters: catalogue.filters, sort: catalogue.sort }) : null;
   useModalDialog(dialog, first);
   const id = useId();
   const [kind, setKind] = useState<HandoutDocument>('handout');
@@ -45,19 +62,26 @@ export function HandoutPreview({ programId, version, blocked, onClose }: Props) 
   const canvases = useRef<HTMLCanvasElement[]>([]);
 
   useEffect(() => {
-    if (blocked || version === null) return;
+    if (blocked || (catalogueKey === null && version === null)) return;
     let current = true;
     setBusy(true);
     setError(null);
     setNotice(null);
+    const chosenPaper = paper === 'clinic' ? null : paper;
     void (async () => {
-      const r = await api['handouts.render']({
-        programId,
-        version,
-        options: summary
-          ? { largePrint: false, language: 'en', paper: paper === 'clinic' ? null : paper, document: kind }
-          : { largePrint, language, paper: paper === 'clinic' ? null : paper },
-      });
+      const r =
+        catalogueKey !== null
+          ? await api['handouts.renderCatalogue']({
+              ...(JSON.parse(catalogueKey) as { query: string; filters: SearchFiltersInput; sort: SearchSort }),
+              paper: chosenPaper,
+            })
+          : await api['handouts.render']({
+              programId: programId!,
+              version: version!,
+              options: summary
+                ? { largePrint: false, language: 'en', paper: chosenPaper, document: kind }
+                : { largePrint, language, paper: chosenPaper },
+            });
       if (!current) return;
       if (!r.ok) {
         setBusy(false);
@@ -89,7 +113,7 @@ export function HandoutPreview({ programId, version, blocked, onClose }: Props) 
     return () => {
       current = false;
     };
-  }, [programId, version, largePrint, language, paper, blocked, summary, kind]);
+  }, [programId, version, largePrint, language, paper, blocked, summary, kind, catalogueKey]);
 
   useEffect(() => {
     if (!pages) return;
@@ -109,6 +133,7 @@ export function HandoutPreview({ programId, version, blocked, onClose }: Props) 
 
   const given = async (how: 'saved' | 'printed'): Promise<void> => {
     if (!handout) return;
+    if (handout.options.document === 'catalogue') return setNotice(how === 'saved' ? C.saved : C.printed);
     if (handout.options.document === 'summary') return setNotice(how === 'saved' ? T.summarySaved : T.summaryPrinted);
     const r = await api['handouts.recordGiven']({ id: handout.id, how });
     if (r.ok) setNotice(how === 'saved' ? T.saved : T.printed);
@@ -134,49 +159,64 @@ export function HandoutPreview({ programId, version, blocked, onClose }: Props) 
     <dialog ref={dialog} className="handout-dialog" aria-labelledby={`${id}-title`} onCancel={(e) => (e.preventDefault(), onClose())}>
       <div className="handout-layout">
         <aside className="handout-options">
-          <h2 id={`${id}-title`}>{T.title}</h2>
-          <p>{version === null ? T.noVersion : T.version(version)}</p>
-          <label htmlFor={`${id}-document`} className="field-label">
-            {T.document}
-          </label>
-          <select
-            ref={first}
-            id={`${id}-document`}
-            className="input"
-            value={kind}
-            onChange={(e) => setKind(e.target.value as HandoutDocument)}
-          >
-            {(Object.keys(T.documents) as HandoutDocument[]).map((d) => (
-              <option key={d} value={d}>
-                {T.documents[d]}
-              </option>
-            ))}
-          </select>
-          {summary ? <p className="handout-note">{T.summaryNote}</p> : null}
-          <label className="check">
-            <input type="checkbox" checked={largePrint} disabled={summary} onChange={(e) => setLargePrint(e.target.checked)} />
-            {T.largePrint}
-          </label>
-          <label htmlFor={`${id}-language`} className="field-label">
-            {T.language}
-          </label>
-          <select
-            id={`${id}-language`}
-            className="input"
-            disabled={summary}
-            value={language}
-            onChange={(e) => setLanguage(e.target.value as HandoutLanguageOption)}
-          >
-            {(Object.keys(T.languages) as HandoutLanguageOption[]).map((l) => (
-              <option key={l} value={l}>
-                {T.languages[l]}
-              </option>
-            ))}
-          </select>
+          <h2 id={`${id}-title`}>{catalogue ? C.title : T.title}</h2>
+          {catalogue ? (
+            <>
+              <p>{C.scope(catalogue.count)}</p>
+              <p className="handout-note">{C.note}</p>
+            </>
+          ) : (
+            <>
+              <p>{version === null ? T.noVersion : T.version(version)}</p>
+              <label htmlFor={`${id}-document`} className="field-label">
+                {T.document}
+              </label>
+              <select
+                ref={first}
+                id={`${id}-document`}
+                className="input"
+                value={kind}
+                onChange={(e) => setKind(e.target.value as HandoutDocument)}
+              >
+                {(Object.keys(T.documents) as HandoutDocument[]).map((d) => (
+                  <option key={d} value={d}>
+                    {T.documents[d]}
+                  </option>
+                ))}
+              </select>
+              {summary ? <p className="handout-note">{T.summaryNote}</p> : null}
+              <label className="check">
+                <input type="checkbox" checked={largePrint} disabled={summary} onChange={(e) => setLargePrint(e.target.checked)} />
+                {T.largePrint}
+              </label>
+              <label htmlFor={`${id}-language`} className="field-label">
+                {T.language}
+              </label>
+              <select
+                id={`${id}-language`}
+                className="input"
+                disabled={summary}
+                value={language}
+                onChange={(e) => setLanguage(e.target.value as HandoutLanguageOption)}
+              >
+                {(Object.keys(T.languages) as HandoutLanguageOption[]).map((l) => (
+                  <option key={l} value={l}>
+                    {T.languages[l]}
+                  </option>
+                ))}
+              </select>
+            </>
+          )}
           <label htmlFor={`${id}-paper`} className="field-label">
             {T.paper}
           </label>
-          <select id={`${id}-paper`} className="input" value={paper} onChange={(e) => setPaper(e.target.value as Paper)}>
+          <select
+            ref={catalogue ? first : undefined}
+            id={`${id}-paper`}
+            className="input"
+            value={paper}
+            onChange={(e) => setPaper(e.target.value as Paper)}
+          >
             {(Object.keys(T.papers) as Paper[]).map((p) => (
               <option key={p} value={p}>
                 {T.papers[p]}
@@ -184,7 +224,7 @@ export function HandoutPreview({ programId, version, blocked, onClose }: Props) 
             ))}
           </select>
           <p className="handout-status" role="status" aria-live="polite">
-            {busy ? T.preparing : handout && !error ? T.ready(handout.pageCount) : ''}
+            {busy ? (catalogue ? C.preparing : T.preparing) : handout && !error ? (catalogue ? C.ready : T.ready)(handout.pageCount) : ''}
           </p>
           {handout && handout.untranslated.length > 0 && !busy ? (
             <p className="handout-note">{T.untranslated(handout.untranslated)}</p>
@@ -207,7 +247,7 @@ export function HandoutPreview({ programId, version, blocked, onClose }: Props) 
             </button>
           </div>
         </aside>
-        <div className="handout-pages" aria-busy={busy} tabIndex={0} aria-label="Handout pages">
+        <div className="handout-pages" aria-busy={busy} tabIndex={0} aria-label={catalogue ? 'Catalogue pages' : 'Handout pages'}>
           {pages
             ? Array.from({ length: pages.count }, (_, i) => (
                 <canvas

@@ -16,11 +16,14 @@ import { ExerciseDetail } from './ExerciseDetail';
 import type { EditorHandle, EditorTarget } from './ExerciseEditor';
 // The editor (and the schema library it validates with) loads when first opened, not at start-up.
 const ExerciseEditor = lazy(() => import('./ExerciseEditor').then((m) => ({ default: m.ExerciseEditor })));
+// The print preview (pdf.js) loads only when the catalogue is asked for.
+const HandoutPreview = lazy(() => import('../handouts/HandoutPreview').then((m) => ({ default: m.HandoutPreview })));
 import { emptyForm, formFromDraft, formFromExercise, copyForm, type ExerciseForm } from './exercise-form';
 import { activeFilterCount, EMPTY_FILTERS, FilterPanel, type Filters } from './FilterPanel';
 import { ResultList, type ResultListHandle } from './ResultList';
 import { effectiveSort, useSortChoice } from './result-sort';
 import { useLibrarySearch } from './useLibrarySearch';
+import { PRINT_COPY } from '../../../../common/copy/en-print';
 
 type Mode = { kind: 'view' } | (EditorTarget & { restored?: ExerciseForm | null });
 
@@ -58,6 +61,7 @@ export function LibraryScreen() {
   const [offers, setOffers] = useState<Draft[]>([]);
   const [outOfResults, setOutOfResults] = useState<string | null>(null);
   const [filtersOpen, setFiltersOpen] = useState(false);
+  const [printingCatalogue, setPrintingCatalogue] = useState(false);
   const [lists, setLists] = useState<Shortlists | null>(null);
   const [narrowView, setNarrowView] = useState<'results' | 'detail'>('results');
   const toast = useToast();
@@ -147,6 +151,7 @@ export function LibraryScreen() {
       },
     },
     { id: 'library.newExercise', label: 'New exercise', group: 'Library', run: newExercise },
+    { id: 'library.printCatalogue', label: PRINT_COPY.catalogue.command, group: 'Library', run: () => setPrintingCatalogue(true) },
   ]);
 
   // A skip link to a pane the narrow layout hides shows it first (App.tsx's SkipLinks).
@@ -420,6 +425,9 @@ export function LibraryScreen() {
           >
             Filters{filterCount > 0 ? ` (${filterCount})` : ''}
           </button>
+          <button type="button" className="btn" onClick={() => registry.run('library.printCatalogue')}>
+            {PRINT_COPY.catalogue.openButton}
+          </button>
           <button type="button" className="btn btn-primary" onClick={() => registry.run('library.newExercise')}>
             New exercise
           </button>
@@ -480,6 +488,14 @@ export function LibraryScreen() {
         <Suspense fallback={<div className="empty-pane">Opening the editor…</div>}>{right}</Suspense>
       </section>
       {asking && <UnsavedChangesDialog subject={asking.subject} onChoose={(c) => void choose(c)} />}
+      {printingCatalogue && (
+        <Suspense fallback={null}>
+          <HandoutPreview
+            catalogue={{ query, filters, sort, count: search.result && !search.result.totalIsCapped ? search.result.total : null }}
+            onClose={() => setPrintingCatalogue(false)}
+          />
+        </Suspense>
+      )}
     </main>
   );
 }

@@ -22,6 +22,7 @@
 //                                       with figure thumbnails painted in Chromium (tools/bench/figures.ts)
 //   pdf_handout_ms / pdf_raw_ms         a 40-exercise handout with two photos each, by the handout
 //                                       worker, and the same by bare pdfkit (tools/bench/handouts.ts)
+//   pdf_pages_per_s                     a 300-exercise library catalogue by the same worker: pages a second
 //   bundle_export_ms / bundle_import_ms 10,000 exercises with 2,000 photos as a signed library file,
 //   bundle_import_raw_ms                and imported into a fresh library; the same rows straight
 //   bundle_import_rss_mb                into SQLite; RSS growth during the import; CSV rows
@@ -541,6 +542,7 @@ async function main(): Promise<void> {
   log(`program (40 items): open ${round(programs.open)} ms, flags ${round(programs.flags)} ms, edit ${round(programs.edit)} ms (p95)`);
   const handouts = await measureHandouts(seedDir, path.join(root, 'resources'), path.join(root, 'out', 'workers'));
   log(`handout (40 exercises, 2 photos each): ${round(handouts.handout)} ms, bare pdfkit ${round(handouts.raw)} ms`);
+  log(`catalogue (300 exercises, ${handouts.cataloguePages} pages): ${round(handouts.pagesPerS)} pages/s`);
   const bundles = await measureBundles({ seedDir, workersDir: path.join(root, 'out', 'workers') });
   log(
     `bundles: export ${round(bundles.exportMs)} ms, import ${round(bundles.importMs)} ms (raw ${round(bundles.importRawMs)} ms, RSS +${round(bundles.importRssMb)} MB), CSV ${Math.round(bundles.csvRowsPerS)} rows/s`,
@@ -576,6 +578,7 @@ async function main(): Promise<void> {
     thumbs_paint_ms: thumbsPaint === null ? null : round(thumbsPaint),
     pdf_handout_ms: round(handouts.handout),
     pdf_raw_ms: round(handouts.raw),
+    pdf_pages_per_s: round(handouts.pagesPerS),
     bundle_export_ms: round(bundles.exportMs),
     bundle_import_ms: round(bundles.importMs),
     bundle_import_raw_ms: round(bundles.importRawMs),

@@ -658,6 +658,40 @@ export function drawFooters(doc: Doc, m: Pick<HandoutModel, 'pageLabel'>, size: 
   }
 }
 
+/** pdfkit's view of a face it opened: the parsed font and the shaped words it keeps (undocumented). */
+interface OpenedFace {
+  font: { layout(text: string): unknown };
+  layoutCache?: Record<string, unknown>;
+}
+interface ParsedFace {
+  font: OpenedFace['font'];
+  shaped: Record<string, unknown>;
+}
+/** Each face's parsed font and shaped words, kept for the next document of this thread. */
+const parsedFaces = new WeakMap<Uint8Array, ParsedFace>();
+/** Shaped words kept per face before the store starts afresh (a bound on memory). */
+const SHAPED_WORDS_KEPT = 50_000;
+
+/**
+ * Registers the faces, parsed once per thread: pdfkit would otherwise parse each face again for
+ * every document and shape every word again (fontkit's shaping of each distinct word was most of
+ * a handout's layout time). Each document still builds its own subset of the glyphs it uses, so
+ * the PDF is the same; only the parsed font and the shaped words (in font units) are shared.
+ */
+function useParsedFaces(doc: Doc, fonts: FontSet): void {
+  for (const face of ['regular', 'bold'] as const) {
+    const held = parsedFaces.get(fonts[face]);
+    doc.registerFont(face, (held?.font ?? fonts[face]) as unknown as string);
+    // Opened here in the order the layout used to open them: F1 regular, F2 bold.
+    doc.font(face);
+    const opened = (doc as unknown as { _font: OpenedFace })._font;
+    if (!opened.layoutCache) continue;
+    if (held && Object.keys(held.shaped).length < SHAPED_WORDS_KEPT) opened.layoutCache = held.shaped;
+    else parsedFaces.set(fonts[face], { font: opened.font, shaped: opened.layoutCache });
+  }
+  doc.font('regular');
+}
+
 /** A tagged pdfkit document with the handout faces registered, piped to `out`; `finished` when written. */
 export function openDocument(
   model: Pick<HandoutModel, 'paper' | 'lang' | 'title'> & { subject: string },
@@ -678,9 +712,7 @@ export function openDocument(
     info: { Title: model.title, Creator: 'Loadwise', Producer: 'Loadwise', Subject: model.subject },
     pdfVersion: '1.7',
   });
-  doc.registerFont('regular', fonts.regular as unknown as string);
-  doc.registerFont('bold', fonts.bold as unknown as string);
-  doc.font('regular');
+  useParsedFaces(doc, fonts);
   const finished = new Promise<void>((resolve, reject) => {
     out.once('finish', resolve);
     out.once('error', reject);

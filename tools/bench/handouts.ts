@@ -5,6 +5,9 @@
 //   pdf_raw_ms      the same text and photos written by bare pdfkit calls in this process: no
 //                   measuring, no structure tree, no page numbers (median of 3), the floor
 //                   pdf_handout_ms is held to (within 2x)
+//   pdf_pages_per_s a 300-exercise library catalogue (the built-in exercises over again, each with
+//                   its start and end figures as vectors, all seven ratings, Letter) laid out by the
+//                   same worker: pages made per second (median of 3)
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -14,6 +17,8 @@ import sharp from 'sharp';
 import { DEFAULT_SETTINGS } from '../../common/contract/settings';
 import type { Exercise } from '../../common/domain/exercise';
 import { emptyRedFlagScreen } from '../../common/domain/patient';
+import { SearchFiltersSchema } from '../../common/domain/search';
+import type { CatalogueInput } from '../../common/handout/catalogue-model';
 import { buildHandoutModel, type HandoutInput } from '../../common/handout/model';
 import { newProgramDoc } from '../../common/program/new-program';
 import { loadFonts } from '../../services/handouts/fonts';
@@ -21,6 +26,7 @@ import { renderOffThread } from '../../services/handouts/render-off-thread';
 import { loadSeedLibrary } from '../../services/seed/load-seed';
 
 const EXERCISES = 40;
+const CATALOGUE_EXERCISES = 300;
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
 
 async function photos(dir: string): Promise<string[]> {
@@ -35,9 +41,26 @@ async function photos(dir: string): Promise<string[]> {
   return files;
 }
 
+/** `count` built-in exercises (the library over again when it holds fewer), each with an id of its own. */
+function benchExercises(seedDir: string, count: number): Exercise[] {
+  const all = loadSeedLibrary(seedDir).exercises as unknown as Exercise[];
+  return Array.from({ length: count }, (_, i) => ({ ...all[i % all.length]!, id: randomUUID(), contentVersion: 1 }) as Exercise);
+}
+
+export function benchCatalogueInput(seedDir: string, count = CATALOGUE_EXERCISES): CatalogueInput {
+  return {
+    exercises: benchExercises(seedDir, count).map((e) => ({ ...e, photos: [] })),
+    query: '',
+    filters: SearchFiltersSchema.parse({}),
+    photos: {},
+    settings: { clinicName: 'Bench Clinic', paperSize: 'letter' },
+    paper: 'letter',
+    today: '2026-11-29',
+  };
+}
+
 export function benchHandoutInput(seedDir: string, pictures: string[]): HandoutInput {
-  const all = loadSeedLibrary(seedDir).exercises.slice(0, EXERCISES) as unknown as Exercise[];
-  const exercises = all.map((e) => ({ ...e, id: randomUUID(), contentVersion: 1 }) as Exercise);
+  const exercises = benchExercises(seedDir, EXERCISES);
   const doc = newProgramDoc('Bench program', 'lumbar');
   doc.stages[0]!.items = exercises.map((e) => ({
     id: randomUUID(),
@@ -95,12 +118,16 @@ export async function measureHandouts(
   seedDir: string,
   resourcesDir: string,
   workersDir: string,
-): Promise<{ handout: number; raw: number }> {
+  catalogueExercises = CATALOGUE_EXERCISES,
+): Promise<{ handout: number; raw: number; pagesPerS: number; cataloguePages: number }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'loadwise-bench-handout-'));
   try {
     const job = benchHandoutInput(seedDir, await photos(dir));
     const handout: number[] = [];
     const bare: number[] = [];
+    const pagesPerS: number[] = [];
+    let cataloguePages = 0;
+    const catalogue = benchCatalogueInput(seedDir, catalogueExercises);
     for (let round = 0; round < 3; round++) {
       let t = performance.now();
       const answer = await renderOffThread(workersDir, { input: job, resourcesDir, outFile: path.join(dir, `h${round}.pdf`) });
@@ -109,8 +136,13 @@ export async function measureHandouts(
       t = performance.now();
       await raw(job, resourcesDir, path.join(dir, `r${round}.pdf`));
       bare.push(performance.now() - t);
+      t = performance.now();
+      const made = await renderOffThread(workersDir, { input: null, catalogue, resourcesDir, outFile: path.join(dir, `c${round}.pdf`) });
+      if (!made.ok) throw new Error(made.message);
+      cataloguePages = made.report.pageCount;
+      pagesPerS.push(made.report.pageCount / ((performance.now() - t) / 1000));
     }
-    return { handout: median(handout), raw: median(bare) };
+    return { handout: median(handout), raw: median(bare), pagesPerS: median(pagesPerS), cataloguePages };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

@@ -76,6 +76,13 @@ export interface Piece {
   parts?(): { piece: Piece; lang?: string }[];
 }
 
+/**
+ * Each figure's scenes, by code (or by the clinic's pose data), kept for the next document of this
+ * thread: a scene is worked out from pose data alone and painting only reads it.
+ */
+const figureScenesKept = new Map<string, Partial<Record<'start' | 'middle' | 'end', Scene>> | null>();
+const FIGURE_SCENES_KEPT = 2_000;
+
 export class Layout {
   readonly s: Sizes;
   readonly left = MARGIN.left;
@@ -116,12 +123,10 @@ export class Layout {
       .text(text, x, y, this.opts(width, align ? { align } : {}));
   }
 
-  private readonly scenes = new Map<string, Partial<Record<'start' | 'middle' | 'end', Scene>> | null>();
-
   /** A figure's scene for one pose (start and end share a scale and a floor), or null when it cannot be drawn. */
   sceneOf(source: FigureSource, frame: 'start' | 'end'): Scene | null {
     const key = 'code' in source ? source.code : JSON.stringify(source.custom);
-    let scenes = this.scenes.get(key);
+    let scenes = figureScenesKept.get(key);
     if (scenes === undefined) {
       try {
         const model = 'code' in source ? figureFor(source.code) : resolveCustomFigure(source.custom);
@@ -129,7 +134,8 @@ export class Layout {
       } catch {
         scenes = null;
       }
-      this.scenes.set(key, scenes);
+      if (figureScenesKept.size >= FIGURE_SCENES_KEPT) figureScenesKept.clear();
+      figureScenesKept.set(key, scenes);
     }
     return scenes?.[frame] ?? null;
   }

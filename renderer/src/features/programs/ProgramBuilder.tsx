@@ -6,6 +6,7 @@
 import {
   DndContext,
   KeyboardSensor,
+  MeasuringStrategy,
   PointerSensor,
   closestCorners,
   useSensor,
@@ -320,6 +321,8 @@ export function ProgramBuilder({ programId, onClose }: Props) {
       <DndContext
         sensors={sensors}
         collisionDetection={closestCorners}
+        // The stages are measured before a drag starts, so the first arrow key already knows them.
+        measuring={{ droppable: { strategy: MeasuringStrategy.Always } }}
         onDragEnd={onDragEnd}
         accessibility={{
           announcements,

@@ -183,7 +183,12 @@ describe('clinic group shared folder', () => {
         expect(preview.counts.exercises).toBe(5);
         expect(preview.signature.state).toBe('unknown');
       }
+      // Each stops cleanly (writing its at-quit backup) before its folders are removed.
       for (const { run } of runs) run.child.kill('SIGTERM');
+      expect(await Promise.all(runs.map(({ run }) => run.exited))).toEqual([
+        { code: 0, signal: null },
+        { code: 0, signal: null },
+      ]);
     },
   );
 });

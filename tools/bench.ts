@@ -53,6 +53,7 @@ import { EQUIPMENT, POSITIONS, STAGES } from '../common/domain/vocabulary';
 import type { SearchFiltersInput } from '../common/contract';
 import { SearchFiltersSchema } from '../common/contract';
 import { measurePrograms } from './bench/programs';
+import { percentile } from './bench/stats';
 import { measureFigureRender, measureThumbsPaint } from './bench/figures';
 import { measureHandouts } from './bench/handouts';
 import { measureBundles } from './bench/bundles';
@@ -65,10 +66,6 @@ const EXERCISES = Number(process.env.BENCH_EXERCISES ?? 50_000);
 const ROUNDS = 12;
 const quiet = createLogger('bench', () => undefined);
 
-const percentile = (xs: number[], p: number): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)];
-};
 const median = (xs: number[]) => percentile(xs, 50);
 const round = (x: number) => Math.round(x * 100) / 100;
 const log = (m: string) => process.stderr.write(`${m}\n`);

@@ -810,7 +810,7 @@ const ccft: Measure = {
   verify: true,
   notes: [
     'Intra-rater ICC 0.65-0.93, inter-rater 0.54 (de Koning); intra 0.69 / inter 0.75 (de Pau) [S60]. Poor responsiveness [S89].',
-    'Performance index not implemented: definition unverified [U].',
+    'The performance index is not offered: its definition is unverified [U].',
   ],
 };
 

@@ -9,13 +9,9 @@ import { resolveFigure } from '../../common/figures/pose';
 import { figureScenes, pairScene } from '../../common/figures/scene';
 import { sceneToSvg } from '../../common/figures/svg';
 import type { ExerciseFigureInput } from '../../common/domain/figure';
+import { percentile } from './stats';
 
 const ROUNDS = 300;
-
-const percentile = (xs: number[], p: number): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] as number;
-};
 
 /** Both pictures of one exercise to SVG strings, nothing cached: p95 in ms. */
 export function measureFigureRender(code = 'L2-06'): number {

@@ -14,13 +14,9 @@ import { bootServices } from '../../services/boot';
 import { dispatch } from '../../services/dispatch';
 import type { ServiceContext } from '../../services/context';
 import { createLogger } from '../../services/log';
+import { percentile } from './stats';
 
 const ROUNDS = 200;
-
-const percentile = (xs: number[], p: number): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] as number;
-};
 
 async function ok<T>(ctx: ServiceContext, channel: string, args: unknown): Promise<T> {
   const r = await dispatch(ctx, channel, args);

@@ -2,72 +2,33 @@
 // created through the bridge's API (their form has its own tests); programs through the screens.
 import { expect, type Locator, type Page } from '@playwright/test';
 import { postCall } from '../../support/cli-process';
+import { samplePatient, sampleSurgery, screenedNoFlags } from '../../support/patients';
+import type { PatientInput } from '../../../common/contract/patients';
 import type { AppUnderTest } from './fixtures';
 import { daysAgo } from './patients-page';
-
-type Answer = 'yes' | 'no';
-
-const EMERGENCY = [
-  'cauda-equina',
-  'progressive-motor-deficit',
-  'acdf-airway',
-  'pulmonary-embolism',
-  'arterial-dissection',
-  'fever-with-neuro-signs',
-];
-const URGENT = [
-  'post-op-infection',
-  'worsening-radicular',
-  'unexpected-high-pain',
-  'calf-pain-swelling',
-  'cervical-myelopathy',
-  'spinal-malignancy',
-  'spinal-fracture',
-  'acdf-swallowing-voice',
-  'scs-problem',
-];
 
 export interface PatientSpec {
   displayName: string;
   fusionDaysAgo?: number;
-  emergency?: string;
+  emergency?: keyof PatientInput['clinical']['redFlags']['emergency'];
 }
 
 /** A screened patient: Type 1 with disc loading, or Type 2 after a lumbar fusion `fusionDaysAgo` days ago. */
 export async function createPatient(app: AppUnderTest, spec: PatientSpec): Promise<string> {
-  const emergency = Object.fromEntries(EMERGENCY.map((k) => [k, (spec.emergency === k ? 'yes' : 'no') as Answer]));
-  const urgent = Object.fromEntries(URGENT.map((k) => [k, { answer: 'no', resolution: null }]));
-  const surgeries =
-    spec.fusionDaysAgo === undefined
-      ? []
-      : [
-          {
-            id: 's1',
-            procedure: 'lumbar-fusion',
-            description: null,
-            levels: ['L4-L5'],
-            multilevel: false,
-            approach: 'posterior',
-            date: daysAgo(spec.fusionDaysAgo),
-            stimulator: null,
-            clearance: { status: 'not-cleared', date: null, note: null },
-            restrictions: [],
-            otherRestrictions: null,
-          },
-        ];
-  const patient = {
-    displayName: spec.displayName,
-    fullName: null,
-    dateOfBirth: null,
-    notes: null,
-    clinical: {
-      pspsType: surgeries.length > 0 ? 2 : 1,
-      regions: ['lumbar'],
-      generators: surgeries.length > 0 ? ['instability'] : ['disc'],
-      surgeries,
-      redFlags: { date: daysAgo(0), emergency, urgent },
+  const redFlags = screenedNoFlags(daysAgo(0));
+  if (spec.emergency) redFlags.emergency[spec.emergency] = 'yes';
+  const fused = spec.fusionDaysAgo !== undefined;
+  const patient = samplePatient(
+    { displayName: spec.displayName },
+    {
+      pspsType: fused ? 2 : 1,
+      generators: fused ? ['instability'] : ['disc'],
+      surgeries: fused
+        ? [sampleSurgery({ date: daysAgo(spec.fusionDaysAgo as number), clearance: { status: 'not-cleared', date: null, note: null } })]
+        : [],
+      redFlags,
     },
-  };
+  );
   const r = await postCall(app.bridge.port, app.bridge.token, 'patients.create', { patient });
   const body = JSON.parse(r.body) as { ok: boolean; value: { id: string } };
   expect(body.ok, r.body).toBe(true);

@@ -11,6 +11,7 @@ import type { Flag } from '../../../../common/safety/rules';
 import { dosageFrequency, dosageHeadline } from '../../../../common/text/dosage';
 import { FlagList } from './FlagList';
 import { useTypedText } from './useTypedText';
+import { TypedTextField } from './TypedTextField';
 import { IntensityField } from './IntensityField';
 import { SwapChoices } from './SwapChoices';
 import { localDay } from '../../../../common/domain/patient';
@@ -41,6 +42,9 @@ interface Props {
   dispatch(action: ProgramAction): string | null;
   onRemoved(): void;
 }
+
+/** A note left empty is no note. */
+const nullIfBlank = (v: string): string | null => (v.trim() === '' ? null : v.trim());
 
 const shown = (v: unknown): string => (v === null || v === undefined ? '' : String(v));
 
@@ -87,37 +91,6 @@ function DoseField({
           {error}
         </p>
       ) : null}
-    </div>
-  );
-}
-
-function NoteField({
-  label,
-  value,
-  placeholder,
-  onCommit,
-}: {
-  label: string;
-  value: string | null;
-  placeholder: string;
-  onCommit(v: string | null): void;
-}) {
-  const id = useId();
-  const { text, change, flush } = useTypedText(value ?? '', (typed) => onCommit(typed.trim() === '' ? null : typed.trim()));
-  return (
-    <div className="field">
-      <label htmlFor={id} className="field-label">
-        {label}
-      </label>
-      <textarea
-        id={id}
-        className="input"
-        rows={2}
-        value={text}
-        placeholder={placeholder}
-        onChange={(e) => change(e.target.value)}
-        onBlur={flush}
-      />
     </div>
   );
 }
@@ -222,23 +195,23 @@ export function ItemInspector({ item, stage, exercise, flags, acknowledgements, 
       ) : null}
 
       <h3 className="inspector-section">Notes</h3>
-      <NoteField
+      <TypedTextField
         label="Note for the patient (printed)"
-        value={item.patientNote}
+        value={item.patientNote ?? ''}
         placeholder="e.g. Keep the range small this week."
-        onCommit={(v) => dispatch({ type: 'update-item', itemId: item.id, patch: { patientNote: v } })}
+        onCommit={(v) => dispatch({ type: 'update-item', itemId: item.id, patch: { patientNote: nullIfBlank(v) } })}
       />
-      <NoteField
+      <TypedTextField
         label="Pain rule for this exercise"
-        value={item.painRule}
+        value={item.painRule ?? ''}
         placeholder={defaultPainRule}
-        onCommit={(v) => dispatch({ type: 'update-item', itemId: item.id, patch: { painRule: v } })}
+        onCommit={(v) => dispatch({ type: 'update-item', itemId: item.id, patch: { painRule: nullIfBlank(v) } })}
       />
-      <NoteField
+      <TypedTextField
         label="Reminder for the clinician (not printed)"
-        value={item.clinicianNote}
+        value={item.clinicianNote ?? ''}
         placeholder="e.g. Only if repeated extension centralizes."
-        onCommit={(v) => dispatch({ type: 'update-item', itemId: item.id, patch: { clinicianNote: v } })}
+        onCommit={(v) => dispatch({ type: 'update-item', itemId: item.id, patch: { clinicianNote: nullIfBlank(v) } })}
       />
 
       <SwapChoices item={item} dispatch={dispatch} />

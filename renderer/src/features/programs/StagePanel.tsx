@@ -9,7 +9,7 @@ import type { Stage } from '../../../../common/domain/vocabulary';
 import { defaultExitGate } from '../../../../common/program/new-program';
 import { localDay } from '../../../../common/domain/patient';
 import { useModalDialog } from '../../components/useModalDialog';
-import { useTypedText } from './useTypedText';
+import { TypedTextField } from './TypedTextField';
 
 interface Props {
   stage: ProgramStage;
@@ -21,27 +21,6 @@ interface Props {
   /** Opens the stage-change dialog with this target (set by the tests panel's proposal). */
   proposedStage: Stage | null;
   onProposalHandled(): void;
-}
-
-function TextSetting({ label, value, rows = 2, onCommit }: { label: string; value: string; rows?: number; onCommit(v: string): void }) {
-  const id = useId();
-  const [text, setText] = useState(value);
-  useEffect(() => setText(value), [value]);
-  return (
-    <div className="field">
-      <label htmlFor={id} className="field-label">
-        {label}
-      </label>
-      <textarea
-        id={id}
-        className="input"
-        rows={rows}
-        value={text}
-        onChange={(e) => setText(e.target.value)}
-        onBlur={() => text !== value && onCommit(text)}
-      />
-    </div>
-  );
 }
 
 /** The threshold of a simple rule, editable; compound rules are shown as they are. */
@@ -184,7 +163,7 @@ export function StagePanel({ stage, currentStage, gateRegion, dispatch, tests, p
         ) : null}
       </div>
       {tests}
-      <TextSetting
+      <TypedTextField
         label="Goals (printed for the patient)"
         value={stage.goals}
         rows={3}
@@ -211,7 +190,7 @@ export function StagePanel({ stage, currentStage, gateRegion, dispatch, tests, p
         />
         <p className="muted small">A plan only: the exit criteria decide when the patient moves on.</p>
       </div>
-      <TextSetting
+      <TypedTextField
         label="Before this stage starts (besides the last stage’s exit criteria)"
         value={stage.entryNote}
         onCommit={(entryNote) => dispatch({ type: 'update-stage', stage: n, patch: { entryNote } })}

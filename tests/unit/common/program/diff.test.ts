@@ -2,9 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { describeChanges, effectiveDosage, type ExerciseLookup } from '../../../../common/program/diff';
 import { newProgramDoc } from '../../../../common/program/new-program';
-import { applyAction } from '../../../../common/program/reducer';
-import type { ProgramAction, ProgramDoc } from '../../../../common/domain/program';
 import { sampleDraft } from '../../../support/fixtures';
+import { run } from '../../../support/programs';
 
 const A = 'aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa';
 const B = 'bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb';
@@ -14,13 +13,6 @@ const EX2 = '22222222-2222-4222-8222-222222222222';
 const dose = sampleDraft().dosage;
 const lookup: ExerciseLookup = (id) =>
   id === EX1 ? { name: 'Bird dog', dosage: dose } : id === EX2 ? { name: 'Dead bug', dosage: dose } : undefined;
-
-const run = (doc: ProgramDoc, ...actions: ProgramAction[]): ProgramDoc =>
-  actions.reduce((d, a) => {
-    const r = applyAction(d, a);
-    if (!r.ok) throw new Error(r.message);
-    return r.doc;
-  }, doc);
 
 describe('describeChanges', () => {
   const v1 = run(

@@ -4,11 +4,10 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { programFlags } from '../../../../common/program/program-flags';
 import { newProgramDoc } from '../../../../common/program/new-program';
-import { applyAction } from '../../../../common/program/reducer';
-import type { ProgramAction, ProgramDoc } from '../../../../common/domain/program';
 import type { SafetyExercise } from '../../../../common/program/safety-items';
 import { sampleDraft } from '../../../support/fixtures';
 import { samplePatient, sampleSurgery } from '../../../support/patients';
+import { run } from '../../../support/programs';
 
 const LOCKED = '11111111-1111-4111-8111-111111111111';
 const DIATHERMY = '22222222-2222-4222-8222-222222222222';
@@ -22,13 +21,6 @@ const exercises: Record<string, SafetyExercise> = {
   },
   [DIATHERMY]: { ...base, code: null, clinicalName: 'Shortwave diathermy', tags: ['diathermy'] },
 };
-
-const run = (doc: ProgramDoc, ...actions: ProgramAction[]): ProgramDoc =>
-  actions.reduce((d, a) => {
-    const r = applyAction(d, a);
-    if (!r.ok) throw new Error(r.message);
-    return r.doc;
-  }, doc);
 
 describe('programFlags', () => {
   const fusion = samplePatient({}, { pspsType: 2, generators: [], surgeries: [sampleSurgery({ date: '2026-10-04' })] }).clinical;

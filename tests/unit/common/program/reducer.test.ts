@@ -5,16 +5,9 @@ import { applyAction } from '../../../../common/program/reducer';
 import { newProgramDoc, gateRegionFor, defaultExitGate } from '../../../../common/program/new-program';
 import { findItem, ProgramDocSchema, MAX_ITEMS_PER_STAGE, type ProgramAction, type ProgramDoc } from '../../../../common/domain/program';
 import { DEFAULT_PAIN_RULE } from '../../../../common/copy/en-program';
+import { run } from '../../../support/programs';
 
 const EX = '6f1c5a52-6d0e-4d7e-9a52-0e3c0b5f4a11';
-
-function run(doc: ProgramDoc, ...actions: ProgramAction[]): ProgramDoc {
-  return actions.reduce((d, a) => {
-    const r = applyAction(d, a);
-    if (!r.ok) throw new Error(r.message);
-    return r.doc;
-  }, doc);
-}
 
 const refusal = (doc: ProgramDoc, action: ProgramAction): string => {
   const r = applyAction(doc, action);

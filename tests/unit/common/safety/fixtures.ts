@@ -2,14 +2,9 @@
 // whose suitability is "suits, no lock" everywhere unless a test says otherwise.
 import { GENERATORS, type Generator } from '../../../../common/domain/vocabulary';
 import type { Suitability, SuitabilityMap } from '../../../../common/domain/exercise';
-import {
-  PatientClinicalSchema,
-  emptyRedFlagScreen,
-  type PatientClinical,
-  type RedFlagScreen,
-  type Surgery,
-} from '../../../../common/domain/patient';
+import { PatientClinicalSchema, type PatientClinical, type RedFlagScreen, type Surgery } from '../../../../common/domain/patient';
 import type { SafetyItem } from '../../../../common/safety/rules';
+import { sampleSurgery, screenedNoFlags } from '../../../support/patients';
 
 export const TODAY = '2026-06-01';
 
@@ -37,29 +32,11 @@ export const item = (over: Partial<SafetyItem> = {}): SafetyItem => ({
 });
 
 /** A screen answered "no" throughout, dated. */
-export const clearScreen = (): RedFlagScreen => {
-  const s = emptyRedFlagScreen();
-  return {
-    date: TODAY,
-    emergency: Object.fromEntries(Object.keys(s.emergency).map((k) => [k, 'no'])) as RedFlagScreen['emergency'],
-    urgent: Object.fromEntries(Object.keys(s.urgent).map((k) => [k, { answer: 'no', resolution: null }])) as RedFlagScreen['urgent'],
-  };
-};
+export const clearScreen = (): RedFlagScreen => screenedNoFlags(TODAY);
 
-export const surgery = (over: Partial<Surgery> = {}): Surgery => ({
-  id: 's1',
-  procedure: 'lumbar-fusion',
-  description: null,
-  levels: ['L4-L5'],
-  multilevel: false,
-  approach: 'posterior',
-  date: daysAgo(0),
-  stimulator: null,
-  clearance: { status: 'not-cleared', date: null, note: null },
-  restrictions: [],
-  otherRestrictions: null,
-  ...over,
-});
+/** A lumbar fusion today, not yet cleared by the surgeon. */
+export const surgery = (over: Partial<Surgery> = {}): Surgery =>
+  sampleSurgery({ date: daysAgo(0), clearance: { status: 'not-cleared', date: null, note: null }, ...over });
 
 export const stimulator = (leadLevel: 'cervical' | 'thoracic' | 'drg' | null, over: Partial<Surgery> = {}): Surgery =>
   surgery({
